@@ -1,0 +1,131 @@
+// Package diag holds the positions and errors that every stage of a build
+// reports, so that a problem anywhere prints as file:line:col.
+package diag
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Position is a place in a source file. Lines and columns start at 1, and
+// columns count characters, not bytes, so they match what an editor shows.
+type Position struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String prints the position as file:line:col, leaving out what is unknown.
+func (p Position) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	default:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+}
+
+// Offset returns the position of byte offset off in src, which is the whole
+// file named file.
+func Offset(file string, src []byte, off int) Position {
+	off = min(max(off, 0), len(src))
+	line, lineStart := 1, 0
+	for i := 0; i < off; i++ {
+		if src[i] == '\n' {
+			line++
+			lineStart = i + 1
+		}
+	}
+	return Position{File: file, Line: line, Col: utf8.RuneCount(src[lineStart:off]) + 1}
+}
+
+// Error is a problem found at a position in a source file.
+type Error struct {
+	Pos Position
+	Err error
+}
+
+// Errorf returns an Error at pos with a formatted message.
+func Errorf(pos Position, format string, args ...any) *Error {
+	return &Error{Pos: pos, Err: fmt.Errorf(format, args...)}
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Err.Error() }
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// List gathers every error of a build so that they are reported together.
+// It is safe to use from one goroutine at a time; callers that collect from
+// several goroutines guard it themselves.
+type List []error
+
+// Add appends err, flattening nested lists; a nil err is ignored.
+func (l *List) Add(err error) {
+	if err == nil {
+		return
+	}
+	var nested List
+	if errors.As(err, &nested) {
+		*l = append(*l, nested...)
+		return
+	}
+	*l = append(*l, err)
+}
+
+// Err returns the list sorted by position with duplicates removed, or nil
+// when it is empty.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	sorted := make(List, len(l))
+	copy(sorted, l)
+	sort.SliceStable(sorted, func(i, j int) bool { return less(sorted[i], sorted[j]) })
+	out := sorted[:0]
+	for i, err := range sorted {
+		if i > 0 && err.Error() == sorted[i-1].Error() {
+			continue
+		}
+		out = append(out, err)
+	}
+	return out
+}
+
+func less(a, b error) bool {
+	pa, pb := positionOf(a), positionOf(b)
+	if pa.File != pb.File {
+		return pa.File < pb.File
+	}
+	if pa.Line != pb.Line {
+		return pa.Line < pb.Line
+	}
+	if pa.Col != pb.Col {
+		return pa.Col < pb.Col
+	}
+	return a.Error() < b.Error()
+}
+
+func positionOf(err error) Position {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Pos
+	}
+	return Position{}
+}
+
+// Error prints one error per line.
+func (l List) Error() string {
+	lines := make([]string, len(l))
+	for i, err := range l {
+		lines[i] = err.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap exposes the errors to errors.Is and errors.As.
+func (l List) Unwrap() []error { return l }

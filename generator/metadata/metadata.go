@@ -1,0 +1,425 @@
+// Package metadata splits a content file into its frontmatter and body, and
+// decodes YAML (---) or TOML (+++) frontmatter into values that remember
+// where in the file each one was written.
+//
+// github.com/adrg/frontmatter finds the block; this package adds what it
+// leaves out: an error for a block that is never closed, a leading byte
+// order mark, positions relative to the whole file, duplicate keys and type
+// checks.
+package metadata
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"coachbook/generator/diag"
+
+	adrg "github.com/adrg/frontmatter"
+	toml "github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// Frontmatter holds a file's decoded top-level keys.
+type Frontmatter struct {
+	file   string
+	open   diag.Position // the opening delimiter, or 1:1 when there is none
+	keys   []string      // in the order they were written
+	values map[string]any
+	pos    map[string]diag.Position // where each key's value starts
+}
+
+// Parse splits src, the contents of file, into frontmatter and body. It
+// returns the body's byte offset in src so that later stages can report
+// positions in the body. A file without frontmatter has empty Frontmatter.
+func Parse(file string, src []byte) (*Frontmatter, []byte, int, error) {
+	fm := &Frontmatter{
+		file:   file,
+		open:   diag.Position{File: file, Line: 1, Col: 1},
+		values: map[string]any{},
+		pos:    map[string]diag.Position{},
+	}
+	if !utf8.Valid(src) {
+		return fm, nil, 0, diag.Errorf(diag.Offset(file, src, invalidUTF8(src)), "invalid UTF-8: the file must be saved as UTF-8 text")
+	}
+	start := 0
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+		start = len("\uFEFF")
+	}
+	delim, delimOff := openingDelimiter(src[start:])
+	if delim == "" {
+		return fm, src[start:], start, nil
+	}
+	fm.open = diag.Offset(file, src, start+delimOff)
+	// Data after the opening delimiter line starts on the next line.
+	dataLine := fm.open.Line + 1
+
+	var block []byte
+	found := false
+	capture := func(data []byte, _ any) error {
+		block, found = data, true
+		return nil
+	}
+	formats := []*adrg.Format{
+		adrg.NewFormat("---", "---", capture),
+		adrg.NewFormat("+++", "+++", capture),
+	}
+	body, err := adrg.Parse(bytes.NewReader(src[start:]), nil, formats...)
+	if err != nil {
+		return fm, nil, 0, diag.Errorf(fm.open, "reading frontmatter: %w", err)
+	}
+	if !found {
+		return fm, nil, 0, diag.Errorf(fm.open, "frontmatter opened with %q is never closed: add a line %q after the last key", delim, delim)
+	}
+	bodyOff := len(src) - len(body)
+	if delim == "---" {
+		err = fm.decodeYAML(block, dataLine)
+	} else {
+		err = fm.decodeTOML(src, block, dataLine)
+	}
+	return fm, body, bodyOff, err
+}
+
+// openingDelimiter reports the frontmatter delimiter that src opens with, if
+// any, and its offset. Blank lines before it are allowed, as adrg/frontmatter
+// allows them.
+func openingDelimiter(src []byte) (string, int) {
+	off := 0
+	for off < len(src) {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src) - off
+		}
+		line := bytes.TrimSpace(src[off : off+end])
+		switch {
+		case len(line) == 0:
+			off += end + 1
+			continue
+		case string(line) == "---" || string(line) == "+++":
+			return string(line), off + bytes.Index(src[off:], line)
+		}
+		return "", 0
+	}
+	return "", 0
+}
+
+func invalidUTF8(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(src)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func (fm *Frontmatter) decodeYAML(block []byte, dataLine int) error {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(block, &doc); err != nil {
+		msg := err.Error()
+		line := 1
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		return diag.Errorf(fm.lineStart(block, dataLine, line), "invalid YAML frontmatter: %s", msg)
+	}
+	if len(doc.Content) == 0 {
+		return nil // An empty block.
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return diag.Errorf(fm.yamlPos(root, dataLine), "frontmatter must be a mapping of keys to values, not a %s", yamlKind(root))
+	}
+	var errs diag.List
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			errs.Add(diag.Errorf(fm.yamlPos(k, dataLine), "frontmatter keys must be plain names"))
+			continue
+		}
+		if prev, dup := fm.pos[k.Value]; dup {
+			errs.Add(diag.Errorf(fm.yamlPos(k, dataLine), "duplicate key %q: it is already set at %s", k.Value, prev))
+			continue
+		}
+		var value any
+		if err := v.Decode(&value); err != nil {
+			errs.Add(diag.Errorf(fm.yamlPos(v, dataLine), "key %q: %v", k.Value, err))
+			continue
+		}
+		fm.set(k.Value, value, fm.yamlPos(v, dataLine))
+	}
+	return errs.Err()
+}
+
+func (fm *Frontmatter) yamlPos(n *yaml.Node, dataLine int) diag.Position {
+	return diag.Position{File: fm.file, Line: dataLine + n.Line - 1, Col: n.Column}
+}
+
+// lineStart points at the first character of a line of the block, because
+// YAML syntax errors carry a line but no column.
+func (fm *Frontmatter) lineStart(block []byte, dataLine, line int) diag.Position {
+	lines := bytes.Split(block, []byte("\n"))
+	col := 1
+	if line >= 1 && line <= len(lines) {
+		text := lines[line-1]
+		col = utf8.RuneCount(text) - utf8.RuneCount(bytes.TrimLeft(text, " \t")) + 1
+	}
+	return diag.Position{File: fm.file, Line: dataLine + line - 1, Col: col}
+}
+
+func yamlKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.ScalarNode:
+		return "single value"
+	default:
+		return "document"
+	}
+}
+
+func (fm *Frontmatter) decodeTOML(src, block []byte, dataLine int) error {
+	blockPos := func(line, col int) diag.Position {
+		return diag.Position{File: fm.file, Line: dataLine + line - 1, Col: col}
+	}
+	values := map[string]any{}
+	if err := toml.Unmarshal(block, &values); err != nil {
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			line, col := de.Position()
+			// go-toml counts columns in bytes; convert to characters.
+			lines := bytes.Split(block, []byte("\n"))
+			if line >= 1 && line <= len(lines) && col-1 <= len(lines[line-1]) {
+				col = utf8.RuneCount(lines[line-1][:col-1]) + 1
+			}
+			return diag.Errorf(blockPos(line, col), "invalid TOML frontmatter: %s", de.Error())
+		}
+		return diag.Errorf(blockPos(1, 1), "invalid TOML frontmatter: %v", err)
+	}
+	// go-toml rejects duplicate keys above, so only positions are left to
+	// find. Top-level keys are the key-value expressions before any table.
+	var p unstable.Parser
+	p.Reset(block)
+	table := ""
+	for p.NextExpression() {
+		expr := p.Expression()
+		switch expr.Kind {
+		case unstable.Table, unstable.ArrayTable:
+			it := expr.Key()
+			if it.Next() {
+				table = string(it.Node().Data)
+				p := diag.Offset(fm.file, block, int(expr.Raw.Offset))
+				fm.set(table, values[table], blockPos(p.Line, p.Col))
+			}
+		case unstable.KeyValue:
+			if table != "" {
+				continue
+			}
+			it := expr.Key()
+			if !it.Next() {
+				continue
+			}
+			key := string(it.Node().Data)
+			if _, seen := fm.pos[key]; seen {
+				continue // A dotted key such as a.b after a.c.
+			}
+			fm.set(key, values[key], fm.tomlValuePos(block, expr, blockPos))
+		}
+	}
+	return nil
+}
+
+func (fm *Frontmatter) tomlValuePos(block []byte, kv *unstable.Node, blockPos func(int, int) diag.Position) diag.Position {
+	v := kv.Value()
+	off := int(v.Raw.Offset)
+	if v.Raw.Length == 0 {
+		// Arrays and inline tables carry no range: the value starts after
+		// the first '=' of the expression and any blanks.
+		off = int(kv.Raw.Offset)
+		if eq := bytes.IndexByte(block[off:], '='); eq >= 0 {
+			off += eq + 1
+			for off < len(block) && (block[off] == ' ' || block[off] == '\t') {
+				off++
+			}
+		}
+	}
+	p := diag.Offset(fm.file, block, off)
+	return blockPos(p.Line, p.Col)
+}
+
+func (fm *Frontmatter) set(key string, value any, pos diag.Position) {
+	if _, ok := fm.values[key]; !ok {
+		fm.keys = append(fm.keys, key)
+	}
+	fm.values[key] = value
+	fm.pos[key] = pos
+}
+
+// Has reports whether key was written.
+func (fm *Frontmatter) Has(key string) bool {
+	_, ok := fm.values[key]
+	return ok
+}
+
+// Pos returns where key's value was written, or where the frontmatter
+// opens when the key is absent.
+func (fm *Frontmatter) Pos(key string) diag.Position {
+	if p, ok := fm.pos[key]; ok {
+		return p
+	}
+	return fm.open
+}
+
+// Reader reads typed values from fm, collecting type errors and remembering
+// which keys were read so that the rest can be kept as free parameters.
+func (fm *Frontmatter) Reader() *Reader {
+	return &Reader{fm: fm, read: map[string]bool{}}
+}
+
+// Reader reads the known keys of a Frontmatter; see Frontmatter.Reader.
+type Reader struct {
+	fm   *Frontmatter
+	read map[string]bool
+	errs diag.List
+}
+
+func (r *Reader) lookup(key string) (any, bool) {
+	r.read[key] = true
+	v, ok := r.fm.values[key]
+	return v, ok && v != nil
+}
+
+func (r *Reader) typeError(key, want string, got any) {
+	r.errs.Add(diag.Errorf(r.fm.Pos(key), "%s must be %s, not %s", key, want, describe(got)))
+}
+
+// String returns key's text, or "" when it is absent.
+func (r *Reader) String(key string) string {
+	v, ok := r.lookup(key)
+	if !ok {
+		return ""
+	}
+	s, isString := v.(string)
+	if !isString {
+		r.typeError(key, "text", v)
+	}
+	return s
+}
+
+// Int returns key's whole number, or 0 when it is absent.
+func (r *Reader) Int(key string) int {
+	v, ok := r.lookup(key)
+	if !ok {
+		return 0
+	}
+	switch n := v.(type) {
+	case int:
+		return n
+	case int64:
+		return int(n)
+	case uint64:
+		return int(n)
+	}
+	r.typeError(key, "a whole number", v)
+	return 0
+}
+
+// Bool returns key's true or false, or false when it is absent.
+func (r *Reader) Bool(key string) bool {
+	v, ok := r.lookup(key)
+	if !ok {
+		return false
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		r.typeError(key, "true or false", v)
+	}
+	return b
+}
+
+// Strings returns key's list of texts. A single text counts as a list of
+// one, as authors often write `tags: interview`.
+func (r *Reader) Strings(key string) []string {
+	v, ok := r.lookup(key)
+	if !ok {
+		return nil
+	}
+	switch list := v.(type) {
+	case string:
+		return []string{list}
+	case []any:
+		out := make([]string, 0, len(list))
+		for _, item := range list {
+			s, isString := item.(string)
+			if !isString {
+				r.typeError(key, "a list of texts", v)
+				return nil
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	r.typeError(key, "a list of texts", v)
+	return nil
+}
+
+// Require reports an error when key is absent or empty.
+func (r *Reader) Require(key, value string) {
+	if strings.TrimSpace(value) == "" {
+		r.errs.Add(diag.Errorf(r.fm.Pos(key), "%s is required: add a line `%s: ...` to the frontmatter", key, key))
+	}
+}
+
+// Fail records an error about key's value.
+func (r *Reader) Fail(key, format string, args ...any) {
+	r.errs.Add(diag.Errorf(r.fm.Pos(key), format, args...))
+}
+
+// Rest returns the keys that were not read, for templates. A key that
+// differs from a known key only in case is reported, since it is almost
+// certainly a typo that would otherwise be ignored.
+func (r *Reader) Rest() map[string]any {
+	rest := map[string]any{}
+	for _, k := range r.fm.keys {
+		if r.read[k] {
+			continue
+		}
+		for known := range r.read {
+			if strings.EqualFold(k, known) {
+				r.errs.Add(diag.Errorf(r.fm.Pos(k), "unknown key %q: did you mean %q?", k, known))
+			}
+		}
+		rest[k] = r.fm.values[k]
+	}
+	return rest
+}
+
+// Err returns every error the reader found.
+func (r *Reader) Err() error { return r.errs.Err() }
+
+func describe(v any) string {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("the text %q", v)
+	case bool:
+		return fmt.Sprintf("%t", v)
+	case int, int64, uint64, float64:
+		return fmt.Sprintf("the number %v", v)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	}
+	return fmt.Sprintf("%v", v)
+}
