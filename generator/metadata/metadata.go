@@ -381,6 +381,9 @@ func (r *Reader) Require(key, value string) {
 	}
 }
 
+// Pos returns where key's value was written; see Frontmatter.Pos.
+func (r *Reader) Pos(key string) diag.Position { return r.fm.Pos(key) }
+
 // Fail records an error about key's value.
 func (r *Reader) Fail(key, format string, args ...any) {
 	r.errs.Add(diag.Errorf(r.fm.Pos(key), format, args...))

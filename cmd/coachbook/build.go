@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"coachbook/generator"
+	"coachbook/generator/diag"
+)
+
+const buildUsage = `Usage:
+  coachbook build [--source DIR] [--dest DIR] [--baseURL URL] [--drafts] [--quiet]
+
+Builds the site in --source into --dest. The previous output is replaced
+only when the build succeeds; on any error it is left as it was.
+`
+
+// buildCommand is 'coachbook build'.
+type buildCommand struct {
+	stdout, stderr io.Writer
+}
+
+// Run builds the site.
+func (c *buildCommand) Run(ctx context.Context, args []string) error {
+	fs := newFlagSet("build", buildUsage, c.stdout)
+	opts := generator.Options{}
+	fs.StringVar(&opts.Source, "source", ".", "the site `folder`, holding content/")
+	fs.StringVar(&opts.Dest, "dest", "", "the output `folder` (default: public/ in the site folder)")
+	fs.StringVar(&opts.BaseURL, "baseURL", "", "the `URL` the site is served from, such as https://example.edu/career/")
+	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft")
+	quiet := fs.Bool("quiet", false, "print nothing when the build succeeds")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if opts.BaseURL != "" {
+		if _, err := generator.NormalizeBaseURL(opts.BaseURL); err != nil {
+			return usageError{"build: --baseURL: " + err.Error()}
+		}
+	}
+	if opts.Dest == "" {
+		opts.Dest = filepath.Join(opts.Source, "public")
+	}
+	stats, err := generator.Build(ctx, opts)
+	if err != nil {
+		return reportBuildError(c.stderr, err, opts.Dest)
+	}
+	if !*quiet {
+		fmt.Fprintf(c.stdout, "Built %d pages and %d files into %s in %d ms.\n",
+			stats.Pages, stats.Files, opts.Dest, stats.Duration.Milliseconds())
+	}
+	return nil
+}
+
+// reportBuildError prints each positioned error on its own line, as
+// compilers do, and returns the one-line summary.
+func reportBuildError(w io.Writer, err error, dest string) error {
+	var list diag.List
+	if !errors.As(err, &list) {
+		return fmt.Errorf("build failed: %w\n%s was left as it was.", err, dest)
+	}
+	for _, e := range list {
+		fmt.Fprintln(w, e)
+	}
+	noun := "errors"
+	if len(list) == 1 {
+		noun = "error"
+	}
+	return fmt.Errorf("build failed with %d %s; %s was left as it was", len(list), noun, dest)
+}

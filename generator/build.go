@@ -1,0 +1,326 @@
+// Package generator builds a coachbook site: it loads the settings and the
+// content tree, renders Markdown workbooks through the theme's layouts,
+// minifies what it writes, and publishes the output folder atomically.
+package generator
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"coachbook/generator/diag"
+
+	"github.com/yuin/goldmark"
+)
+
+// Options configure a build.
+type Options struct {
+	// Source is the site root, holding content/. It defaults to ".".
+	Source string
+	// Dest is the output folder. It defaults to public/ in Source.
+	Dest string
+	// BaseURL, when set, overrides the baseURL of the site settings.
+	BaseURL string
+	// Drafts includes pages marked draft.
+	Drafts bool
+}
+
+// Stats describe a finished build.
+type Stats struct {
+	Pages    int
+	Files    int
+	Duration time.Duration
+}
+
+// Build builds the site described by opts. On any error, including a
+// cancelled ctx, the previous output is left as it was and the error lists
+// every problem found, each at its file:line:col.
+func Build(ctx context.Context, opts Options) (Stats, error) {
+	start := time.Now()
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Dest == "" {
+		opts.Dest = filepath.Join(opts.Source, "public")
+	}
+	staged, err := stage(opts.Source, opts.Dest)
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := os.Chmod(staged, 0o755); err != nil {
+		os.RemoveAll(staged)
+		return Stats{}, err
+	}
+	b := &builder{opts: opts, out: newOutput(staged, newMinifier())}
+	err = b.build(ctx)
+	if err == nil {
+		err = publish(staged, opts.Dest)
+	}
+	if err != nil {
+		os.RemoveAll(staged)
+		return Stats{}, err
+	}
+	return Stats{Pages: b.pages, Files: b.out.files, Duration: time.Since(start)}, nil
+}
+
+// builder holds the state of one build.
+type builder struct {
+	opts    Options
+	out     *output
+	site    *site
+	theme   *theme
+	layouts map[string]*template.Template
+	md      goldmark.Markdown
+	pages   int
+
+	mu   sync.Mutex
+	errs diag.List
+}
+
+// fail records err, if any, to be reported with the build's other errors.
+func (b *builder) fail(err error) {
+	b.mu.Lock()
+	b.errs.Add(err)
+	b.mu.Unlock()
+}
+
+func (b *builder) build(ctx context.Context) error {
+	l, err := loadSite(ctx, b.opts)
+	if l == nil {
+		return err
+	}
+	b.fail(err)
+	b.site = l.site
+	if b.theme, err = loadTheme(b.opts.Source, b.site); err != nil {
+		b.fail(err)
+		return b.errs.Err()
+	}
+	b.checkLogo()
+	for _, p := range l.pages {
+		b.fail(b.out.claim(p.out, p.pos()))
+	}
+	assets := b.writeAssets()
+	b.copyFiles(l.files)
+	if b.layouts, err = b.theme.parseLayouts(b.funcs(assets)); err != nil {
+		b.fail(err)
+		return b.errs.Err()
+	}
+
+	links := &linkResolver{site: b.site, workbooks: l.bySrc, collections: map[string]*page{}, drafts: l.drafts}
+	for _, p := range l.pages {
+		if p.Kind == kindCollection || p.Kind == kindHome {
+			links.collections[p.dir] = p
+		}
+	}
+	b.md = newMarkdown(b.site.allowHTML, links)
+	internal := make([][]internalLink, len(l.pages))
+	err = parallel(ctx, len(l.pages), func(i int) {
+		internal[i] = b.renderPage(l.pages[i])
+	})
+	if err != nil {
+		return err
+	}
+	for _, pageLinks := range internal {
+		for _, link := range pageLinks {
+			if !b.out.has(link.out) {
+				b.fail(diag.Errorf(link.pos, "broken link: %s is not in the built site", b.site.url(escapePath(link.out))))
+			}
+		}
+	}
+	b.fail(b.writeSitemap(l.pages))
+	b.pages = len(l.pages)
+	return b.errs.Err()
+}
+
+// renderPage renders p's Markdown and layout and writes the page. It
+// returns the links to check once every output file is known.
+func (b *builder) renderPage(p *page) []internalLink {
+	content, links, err := renderMarkdown(b.md, p)
+	b.fail(err)
+	p.Content = content
+	var buf bytes.Buffer
+	if err := b.layouts[p.Kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
+		b.fail(fmt.Errorf("%w (rendering %s)", b.theme.templateError(err), p.source))
+		return links
+	}
+	if err := b.out.write(p.out, buf.Bytes()); err != nil {
+		b.fail(fmt.Errorf("%s: %w", p.source, err))
+	}
+	return links
+}
+
+func (b *builder) checkLogo() {
+	s := b.site
+	if s.logoFile == "" {
+		return
+	}
+	if _, ok := b.theme.files["static/"+s.logoFile]; !ok {
+		b.fail(diag.Errorf(s.logoPos, "logo %q not found: put the image at static/%s", s.logoFile, s.logoFile))
+		return
+	}
+	s.Logo = s.url(escapePath(s.logoFile))
+}
+
+// writeAssets writes the theme's assets under content-hashed names and
+// returns the URL of each by its name in assets/. A site with an accent
+// colour also gets site.css, which sets it.
+func (b *builder) writeAssets() map[string]string {
+	urls := map[string]string{}
+	add := func(name string, data []byte, by diag.Position) {
+		data, err := b.out.minified(name, data)
+		if err != nil {
+			b.fail(diag.Errorf(by, "%v", err))
+			return
+		}
+		out := "assets/" + assetName(name, data)
+		if err := b.out.claim(out, by); err != nil {
+			b.fail(err)
+			return
+		}
+		if err := b.out.writeExact(out, data); err != nil {
+			b.fail(err)
+			return
+		}
+		urls[name] = b.site.url(escapePath(out))
+	}
+	for _, file := range b.theme.list("assets") {
+		data, err := b.theme.read(file)
+		if err != nil {
+			b.fail(err)
+			continue
+		}
+		add(strings.TrimPrefix(file, "assets/"), data, b.theme.pos(file))
+	}
+	if b.site.Accent != "" {
+		// The accent is validated as a colour, so it cannot end the rule.
+		add("site.css", []byte(":root{--accent:"+b.site.Accent+"}"), diag.Position{File: "content/_index.md"})
+	}
+	return urls
+}
+
+// copyFiles copies the theme's and site's static/ files, then content/'s
+// files that are not Markdown, to the same paths in the output.
+func (b *builder) copyFiles(content []sourceFile) {
+	for _, file := range b.theme.list("static") {
+		out := strings.TrimPrefix(file, "static/")
+		b.copyFile(out, b.theme.pos(file), func() (io.ReadCloser, error) { return b.theme.open(file) })
+	}
+	for _, f := range content {
+		b.copyFile(f.rel, contentPos(f.rel), func() (io.ReadCloser, error) { return os.Open(f.path) })
+	}
+}
+
+func (b *builder) copyFile(out string, by diag.Position, open func() (io.ReadCloser, error)) {
+	if err := b.out.claim(out, by); err != nil {
+		b.fail(err)
+		return
+	}
+	r, err := open()
+	if err == nil {
+		err = b.out.writeFrom(out, r)
+		r.Close()
+	}
+	if err != nil {
+		b.fail(fmt.Errorf("%s: %w", by, err))
+	}
+}
+
+// funcs are the functions layouts can call.
+func (b *builder) funcs(assets map[string]string) template.FuncMap {
+	s := b.site
+	return template.FuncMap{
+		// asset returns the content-hashed URL of a file in assets/.
+		"asset": func(name string) (string, error) {
+			if u, ok := assets[name]; ok {
+				return u, nil
+			}
+			return "", fmt.Errorf("no asset %q: the theme has no assets/%s", name, name)
+		},
+		// relURL returns a site path as a link that works under a sub-path.
+		"relURL": func(p string) string { return s.url(p) },
+		// absURL returns a site path as an absolute URL when the base URL
+		// has a host.
+		"absURL": func(p string) string { return s.permalink(p) },
+	}
+}
+
+// writeSitemap writes sitemap.xml and robots.txt. Search engines need
+// absolute URLs, which a base URL without a host cannot give, so robots.txt
+// names the sitemap only when it can.
+func (b *builder) writeSitemap(pages []*page) error {
+	type entry struct {
+		Loc string `xml:"loc"`
+	}
+	var doc struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []entry  `xml:"url"`
+	}
+	doc.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	for _, p := range pages {
+		if p.Kind != kindNotFound {
+			doc.URLs = append(doc.URLs, entry{Loc: p.Permalink})
+		}
+	}
+	sort.Slice(doc.URLs, func(i, j int) bool { return doc.URLs[i].Loc < doc.URLs[j].Loc })
+	data, err := xml.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	robots := "User-agent: *\nAllow: /\n"
+	if b.site.absolute {
+		robots += "Sitemap: " + b.site.permalink("sitemap.xml") + "\n"
+	}
+	for name, data := range map[string][]byte{
+		"sitemap.xml": append([]byte(xml.Header), data...),
+		"robots.txt":  []byte(robots),
+	} {
+		by := diag.Position{File: "(generated " + name + ")"}
+		if err := b.out.claim(name, by); err != nil {
+			return err
+		}
+		if err := b.out.write(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parallel calls fn for 0..n-1 on every core and stops early when ctx is
+// cancelled.
+func parallel(ctx context.Context, n int, fn func(i int)) error {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range n {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return err
+}

@@ -1,0 +1,289 @@
+package generator
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"coachbook/generator/diag"
+	"coachbook/generator/metadata"
+)
+
+// Page kinds, which are also the names of their layouts.
+const (
+	kindHome       = "home"
+	kindCollection = "collection"
+	kindWorkbook   = "workbook"
+	kindNotFound   = "404"
+)
+
+// page is one output page: the home page, a collection, a workbook or the
+// 404 page. Templates see it as the dot.
+type page struct {
+	Kind        string
+	Title       string
+	Description string
+	Duration    string
+	Weight      int
+	Tags        []string
+	Draft       bool
+	// ID is the workbook's identity: its frontmatter id, or its path
+	// without the extension. Saved answers are keyed by it.
+	ID      string
+	Params  map[string]any
+	Content template.HTML
+	// URL is the page's path including the base path; Permalink is absolute
+	// when the base URL has a host.
+	URL       string
+	Permalink string
+	Site      *site
+	Parent    *page
+	// Pages are a collection's workbooks and Collections its
+	// sub-collections, each in reading order.
+	Pages       []*page
+	Collections []*page
+	// Prev and Next are the neighbouring workbooks in the same collection.
+	Prev, Next *page
+
+	source  string // file path relative to the site root, for positions
+	dir     string // folder relative to content/, for resolving links
+	src     []byte // the whole file
+	bodyOff int    // where the Markdown body starts in src
+	out     string // output file relative to the destination
+	hasBody bool
+	fm      *metadata.Frontmatter
+}
+
+// IsHome reports whether p is the home page.
+func (p *page) IsHome() bool { return p.Kind == kindHome }
+
+// Ancestors returns the pages above p, from the home page down, for
+// breadcrumbs.
+func (p *page) Ancestors() []*page {
+	var up []*page
+	for a := p.Parent; a != nil; a = a.Parent {
+		up = append(up, a)
+	}
+	for i, j := 0, len(up)-1; i < j; i, j = i+1, j-1 {
+		up[i], up[j] = up[j], up[i]
+	}
+	return up
+}
+
+// Workbooks returns every workbook at or below a collection, in reading
+// order, for listings that show a whole programme.
+func (p *page) Workbooks() []*page {
+	out := append([]*page(nil), p.Pages...)
+	for _, c := range p.Collections {
+		out = append(out, c.Workbooks()...)
+	}
+	return out
+}
+
+// pos is where p comes from: its file, or its folder when it has none.
+func (p *page) pos() diag.Position {
+	if p.src == nil {
+		return diag.Position{File: p.source}
+	}
+	return diag.Position{File: p.source, Line: 1, Col: 1}
+}
+
+// sourceFile is a file found under content/.
+type sourceFile struct {
+	rel  string // slash-separated, relative to content/
+	path string // where to read it
+}
+
+// contentTree is what walking content/ found.
+type contentTree struct {
+	markdown []sourceFile
+	other    []sourceFile // copied to the output as they are
+}
+
+// walkContent lists content/, following symbolic links that stay inside the
+// site root and rejecting those that leave it.
+func walkContent(root, contentDir string) (*contentTree, error) {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, err
+	}
+	t := &contentTree{}
+	var errs diag.List
+	visited := map[string]bool{}
+	var walk func(dir, rel string) error
+	walk = func(dir, rel string) error {
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			return err
+		}
+		if visited[real] {
+			return nil // A link back up the tree.
+		}
+		visited[real] = true
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if ignoredName(name) {
+				continue
+			}
+			full := filepath.Join(dir, name)
+			childRel := path.Join(rel, name)
+			info, err := e.Info()
+			if err != nil {
+				return err
+			}
+			if info.Mode()&fs.ModeSymlink != 0 {
+				target, err := filepath.EvalSymlinks(full)
+				if err != nil {
+					errs.Add(diag.Errorf(contentPos(childRel), "broken symbolic link: %v", err))
+					continue
+				}
+				if !within(realRoot, target) {
+					errs.Add(diag.Errorf(contentPos(childRel), "symbolic link points outside the site root, to %s", target))
+					continue
+				}
+				if info, err = os.Stat(target); err != nil {
+					return err
+				}
+			}
+			switch {
+			case info.IsDir():
+				if err := walk(full, childRel); err != nil {
+					return err
+				}
+			case !info.Mode().IsRegular():
+				errs.Add(diag.Errorf(contentPos(childRel), "not a regular file"))
+			case strings.HasSuffix(name, ".md"):
+				t.markdown = append(t.markdown, sourceFile{rel: childRel, path: full})
+			default:
+				t.other = append(t.other, sourceFile{rel: childRel, path: full})
+			}
+		}
+		return nil
+	}
+	if err := walk(contentDir, ""); err != nil {
+		return nil, err
+	}
+	return t, errs.Err()
+}
+
+func contentPos(rel string) diag.Position {
+	return diag.Position{File: "content/" + rel, Line: 1, Col: 1}
+}
+
+// ignoredName skips hidden files and the backups and swap files that
+// editors leave beside the files they save.
+func ignoredName(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".tmp")
+}
+
+func within(root, p string) bool {
+	rel, err := filepath.Rel(root, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// readWorkbook reads a workbook's frontmatter into p.
+func (p *page) readWorkbook(r *metadata.Reader) {
+	p.Title = r.String("title")
+	r.Require("title", p.Title)
+	p.Description = r.String("description")
+	p.Weight = r.Int("weight")
+	p.Duration = r.String("duration")
+	p.Tags = r.Strings("tags")
+	p.Draft = r.Bool("draft")
+	if id := r.String("id"); id != "" {
+		if !workbookID.MatchString(id) {
+			r.Fail("id", "id %q may hold only letters, digits, '-', '_' and '/', and must start with a letter or digit", id)
+		}
+		p.ID = id
+	}
+	p.Params = r.Rest()
+}
+
+// readCollection reads a collection's _index.md frontmatter into p.
+func (p *page) readCollection(r *metadata.Reader) {
+	if t := r.String("title"); t != "" {
+		p.Title = t
+	}
+	p.Description = r.String("description")
+	p.Weight = r.Int("weight")
+	p.Draft = r.Bool("draft")
+	p.Params = r.Rest()
+}
+
+var workbookID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_/-]*$`)
+
+// slug turns a file or folder name into a URL segment: lower case, with
+// spaces as hyphens.
+func slug(name string) string {
+	name = strings.ToLower(strings.TrimSpace(name))
+	return strings.Join(strings.Fields(name), "-")
+}
+
+// slugPath turns a content-relative path without extension into the
+// page's path, as "interview/star".
+func slugPath(rel string) string {
+	parts := strings.Split(rel, "/")
+	for i, s := range parts {
+		parts[i] = slug(s)
+	}
+	return strings.Join(parts, "/")
+}
+
+// escapePath escapes each segment of a slash path for use in a URL.
+func escapePath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, s := range parts {
+		parts[i] = url.PathEscape(s)
+	}
+	return strings.Join(parts, "/")
+}
+
+// titleFromName makes a title for a folder without an _index.md.
+func titleFromName(name string) string {
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || unicode.IsSpace(r) })
+	for i, w := range words {
+		if i == 0 {
+			r := []rune(w)
+			r[0] = unicode.ToUpper(r[0])
+			words[i] = string(r)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// sortPages puts pages in reading order: by weight, with unweighted pages
+// last, then by title, then by file.
+func sortPages(pages []*page) {
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if (a.Weight == 0) != (b.Weight == 0) {
+			return a.Weight != 0
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.source < b.source
+	})
+}
+
+// claimError reports two sources that would write the same output file.
+func claimError(out string, first, second diag.Position) error {
+	return diag.Errorf(second, "%s would be written twice: %s also makes it", out, fmt.Sprint(first))
+}

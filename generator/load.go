@@ -1,0 +1,232 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"coachbook/generator/diag"
+	"coachbook/generator/metadata"
+)
+
+// loadedSite is the content model that rendering works from.
+type loadedSite struct {
+	site  *site
+	pages []*page          // every page to render, in a fixed order
+	bySrc map[string]*page // workbooks by path relative to content/
+	// drafts holds the workbooks left out of this build, so that a link to
+	// one gets a helpful error rather than "no such page".
+	drafts map[string]bool
+	files  []sourceFile // non-Markdown content, copied as it is
+}
+
+type parsedFile struct {
+	file    sourceFile
+	src     []byte
+	fm      *metadata.Frontmatter
+	bodyOff int
+	hasBody bool
+	err     error
+}
+
+// loadSite reads content/ into pages. It returns what it could load along
+// with every error it found, so a build reports all its errors together.
+func loadSite(ctx context.Context, opts Options) (*loadedSite, error) {
+	contentDir := filepath.Join(opts.Source, "content")
+	if info, err := os.Stat(contentDir); err != nil || !info.IsDir() {
+		return nil, fmt.Errorf("%s has no content/ folder: run coachbook in a site folder or pass --source", opts.Source)
+	}
+	tree, walkErr := walkContent(opts.Source, contentDir)
+	if tree == nil {
+		return nil, walkErr
+	}
+	var errs diag.List
+	errs.Add(walkErr)
+
+	parsed := make([]parsedFile, len(tree.markdown))
+	err := parallel(ctx, len(parsed), func(i int) {
+		f := tree.markdown[i]
+		pf := parsedFile{file: f}
+		pf.src, pf.err = os.ReadFile(f.path)
+		if pf.err == nil {
+			var body []byte
+			pf.fm, body, pf.bodyOff, pf.err = metadata.Parse("content/"+f.rel, pf.src)
+			pf.hasBody = body != nil
+		}
+		parsed[i] = pf
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	s := defaultSettings()
+	home := &page{Kind: kindHome, Site: s, source: "content/_index.md"}
+	// Settings come first: every URL depends on the base path.
+	for _, pf := range parsed {
+		if pf.file.rel == "_index.md" && pf.fm != nil {
+			r := pf.fm.Reader()
+			s.readSettings(r)
+			errs.Add(r.Err())
+		}
+	}
+	if opts.BaseURL != "" {
+		if err := s.setBaseURL(opts.BaseURL); err != nil {
+			errs.Add(fmt.Errorf("--baseURL: %w", err))
+		}
+	}
+	home.Title, home.Description, home.Params = s.Title, s.Description, s.Params
+	s.Home = home
+
+	l := &loadedSite{site: s, bySrc: map[string]*page{}, drafts: map[string]bool{}, files: tree.other}
+	collections := map[string]*page{"": home}
+	var collection func(dir string) *page
+	collection = func(dir string) *page {
+		if c, ok := collections[dir]; ok {
+			return c
+		}
+		parent := collection(parentDir(dir))
+		c := &page{Kind: kindCollection, Site: s, Parent: parent, dir: dir,
+			Title: titleFromName(path.Base(dir)), source: "content/" + dir}
+		collections[dir] = c
+		parent.Collections = append(parent.Collections, c)
+		return c
+	}
+
+	var workbooks []*page
+	for _, pf := range parsed {
+		errs.Add(pf.err)
+		if errors.Is(pf.err, fs.ErrNotExist) || pf.fm == nil {
+			continue
+		}
+		rel := pf.file.rel
+		dir := parentDir(rel)
+		var p *page
+		if path.Base(rel) == "_index.md" {
+			p = collection(dir)
+			if p != home {
+				r := pf.fm.Reader()
+				p.readCollection(r)
+				errs.Add(r.Err())
+			}
+		} else {
+			p = &page{Kind: kindWorkbook, Site: s, Parent: collection(dir), dir: dir, source: "content/" + rel}
+			r := pf.fm.Reader()
+			p.readWorkbook(r)
+			errs.Add(r.Err())
+			slugged := slugPath(strings.TrimSuffix(rel, ".md"))
+			if p.ID == "" {
+				p.ID = slugged
+			}
+			p.out = slugged + "/index.html"
+			p.URL = s.url(escapePath(slugged) + "/")
+			p.Permalink = s.permalink(escapePath(slugged) + "/")
+			workbooks = append(workbooks, p)
+		}
+		p.source, p.fm = "content/"+rel, pf.fm
+		p.src, p.bodyOff, p.hasBody = pf.src, pf.bodyOff, pf.hasBody && pf.err == nil
+	}
+
+	// Drafts leave the build with everything below them.
+	hidden := func(p *page) bool {
+		for a := p; a != nil; a = a.Parent {
+			if a.Draft && !opts.Drafts {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range collections {
+		c.Collections = filter(c.Collections, func(x *page) bool { return !hidden(x) })
+	}
+	for _, w := range workbooks {
+		rel := strings.TrimPrefix(w.source, "content/")
+		if hidden(w) {
+			l.drafts[rel] = true
+			continue
+		}
+		w.Parent.Pages = append(w.Parent.Pages, w)
+		l.bySrc[rel] = w
+	}
+
+	// Collections get their URLs once drafts are gone; then every page
+	// claims its output file, and workbooks their IDs.
+	claimed := map[string]*page{}
+	ids := map[string]*page{}
+	claim := func(p *page) {
+		if prev, dup := claimed[p.out]; dup {
+			errs.Add(claimError(p.out, prev.pos(), p.pos()))
+			return
+		}
+		claimed[p.out] = p
+	}
+	var order func(c *page)
+	order = func(c *page) {
+		sortPages(c.Pages)
+		sortPages(c.Collections)
+		if c == home {
+			c.out, c.URL, c.Permalink = "index.html", s.url(""), s.permalink("")
+		} else {
+			slugged := slugPath(c.dir)
+			c.out = slugged + "/index.html"
+			c.URL = s.url(escapePath(slugged) + "/")
+			c.Permalink = s.permalink(escapePath(slugged) + "/")
+		}
+		l.pages = append(l.pages, c)
+		claim(c)
+		for i, w := range c.Pages {
+			if i > 0 {
+				w.Prev = c.Pages[i-1]
+			}
+			if i+1 < len(c.Pages) {
+				w.Next = c.Pages[i+1]
+			}
+			l.pages = append(l.pages, w)
+			claim(w)
+			if prev, dup := ids[w.ID]; dup {
+				errs.Add(diag.Errorf(w.idPos(), "workbook id %q is already used by %s", w.ID, prev.idPos()))
+			} else {
+				ids[w.ID] = w
+			}
+		}
+		for _, sub := range c.Collections {
+			order(sub)
+		}
+	}
+	order(home)
+	notFound := &page{Kind: kindNotFound, Site: s, Title: "Page not found", out: "404.html",
+		URL: s.url("404.html"), Permalink: s.permalink("404.html"), source: "404.html"}
+	l.pages = append(l.pages, notFound)
+	claim(notFound)
+	return l, errs.Err()
+}
+
+// idPos is where a workbook's ID comes from: its id key, or its file.
+func (p *page) idPos() diag.Position {
+	if p.fm != nil && p.fm.Has("id") {
+		return p.fm.Pos("id")
+	}
+	return p.pos()
+}
+
+func parentDir(rel string) string {
+	d := path.Dir(rel)
+	if d == "." {
+		return ""
+	}
+	return d
+}
+
+func filter(pages []*page, keep func(*page) bool) []*page {
+	out := pages[:0]
+	for _, p := range pages {
+		if keep(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,229 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/url"
+	"path"
+	"strings"
+
+	"coachbook/generator/diag"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// newMarkdown configures goldmark for workbooks: CommonMark with the GitHub
+// extensions, footnotes and heading IDs. Raw HTML is left out unless the
+// site allows it. Table alignment is written as attributes because the
+// site's Content-Security-Policy forbids inline styles.
+func newMarkdown(allowHTML bool, links *linkResolver) goldmark.Markdown {
+	var rendererOpts []renderer.Option
+	if allowHTML {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.TaskList,
+			extension.Footnote,
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(
+				util.Prioritized(headingDemoter{}, 100),
+				util.Prioritized(links, 200),
+			),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+}
+
+// pageKey carries the page being converted to the AST transformers.
+var pageKey = parser.NewContextKey()
+
+// conversion is the state of converting one page's Markdown.
+type conversion struct {
+	page  *page
+	errs  diag.List
+	links []internalLink
+}
+
+// internalLink is a link to a file of the output, checked once every
+// output file is known.
+type internalLink struct {
+	pos diag.Position
+	out string // the output path it must find, without the base path
+}
+
+// renderMarkdown converts p's body and records the internal links it
+// makes.
+func renderMarkdown(md goldmark.Markdown, p *page) (template.HTML, []internalLink, error) {
+	if !p.hasBody {
+		return "", nil, nil
+	}
+	conv := &conversion{page: p}
+	ctx := parser.NewContext()
+	ctx.Set(pageKey, conv)
+	var buf bytes.Buffer
+	if err := md.Convert(p.src[p.bodyOff:], &buf, parser.WithContext(ctx)); err != nil {
+		conv.errs.Add(diag.Errorf(p.pos(), "rendering Markdown: %v", err))
+	}
+	return template.HTML(buf.String()), conv.links, conv.errs.Err()
+}
+
+// headingDemoter moves every heading one level down when the body uses a
+// level-one heading, since the page title is the page's only h1.
+type headingDemoter struct{}
+
+func (headingDemoter) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	demote := false
+	for n := doc.FirstChild(); n != nil && !demote; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
+			demote = true
+		}
+	}
+	if !demote {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering && h.Level < 6 {
+			h.Level++
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// linkResolver rewrites link and image destinations so they work wherever
+// the site is hosted. Relative links are read as an editor reads them:
+// relative to the Markdown file, with .md files standing for their pages.
+type linkResolver struct {
+	site        *site
+	workbooks   map[string]*page // by path relative to content/
+	collections map[string]*page // by folder relative to content/
+	drafts      map[string]bool
+}
+
+func (lr *linkResolver) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	conv, _ := pc.Get(pageKey).(*conversion)
+	if conv == nil {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest *[]byte
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = &n.Destination
+		case *ast.Image:
+			dest = &n.Destination
+		default:
+			return ast.WalkContinue, nil
+		}
+		raw := string(*dest)
+		resolved, out, err := lr.resolve(conv.page, raw)
+		if err != nil || out != "" {
+			pos := linkPos(conv.page, reader.Source(), n, raw)
+			if err != nil {
+				conv.errs.Add(&diag.Error{Pos: pos, Err: err})
+				return ast.WalkContinue, nil
+			}
+			conv.links = append(conv.links, internalLink{pos: pos, out: out})
+		}
+		*dest = []byte(resolved)
+		return ast.WalkContinue, nil
+	})
+}
+
+// resolve returns the URL to write for dest and, for a link into the site
+// that is not a page, the output file it must find.
+func (lr *linkResolver) resolve(p *page, dest string) (resolved, out string, err error) {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || hasScheme(dest) {
+		return dest, "", nil
+	}
+	target, suffix := dest, ""
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		target, suffix = dest[:i], dest[i:]
+	}
+	unescaped, err := url.PathUnescape(target)
+	if err != nil {
+		return "", "", fmt.Errorf("link %q is not a valid URL path: %v", dest, err)
+	}
+	if strings.HasPrefix(target, "/") {
+		// Root-relative: the site's root, which may be under a sub-path.
+		return lr.site.url(target) + suffix, strings.TrimPrefix(unescaped, "/"), nil
+	}
+	rel := path.Join(p.dir, unescaped)
+	if rel == ".." || strings.HasPrefix(rel, "../") {
+		return "", "", fmt.Errorf("link %q leads outside content/", dest)
+	}
+	if rel == "." {
+		rel = ""
+	}
+	if strings.HasSuffix(rel, ".md") {
+		if path.Base(rel) == "_index.md" {
+			if c, ok := lr.collections[parentDir(rel)]; ok {
+				return c.URL + suffix, "", nil
+			}
+		} else if w, ok := lr.workbooks[rel]; ok {
+			return w.URL + suffix, "", nil
+		}
+		if lr.drafts[rel] {
+			return "", "", fmt.Errorf("link %q leads to content/%s, a draft that is built only with --drafts", dest, rel)
+		}
+		return "", "", fmt.Errorf("link %q leads to content/%s, which does not exist", dest, rel)
+	}
+	if c, ok := lr.collections[strings.TrimSuffix(rel, "/")]; ok {
+		return c.URL + suffix, "", nil
+	}
+	resolved = lr.site.url(escapePath(rel))
+	if strings.HasSuffix(target, "/") && rel != "" {
+		resolved += "/"
+	}
+	return resolved + suffix, rel, nil
+}
+
+// hasScheme reports whether dest starts with a URL scheme such as
+// "https:" or "mailto:".
+func hasScheme(dest string) bool {
+	for i, c := range dest {
+		switch {
+		case c == ':':
+			return i > 0
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// linkPos finds where a link's destination is written. Inline nodes carry
+// no position, so it searches the enclosing block's source for the text.
+func linkPos(p *page, body []byte, n ast.Node, raw string) diag.Position {
+	block := n.Parent()
+	for block != nil && (block.Type() != ast.TypeBlock || block.Lines().Len() == 0) {
+		block = block.Parent()
+	}
+	start := 0
+	if block != nil {
+		start = block.Lines().At(0).Start
+	}
+	off := start
+	if i := bytes.Index(body[start:], []byte(raw)); i >= 0 {
+		off = start + i
+	}
+	return diag.Offset(p.source, p.src, p.bodyOff+off)
+}

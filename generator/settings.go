@@ -1,0 +1,179 @@
+package generator
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"coachbook/generator/diag"
+	"coachbook/generator/metadata"
+)
+
+// site holds the site settings, read from the frontmatter of
+// content/_index.md, and is what templates see as .Site.
+type site struct {
+	Title        string
+	Description  string
+	Language     string
+	Organisation string
+	Contact      link   // a mailto: or web link; empty when not set
+	Logo         string // URL of the logo image; empty when not set
+	Accent       string // a CSS colour; empty for the theme's own
+	Params       map[string]any
+
+	// BaseURL is the URL the site is served from, always ending in "/".
+	BaseURL string
+	// basePath is BaseURL's path: every internal link starts with it so the
+	// site works under a sub-path.
+	basePath string
+	// absolute is set when BaseURL has a scheme and host, which sitemap.xml
+	// and canonical links need.
+	absolute bool
+
+	allowHTML bool
+	theme     string
+	themePos  diag.Position
+	logoFile  string // the logo's path inside static/
+	logoPos   diag.Position
+
+	Home *page
+}
+
+// Absolute reports whether the base URL has a scheme and host, so that
+// templates can write canonical links.
+func (s *site) Absolute() bool { return s.absolute }
+
+// link is a destination with the text to show for it.
+type link struct {
+	Href string
+	Text string
+}
+
+// defaultSettings are what a site with no settings gets.
+func defaultSettings() *site {
+	return &site{
+		Title:    "Workbooks",
+		Language: "en",
+		BaseURL:  "/",
+		basePath: "/",
+		theme:    "default",
+		Params:   map[string]any{},
+	}
+}
+
+// readSettings fills s from the home page's frontmatter.
+func (s *site) readSettings(r *metadata.Reader) {
+	if v := r.String("title"); v != "" {
+		s.Title = v
+	}
+	s.Description = r.String("description")
+	s.Organisation = r.String("organisation")
+	if v := r.String("language"); v != "" {
+		if !languageTag.MatchString(v) {
+			r.Fail("language", "language %q is not a language tag such as \"en\" or \"pt-BR\"", v)
+		} else {
+			s.Language = v
+		}
+	}
+	if v := r.String("baseURL"); v != "" {
+		if err := s.setBaseURL(v); err != nil {
+			r.Fail("baseURL", "%v", err)
+		}
+	}
+	if c := r.String("contact"); c != "" {
+		l, err := contactLink(c)
+		if err != nil {
+			r.Fail("contact", "%v", err)
+		}
+		s.Contact = l
+	}
+	if v := r.String("accent"); v != "" {
+		if !cssColour.MatchString(v) {
+			r.Fail("accent", "accent %q is not a CSS colour such as \"#1f6f5c\" or \"teal\"", v)
+		} else {
+			s.Accent = v
+		}
+	}
+	s.logoFile, s.logoPos = strings.TrimPrefix(r.String("logo"), "/"), r.Pos("logo")
+	if v := r.String("theme"); v != "" {
+		s.theme = v
+	}
+	s.themePos = r.Pos("theme")
+	s.allowHTML = r.Bool("allowHTML")
+	r.String("id") // Reserved for the storage namespace of saved answers.
+	r.Int("weight")
+	r.Strings("tags")
+	s.Params = r.Rest()
+}
+
+var (
+	languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+	// cssColour admits hex colours, names and colour functions, and nothing
+	// that could end a declaration, since the value is written into CSS.
+	cssColour = regexp.MustCompile(`^(#[0-9A-Fa-f]{3,8}|[A-Za-z]{3,30}|(rgb|rgba|hsl|hsla|hwb|lab|lch|oklab|oklch)\([0-9A-Za-z.,%/ +-]{1,80}\))$`)
+	emailLike = regexp.MustCompile(`^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$`)
+)
+
+// setBaseURL sets the URL the site is served from.
+func (s *site) setBaseURL(raw string) error {
+	norm, err := NormalizeBaseURL(raw)
+	if err != nil {
+		return err
+	}
+	u, _ := url.Parse(norm)
+	s.BaseURL, s.basePath, s.absolute = norm, u.EscapedPath(), u.Host != ""
+	return nil
+}
+
+// NormalizeBaseURL checks a base URL and gives it a trailing slash. It is
+// either absolute with an http or https scheme, or a path starting with "/".
+func NormalizeBaseURL(raw string) (string, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", fmt.Errorf("baseURL %q is not a URL: %w", raw, err)
+	}
+	switch {
+	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(u.Path, "/"):
+	case (u.Scheme == "http" || u.Scheme == "https") && u.Host != "":
+		if u.Path == "" {
+			u.Path = "/"
+		}
+	default:
+		return "", fmt.Errorf("baseURL %q must be a full http(s) URL such as https://example.edu/workbooks/ or a path such as /workbooks/", raw)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return "", fmt.Errorf("baseURL %q must not have a query, fragment or user name", raw)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawPath = ""
+	return u.String(), nil
+}
+
+func contactLink(c string) (link, error) {
+	if emailLike.MatchString(c) {
+		return link{Href: "mailto:" + c, Text: c}, nil
+	}
+	u, err := url.Parse(c)
+	if err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+		return link{Href: u.String(), Text: u.Host + strings.TrimSuffix(u.Path, "/")}, nil
+	}
+	if err == nil && u.Scheme == "mailto" && emailLike.MatchString(u.Opaque) {
+		return link{Href: c, Text: u.Opaque}, nil
+	}
+	return link{}, fmt.Errorf("contact %q must be an email address or an http(s) URL", c)
+}
+
+// url returns the site-relative path p as a link that works under the
+// base path.
+func (s *site) url(p string) string {
+	return s.basePath + strings.TrimPrefix(p, "/")
+}
+
+// permalink returns p as an absolute URL when the base URL has a host, and
+// as a path otherwise.
+func (s *site) permalink(p string) string {
+	return s.BaseURL + strings.TrimPrefix(p, "/")
+}

@@ -1,0 +1,180 @@
+package generator
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"coachbook/generator/diag"
+	"coachbook/themes"
+)
+
+// themeFolders are the folders of a theme that a site can override file
+// by file.
+var themeFolders = []string{"layouts", "assets", "static"}
+
+// themeFile is one file of the theme after the site's overrides.
+type themeFile struct {
+	fsys    fs.FS
+	name    string // path inside fsys
+	display string // path shown in errors
+}
+
+// theme is the default or named theme with the site's own layouts/,
+// assets/ and static/ laid over it.
+type theme struct {
+	files map[string]themeFile // by path relative to the theme root
+}
+
+// loadTheme finds the site's theme and lays the site's files over it.
+func loadTheme(root string, s *site) (*theme, error) {
+	var base fs.FS
+	var baseDisplay string
+	local := filepath.Join(root, "themes", s.theme)
+	if info, err := os.Stat(local); err == nil && info.IsDir() {
+		base, baseDisplay = os.DirFS(local), "themes/"+s.theme+"/"
+	} else if s.theme == "default" {
+		base, baseDisplay = themes.Default(), "themes/default/"
+	} else {
+		return nil, diag.Errorf(s.themePos,
+			"theme %q not found: there is no folder themes/%s in the site", s.theme, s.theme)
+	}
+	t := &theme{files: map[string]themeFile{}}
+	layers := []struct {
+		fsys    fs.FS
+		display string
+	}{{base, baseDisplay}, {os.DirFS(root), ""}}
+	for _, layer := range layers {
+		for _, folder := range themeFolders {
+			err := fs.WalkDir(layer.fsys, folder, func(name string, d fs.DirEntry, err error) error {
+				if errors.Is(err, fs.ErrNotExist) && name == folder {
+					return fs.SkipDir
+				}
+				if err != nil {
+					return err
+				}
+				if d.IsDir() || ignoredName(d.Name()) {
+					return nil
+				}
+				t.files[name] = themeFile{fsys: layer.fsys, name: name, display: layer.display + name}
+				return nil
+			})
+			if err != nil {
+				return nil, fmt.Errorf("reading %s%s: %w", layer.display, folder, err)
+			}
+		}
+	}
+	return t, nil
+}
+
+// list returns the theme's files under folder, sorted.
+func (t *theme) list(folder string) []string {
+	var out []string
+	for name := range t.files {
+		if strings.HasPrefix(name, folder+"/") {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// pos names a theme file in errors.
+func (t *theme) pos(name string) diag.Position {
+	return diag.Position{File: t.files[name].display}
+}
+
+func (t *theme) open(name string) (fs.File, error) {
+	f, ok := t.files[name]
+	if !ok {
+		return nil, fmt.Errorf("the theme has no %s", name)
+	}
+	return f.fsys.Open(f.name)
+}
+
+func (t *theme) read(name string) ([]byte, error) {
+	f, ok := t.files[name]
+	if !ok {
+		return nil, fmt.Errorf("the theme has no %s", name)
+	}
+	return fs.ReadFile(f.fsys, f.name)
+}
+
+// pageLayouts are the layouts each page kind is rendered with. Each
+// defines the blocks that layouts/base.html leaves open.
+var pageLayouts = []string{kindHome, kindCollection, kindWorkbook, kindNotFound}
+
+// parseLayouts parses base.html with the partials once per page kind,
+// adding the kind's own layout to each copy so their blocks don't clash.
+func (t *theme) parseLayouts(funcs template.FuncMap) (map[string]*template.Template, error) {
+	base := template.New("coachbook").Funcs(funcs)
+	names := append([]string{"layouts/base.html"}, t.list("layouts/partials")...)
+	for _, name := range names {
+		if err := t.parse(base, name); err != nil {
+			return nil, err
+		}
+	}
+	var errs diag.List
+	sets := map[string]*template.Template{}
+	for _, kind := range pageLayouts {
+		set, err := base.Clone()
+		if err == nil {
+			err = t.parse(set, "layouts/"+kind+".html")
+		}
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		sets[kind] = set
+	}
+	return sets, errs.Err()
+}
+
+func (t *theme) parse(set *template.Template, name string) error {
+	src, err := t.read(name)
+	if err != nil {
+		return err
+	}
+	tmplName := strings.TrimPrefix(name, "layouts/")
+	if _, err := set.New(tmplName).Parse(string(src)); err != nil {
+		return t.templateError(err)
+	}
+	return nil
+}
+
+var templateErrorRE = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// templateError turns html/template's "template: NAME:LINE:COL: msg" into
+// an error at the template file's position.
+func (t *theme) templateError(err error) error {
+	msg := err.Error()
+	m := templateErrorRE.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0])
+	if m == nil {
+		return err
+	}
+	file := "layouts/" + m[1]
+	if f, ok := t.files[file]; ok {
+		file = f.display
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return &diag.Error{Pos: diag.Position{File: file, Line: line, Col: col}, Err: errors.New(m[4])}
+}
+
+// assetName gives an asset a name that changes with its content, so that
+// browsers can cache it for good.
+func assetName(name string, content []byte) string {
+	sum := sha256.Sum256(content)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+}
