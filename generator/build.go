@@ -124,12 +124,14 @@ func (b *builder) build(ctx context.Context) error {
 	}
 	b.md = newMarkdown(b.site.allowHTML, links)
 	internal := make([][]internalLink, len(l.pages))
+	layoutErrs := make([]error, len(l.pages))
 	err = parallel(ctx, len(l.pages), func(i int) {
-		internal[i] = b.renderPage(l.pages[i])
+		internal[i], layoutErrs[i] = b.renderPage(l.pages[i])
 	})
 	if err != nil {
 		return err
 	}
+	b.reportLayoutErrors(l.pages, layoutErrs)
 	for _, pageLinks := range internal {
 		for _, link := range pageLinks {
 			if !b.out.has(link.out) {
@@ -143,20 +145,50 @@ func (b *builder) build(ctx context.Context) error {
 }
 
 // renderPage renders p's Markdown and layout and writes the page. It
-// returns the links to check once every output file is known.
-func (b *builder) renderPage(p *page) []internalLink {
+// returns the links to check once every output file is known, and the
+// error executing the layout, if any.
+func (b *builder) renderPage(p *page) ([]internalLink, error) {
 	content, links, err := renderMarkdown(b.md, p)
 	b.fail(err)
 	p.Content = content
 	var buf bytes.Buffer
 	if err := b.layouts[p.Kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
-		b.fail(fmt.Errorf("%w (rendering %s)", b.theme.templateError(err), p.source))
-		return links
+		return links, b.theme.templateError(err)
 	}
 	if err := b.out.write(p.out, buf.Bytes()); err != nil {
 		b.fail(fmt.Errorf("%s: %w", p.source, err))
 	}
-	return links
+	return links, nil
+}
+
+// reportLayoutErrors reports each distinct layout error once, naming the
+// first page it broke, since one mistake in a layout breaks every page
+// that uses it.
+func (b *builder) reportLayoutErrors(pages []*page, errs []error) {
+	first := map[string]int{}
+	count := map[string]int{}
+	var order []string
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		msg := err.Error()
+		if _, seen := first[msg]; !seen {
+			first[msg] = i
+			order = append(order, msg)
+		}
+		count[msg]++
+	}
+	for _, msg := range order {
+		i := first[msg]
+		also := ""
+		if n := count[msg] - 1; n == 1 {
+			also = " and 1 other page"
+		} else if n > 1 {
+			also = fmt.Sprintf(" and %d other pages", n)
+		}
+		b.fail(fmt.Errorf("%w (rendering %s%s)", errs[i], pages[i].source, also))
+	}
 }
 
 func (b *builder) checkLogo() {

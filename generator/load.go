@@ -111,13 +111,19 @@ func loadSite(ctx context.Context, opts Options) (*loadedSite, error) {
 			if p != home {
 				r := pf.fm.Reader()
 				p.readCollection(r)
-				errs.Add(r.Err())
+				if pf.err == nil {
+					errs.Add(r.Err())
+				}
 			}
 		} else {
 			p = &page{Kind: kindWorkbook, Site: s, Parent: collection(dir), dir: dir, source: "content/" + rel}
 			r := pf.fm.Reader()
 			p.readWorkbook(r)
-			errs.Add(r.Err())
+			if pf.err == nil {
+				// Frontmatter that did not decode would only add a
+				// misleading "title is required".
+				errs.Add(r.Err())
+			}
 			slugged := slugPath(strings.TrimSuffix(rel, ".md"))
 			if p.ID == "" {
 				p.ID = slugged

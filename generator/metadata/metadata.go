@@ -129,6 +129,11 @@ func (fm *Frontmatter) decodeYAML(block []byte, dataLine int) error {
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
+			if yamlParserProblem(msg) {
+				// The YAML parser, unlike its scanner, reports the line
+				// counted from zero.
+				line++
+			}
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
@@ -160,6 +165,17 @@ func (fm *Frontmatter) decodeYAML(block []byte, dataLine int) error {
 		fm.set(k.Value, value, fm.yamlPos(v, dataLine))
 	}
 	return errs.Err()
+}
+
+// yamlParserProblem reports whether msg comes from the YAML parser rather
+// than its scanner.
+func yamlParserProblem(msg string) bool {
+	for _, prefix := range []string{"did not find expected", "found duplicate %", "found incompatible", "found undefined tag"} {
+		if strings.HasPrefix(msg, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 func (fm *Frontmatter) yamlPos(n *yaml.Node, dataLine int) diag.Position {

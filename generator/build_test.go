@@ -1,0 +1,383 @@
+package generator
+
+import (
+	"context"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// careerSite is a small site with settings, two collections and a
+// root-level workbook.
+const careerSite = `
+-- content/_index.md --
+---
+title: Career companion
+description: Workbooks for your coaching sessions.
+organisation: Example University Careers
+contact: careers@example.edu
+accent: "#7a3e9d"
+---
+Start with **Before your session**.
+-- content/before/_index.md --
+---
+title: Before your session
+description: Twenty minutes of reflection.
+weight: 1
+---
+-- content/before/drive.md --
+---
+title: Your primary career drive
+description: One phrase that says what matters most.
+duration: 10 min
+weight: 2
+---
+# What matters
+
+Say it in [one phrase](reflection.md#why).
+-- content/before/reflection.md --
+---
+title: Self-reflection
+duration: 20 min
+weight: 1
+tags: [reflection]
+---
+## Why {#why}
+
+Long-term aspirations first.
+-- content/before/assessments.md --
++++
+title = "Assessments taken"
+description = "Results worth discussing."
++++
+Bring the results.
+-- content/interview/_index.md --
+---
+title: Interview preparation
+weight: 2
+---
+-- content/interview/star.md --
+---
+title: STAR practice
+duration: 30 min
+---
+Situation, Task, Action, Result. ![diagram](star.svg)
+-- content/interview/star.svg --
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>
+-- content/interview/draft.md --
+---
+title: Not ready yet
+draft: true
+---
+-- content/welcome.md --
+---
+title: Welcome
+weight: 1
+---
+Read this first. See the [STAR practice](interview/star.md).
+`
+
+func TestSiteStructure(t *testing.T) {
+	s := newTestSite(t, careerSite)
+	stats := s.build()
+	if stats.Pages != 9 {
+		// Home, two collections, five workbooks and the 404 page.
+		t.Errorf("built %d pages, want 9", stats.Pages)
+	}
+	for _, name := range []string{
+		"index.html", "404.html", "sitemap.xml", "robots.txt", "favicon.svg",
+		"welcome/index.html",
+		"before/index.html", "before/drive/index.html", "before/reflection/index.html", "before/assessments/index.html",
+		"interview/index.html", "interview/star/index.html", "interview/star.svg",
+	} {
+		s.file(name)
+	}
+	s.assertNoFile("interview/draft/index.html")
+
+	// The home page lists root workbooks, then collections in weight
+	// order, each with its workbooks in order and their durations.
+	home := s.file("index.html")
+	order := []string{"Welcome", "Before your session", "Self-reflection", "20 min", "Your primary career drive",
+		"One phrase that says what matters most.", "10 min", "Assessments taken", "Interview preparation", "STAR practice", "30 min"}
+	assertInOrder(t, home, order)
+	s.assertFile("index.html", "<h1>Career companion</h1>", "Start with <strong>Before your session</strong>",
+		"Example University Careers", `href=mailto:careers@example.edu`)
+
+	// Collections, breadcrumbs and previous/next links.
+	s.assertFile("before/index.html", "<h1>Before your session</h1>", "Twenty minutes of reflection.")
+	s.assertFile("before/drive/index.html",
+		`<a href=/before/>Before your session</a>`,
+		`aria-current=page>Your primary career drive`,
+		`class=prev href=/before/reflection/ rel=prev`,
+		`class=next href=/before/assessments/ rel=next`,
+		// Relative .md links become page URLs and keep their fragment.
+		`<a href=/before/reflection/#why>one phrase</a>`,
+		// The body's h1 is demoted: the title is the page's only h1.
+		`<h2 id=what-matters>What matters</h2>`)
+	if n := strings.Count(s.file("before/drive/index.html"), "<h1"); n != 1 {
+		t.Errorf("workbook page has %d h1 elements, want 1", n)
+	}
+	s.assertFile("before/reflection/index.html", `<span class=tag>reflection</span>`)
+	s.assertFile("interview/star/index.html", `<img src=/interview/star.svg alt=diagram>`)
+	s.assertFile("welcome/index.html", `<a href=/interview/star/>STAR practice</a>`)
+
+	// Landmarks, skip link, language, CSP and hashed assets.
+	s.assertFile("welcome/index.html", `<html lang=en>`, `class=skip-link href=#main`, `<main id=main`,
+		`<header class=site-header>`, `<footer class=site-footer>`, `http-equiv=Content-Security-Policy`)
+	style, script, site := s.assetPath("style"), s.assetPath("coachbook"), s.assetPath("site")
+	s.assertFile("welcome/index.html", "href=/"+style, "src=/"+script, "href=/"+site)
+	s.assertFile(site, "--accent:#7a3e9d")
+	s.assertFile("404.html", "Page not found", `href=/>Go to the list of workbooks`)
+	s.assertFile("sitemap.xml", "<loc>/interview/star/</loc>")
+	s.assertFile("robots.txt", "User-agent: *")
+}
+
+func assertInOrder(t *testing.T, s string, parts []string) {
+	t.Helper()
+	at := 0
+	for _, p := range parts {
+		i := strings.Index(s[at:], p)
+		if i < 0 {
+			t.Errorf("%q missing or out of order in:\n%s", p, s)
+			return
+		}
+		at += i + len(p)
+	}
+}
+
+var refAttr = regexp.MustCompile(`(?:href|src)=("[^"]*"|'[^']*'|[^\s>]+)`)
+
+// TestSubPathLinksResolve hosts the site under a sub-path and checks that
+// every link and source in every page leads to a file of the output.
+func TestSubPathLinksResolve(t *testing.T) {
+	s := newTestSite(t, careerSite)
+	s.opts.BaseURL = "https://example.edu/career/workbooks/"
+	s.build()
+	files := s.snapshot()
+	checked := 0
+	for name, content := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range refAttr.FindAllStringSubmatch(content, -1) {
+			ref := strings.Trim(m[1], `"'`)
+			if strings.HasPrefix(ref, "#") || strings.HasPrefix(ref, "mailto:") {
+				continue
+			}
+			if !strings.HasPrefix(ref, "/career/workbooks/") && !strings.HasPrefix(ref, "https://example.edu/career/workbooks/") {
+				t.Errorf("%s: link %q is outside the sub-path", name, ref)
+				continue
+			}
+			target := ref[strings.Index(ref, "/career/workbooks/")+len("/career/workbooks/"):]
+			target, _, _ = strings.Cut(target, "#")
+			if target == "" || strings.HasSuffix(target, "/") {
+				target = path.Join(target, "index.html")
+			}
+			if _, ok := files[target]; !ok {
+				t.Errorf("%s: link %q leads to %s, which is not in the output", name, ref, target)
+			}
+			checked++
+		}
+	}
+	if checked < 50 {
+		t.Errorf("checked only %d links", checked)
+	}
+	s.assertFile("sitemap.xml", "<loc>https://example.edu/career/workbooks/interview/star/</loc>")
+	s.assertFile("robots.txt", "Sitemap: https://example.edu/career/workbooks/sitemap.xml")
+	s.assertFile("welcome/index.html", `rel=canonical href=https://example.edu/career/workbooks/welcome/`)
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	s := newTestSite(t, careerSite)
+	s.opts.Dest = filepath.Join(t.TempDir(), "first")
+	s.build()
+	first := s.snapshot()
+	s.opts.Dest = filepath.Join(t.TempDir(), "second")
+	s.build()
+	second := s.snapshot()
+	if len(first) != len(second) {
+		t.Fatalf("%d files, then %d", len(first), len(second))
+	}
+	for name, data := range first {
+		if second[name] != data {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func TestRebuildRemovesStaleFilesAndStaging(t *testing.T) {
+	s := newTestSite(t, careerSite)
+	s.build()
+	if err := os.Remove(filepath.Join(s.root, "content/welcome.md")); err != nil {
+		t.Fatal(err)
+	}
+	s.write("public/stray.txt", "left by hand")
+	s.build()
+	s.assertNoFile("welcome/index.html")
+	s.assertNoFile("stray.txt")
+	entries, _ := os.ReadDir(s.root)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".coachbook-") {
+			t.Errorf("staging folder %s left behind", e.Name())
+		}
+	}
+}
+
+func TestBOMBeforeFrontmatter(t *testing.T) {
+	s := newTestSite(t, "-- content/a.md --\n\uFEFF---\ntitle: With a BOM\n---\nBody\n")
+	s.build()
+	s.assertFile("a/index.html", "<h1>With a BOM</h1>")
+}
+
+func TestSiteWithoutSettings(t *testing.T) {
+	s := newTestSite(t, "-- content/notes.md --\nJust *Markdown*, no frontmatter.\n-- content/a.md --\n---\ntitle: A\n---\n")
+	out := s.buildErr()
+	if !strings.Contains(out, "content/notes.md:1:1: title is required") {
+		t.Errorf("error:\n%s", out)
+	}
+	s.write("content/notes.md", "---\ntitle: Notes\n---\nJust *Markdown*.\n")
+	s.build()
+	s.assertFile("index.html", "<title>Workbooks</title>", "<html lang=en>")
+}
+
+func TestRawHTMLAndDangerousLinks(t *testing.T) {
+	body := "<script>alert(1)</script>\n\n<b onclick=\"x()\">bold</b> [click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=)\n"
+	s := newTestSite(t, "-- content/a.md --\n---\ntitle: A\n---\n"+body)
+	s.build()
+	page := s.file("a/index.html")
+	for _, bad := range []string{"<script>alert", "onclick", "javascript:", "data:text/html"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("output contains %q:\n%s", bad, page)
+		}
+	}
+	s.assertFile("a/index.html", "<p>bold <a href>click</a> <a href>data</a>")
+
+	s.write("content/_index.md", "---\nallowHTML: true\n---\n")
+	s.build()
+	s.assertFile("a/index.html", "<script>alert(1)</script>")
+}
+
+func TestMarkdownExtensions(t *testing.T) {
+	s := newTestSite(t, `-- content/a.md --
+---
+title: Extensions
+---
+| Task | Due |
+|:-----|----:|
+| Research | Friday |
+
+- [x] Rewrite the summary
+- [ ] Book the follow-up
+
+~~old plan~~ and https://example.org and a note[^1].
+
+[^1]: The footnote.
+`)
+	s.build()
+	page := s.file("a/index.html")
+	for _, want := range []string{"<table>", "align=left", "align=right", `<input checked disabled type=checkbox> Rewrite`, "<del>old plan</del>",
+		`<a href=https://example.org>https://example.org</a>`, `class=footnote-ref`, "The footnote."} {
+		if !strings.Contains(page, want) {
+			t.Errorf("missing %q in:\n%s", want, page)
+		}
+	}
+	if strings.Contains(page, "style=") {
+		t.Errorf("inline style would break the CSP:\n%s", page)
+	}
+}
+
+func TestThemeOverrides(t *testing.T) {
+	s := newTestSite(t, `-- content/a.md --
+---
+title: A
+mood: calm
+---
+-- layouts/partials/footer.html --
+<footer class="custom">Run by {{.Site.Title}}; mood {{.Params.mood}}</footer>
+-- assets/style.css --
+body { color: rebeccapurple }
+-- static/files/cv-template.txt --
+Name:
+`)
+	s.build()
+	s.assertFile("a/index.html", "<footer class=custom>Run by Workbooks; mood calm</footer>")
+	s.assertFile(s.assetPath("style"), "rebeccapurple")
+	s.assertFile("files/cv-template.txt", "Name:")
+}
+
+func TestNamedTheme(t *testing.T) {
+	s := newTestSite(t, `-- content/_index.md --
+---
+theme: plain
+---
+-- content/a.md --
+---
+title: A
+---
+-- themes/plain/layouts/base.html --
+<!doctype html><html lang="{{.Site.Language}}"><title>{{.Title}}</title>{{block "main" .}}{{end}}</html>
+-- themes/plain/layouts/home.html --
+{{define "main"}}home{{end}}
+-- themes/plain/layouts/collection.html --
+{{define "main"}}collection{{end}}
+-- themes/plain/layouts/workbook.html --
+{{define "main"}}plain workbook {{.Title}}{{end}}
+-- themes/plain/layouts/404.html --
+{{define "main"}}missing{{end}}
+`)
+	s.build()
+	s.assertFile("a/index.html", "plain workbook A")
+}
+
+func TestDrafts(t *testing.T) {
+	s := newTestSite(t, careerSite)
+	s.opts.Drafts = true
+	s.build()
+	s.assertFile("interview/draft/index.html", "Not ready yet")
+
+	s.opts.Drafts = false
+	s.write("content/welcome.md", "---\ntitle: Welcome\n---\nSee [the draft](interview/draft.md).\n")
+	out := s.buildErr()
+	if !strings.Contains(out, `content/welcome.md:4:17: link "interview/draft.md" leads to content/interview/draft.md, a draft that is built only with --drafts`) {
+		t.Errorf("error:\n%s", out)
+	}
+}
+
+func TestCancelledBuildLeavesOutput(t *testing.T) {
+	s := newTestSite(t, careerSite)
+	s.build()
+	before := s.snapshot()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Build(ctx, s.opts); err == nil {
+		t.Fatal("a cancelled build succeeded")
+	}
+	s.assertUnchanged(before)
+}
+
+func TestRefusesUnsafeDestinations(t *testing.T) {
+	s := newTestSite(t, careerSite)
+	for _, tc := range []struct{ dest, want string }{
+		{s.root, "it holds the site's own files"},
+		{filepath.Dir(s.root), "it holds the site's own files"},
+	} {
+		s.opts.Dest = tc.dest
+		if out := s.buildErr(); !strings.Contains(out, tc.want) {
+			t.Errorf("dest %s: error %q, want %q", tc.dest, out, tc.want)
+		}
+	}
+	other := t.TempDir()
+	if err := os.WriteFile(filepath.Join(other, "thesis.docx"), []byte("precious"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.opts.Dest = other
+	if out := s.buildErr(); !strings.Contains(out, "does not look like a coachbook build") {
+		t.Errorf("error %q", out)
+	}
+	if data, _ := os.ReadFile(filepath.Join(other, "thesis.docx")); string(data) != "precious" {
+		t.Error("an unrelated folder was touched")
+	}
+}

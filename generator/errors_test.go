@@ -1,0 +1,141 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBadInput builds a good site, breaks it one way, and checks the
+// message and its position, and that the previous output is intact.
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		setup func(t *testing.T, root string)
+		want  []string // each line must appear in the error
+	}{{
+		name:  "unclosed frontmatter",
+		files: map[string]string{"content/interview/star.md": "---\ntitle: STAR practice\n\nSituation, Task, Action, Result.\n"},
+		want:  []string{`content/interview/star.md:1:1: frontmatter opened with "---" is never closed`},
+	}, {
+		name:  "malformed YAML",
+		files: map[string]string{"content/interview/star.md": "---\ntitle: STAR practice\nduration: [30 min\n---\n"},
+		want:  []string{"content/interview/star.md:3:1: invalid YAML frontmatter: did not find expected ',' or ']'"},
+	}, {
+		name:  "malformed TOML",
+		files: map[string]string{"content/before/assessments.md": "+++\ntitle = \"Assessments\"\nweight = = 3\n+++\n"},
+		want:  []string{"content/before/assessments.md:3:10: invalid TOML frontmatter"},
+	}, {
+		name:  "missing title",
+		files: map[string]string{"content/interview/star.md": "---\nduration: 30 min\n---\nText\n"},
+		want:  []string{"content/interview/star.md:1:1: title is required"},
+	}, {
+		name:  "duplicate key",
+		files: map[string]string{"content/interview/star.md": "---\ntitle: STAR\nweight: 1\nweight: 2\n---\n"},
+		want:  []string{`content/interview/star.md:4:1: duplicate key "weight": it is already set at content/interview/star.md:3:9`},
+	}, {
+		name:  "wrong type",
+		files: map[string]string{"content/interview/star.md": "---\ntitle: STAR\nweight: abc\n---\n"},
+		want:  []string{`content/interview/star.md:3:9: weight must be a whole number, not the text "abc"`},
+	}, {
+		name:  "invalid UTF-8",
+		files: map[string]string{"content/interview/star.md": "---\ntitle: STAR\n---\nCaf\xe9 au lait\n"},
+		want:  []string{"content/interview/star.md:4:4: invalid UTF-8"},
+	}, {
+		name:  "two pages claim one URL",
+		files: map[string]string{"content/interview/STAR.md": "---\ntitle: Another STAR\n---\n"},
+		want:  []string{"content/interview/star.md:1:1: interview/star/index.html would be written twice: content/interview/STAR.md:1:1 makes it too"},
+	}, {
+		name: "symlink out of the site",
+		setup: func(t *testing.T, root string) {
+			outside := filepath.Join(t.TempDir(), "secret.md")
+			if err := os.WriteFile(outside, []byte("---\ntitle: Secret\n---\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(outside, filepath.Join(root, "content/secret.md")); err != nil {
+				t.Skipf("no symlinks here: %v", err)
+			}
+		},
+		want: []string{"content/secret.md:1:1: symbolic link points outside the site root"},
+	}, {
+		name:  "broken page link",
+		files: map[string]string{"content/welcome.md": "---\ntitle: Welcome\n---\nSee [STAR](interview/stars.md).\n"},
+		want:  []string{`content/welcome.md:4:12: link "interview/stars.md" leads to content/interview/stars.md, which does not exist`},
+	}, {
+		name:  "broken file link",
+		files: map[string]string{"content/welcome.md": "---\ntitle: Welcome\n---\n\nDownload the [template](/files/cv.docx).\n"},
+		want:  []string{"content/welcome.md:5:25: broken link: /files/cv.docx is not in the built site"},
+	}, {
+		name:  "link out of content",
+		files: map[string]string{"content/welcome.md": "---\ntitle: Welcome\n---\n[x](../../etc/passwd)\n"},
+		want:  []string{`content/welcome.md:4:5: link "../../etc/passwd" leads outside content/`},
+	}, {
+		name:  "bad settings",
+		files: map[string]string{"content/_index.md": "---\ntitle: Careers\nbaseURL: ftp://example.edu\naccent: \"red; background: url(x)\"\ncontact: someone\nlanguage: english!\nbaseUrl: /x/\n---\n"},
+		want: []string{
+			`content/_index.md:3:10: baseURL "ftp://example.edu" must be a full http(s) URL`,
+			`content/_index.md:4:9: accent "red; background: url(x)" is not a CSS colour`,
+			`content/_index.md:5:10: contact "someone" must be an email address or an http(s) URL`,
+			`content/_index.md:6:11: language "english!" is not a language tag`,
+			`content/_index.md:7:10: unknown key "baseUrl": did you mean "baseURL"?`,
+		},
+	}, {
+		name:  "unknown theme",
+		files: map[string]string{"content/_index.md": "---\ntitle: Careers\ntheme: fancy\n---\n"},
+		want:  []string{`content/_index.md:3:8: theme "fancy" not found: there is no folder themes/fancy in the site`},
+	}, {
+		name:  "missing logo",
+		files: map[string]string{"content/_index.md": "---\ntitle: Careers\nlogo: crest.svg\n---\n"},
+		want:  []string{`content/_index.md:3:7: logo "crest.svg" not found: put the image at static/crest.svg`},
+	}, {
+		name:  "bad workbook id",
+		files: map[string]string{"content/interview/star.md": "---\ntitle: STAR\nid: \"star practice!\"\n---\n"},
+		want:  []string{`content/interview/star.md:3:5: id "star practice!" may hold only letters`},
+	}, {
+		name:  "duplicate workbook id",
+		files: map[string]string{"content/interview/star.md": "---\ntitle: STAR\nid: before/drive\n---\n"},
+		want:  []string{`content/interview/star.md:3:5: workbook id "before/drive" is already used by content/before/drive.md:1:1`},
+	}, {
+		name:  "template syntax error",
+		files: map[string]string{"layouts/workbook.html": "{{define \"main\"}}\n<h1>{{.Title}</h1>\n{{end}}\n"},
+		want:  []string{"layouts/workbook.html:2: bad character U+007D '}'"},
+	}, {
+		name:  "template execution error",
+		files: map[string]string{"layouts/workbook.html": "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n  <p>{{.Nope}}</p>\n{{end}}\n"},
+		want:  []string{`layouts/workbook.html:3:7: executing "main" at <.Nope>: can't evaluate field Nope in type *generator.page (rendering content/welcome.md and 4 other pages)`},
+	}, {
+		name: "several errors at once",
+		files: map[string]string{
+			"content/interview/star.md":    "---\ntitle: STAR\nweight: abc\n---\n",
+			"content/before/drive.md":      "---\ndescription: no title\n---\n",
+			"content/before/reflection.md": "---\ntitle: x\n",
+		},
+		want: []string{
+			"content/before/drive.md:1:1: title is required",
+			`content/before/reflection.md:1:1: frontmatter opened with "---" is never closed`,
+			"content/interview/star.md:3:9: weight must be a whole number",
+		},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestSite(t, careerSite)
+			s.build()
+			before := s.snapshot()
+			for name, content := range tt.files {
+				s.write(name, content)
+			}
+			if tt.setup != nil {
+				tt.setup(t, s.root)
+			}
+			out := s.buildErr()
+			for _, want := range tt.want {
+				if !strings.Contains(out, want) {
+					t.Errorf("error output\n%s\ndoes not contain\n%s", out, want)
+				}
+			}
+			s.assertUnchanged(before)
+		})
+	}
+}
