@@ -381,3 +381,23 @@ func TestRefusesUnsafeDestinations(t *testing.T) {
 		t.Error("an unrelated folder was touched")
 	}
 }
+
+// TestBundledSite builds the sample site in content/, the end-to-end
+// fixture that every user sees first.
+func TestBundledSite(t *testing.T) {
+	s := &testSite{t: t, root: "..", opts: Options{Source: "..", Dest: filepath.Join(t.TempDir(), "public")}}
+	stats := s.build()
+	if stats.Pages < 6 {
+		t.Errorf("the sample site built only %d pages", stats.Pages)
+	}
+	var workbooks int
+	for name, content := range s.snapshot() {
+		if strings.HasSuffix(name, "/index.html") && strings.Contains(content, "class=kind-workbook") {
+			workbooks++
+		}
+	}
+	if workbooks < 3 {
+		t.Errorf("the sample site has %d workbooks, want at least 3", workbooks)
+	}
+	s.assertFile("index.html", "Before your session", "Interview preparation")
+}
