@@ -363,6 +363,8 @@ func TestRefusesUnsafeDestinations(t *testing.T) {
 	for _, tc := range []struct{ dest, want string }{
 		{s.root, "it holds the site's own files"},
 		{filepath.Dir(s.root), "it holds the site's own files"},
+		{filepath.Join(s.root, "content", "out"), "it is inside the site's content/ folder"},
+		{filepath.Join(s.root, "static"), "it is inside the site's static/ folder"},
 	} {
 		s.opts.Dest = tc.dest
 		if out := s.buildErr(); !strings.Contains(out, tc.want) {

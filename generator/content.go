@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"fmt"
 	"html/template"
 	"io/fs"
 	"net/url"
@@ -281,9 +280,4 @@ func sortPages(pages []*page) {
 		}
 		return a.source < b.source
 	})
-}
-
-// claimError reports two sources that would write the same output file.
-func claimError(out string, first, second diag.Position) error {
-	return diag.Errorf(second, "%s would be written twice: %s also makes it", out, fmt.Sprint(first))
 }

@@ -2,9 +2,7 @@ package generator
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -53,7 +51,9 @@ func loadSite(ctx context.Context, opts Options) (*loadedSite, error) {
 		f := tree.markdown[i]
 		pf := parsedFile{file: f}
 		pf.src, pf.err = os.ReadFile(f.path)
-		if pf.err == nil {
+		if pf.err != nil {
+			pf.err = diag.Errorf(contentPos(f.rel), "%v", pf.err)
+		} else {
 			var body []byte
 			pf.fm, body, pf.bodyOff, pf.err = metadata.Parse("content/"+f.rel, pf.src)
 			pf.hasBody = body != nil
@@ -100,8 +100,8 @@ func loadSite(ctx context.Context, opts Options) (*loadedSite, error) {
 	var workbooks []*page
 	for _, pf := range parsed {
 		errs.Add(pf.err)
-		if errors.Is(pf.err, fs.ErrNotExist) || pf.fm == nil {
-			continue
+		if pf.fm == nil {
+			continue // The file could not be read.
 		}
 		rel := pf.file.rel
 		dir := parentDir(rel)
@@ -128,9 +128,7 @@ func loadSite(ctx context.Context, opts Options) (*loadedSite, error) {
 			if p.ID == "" {
 				p.ID = slugged
 			}
-			p.out = slugged + "/index.html"
-			p.URL = s.url(escapePath(slugged) + "/")
-			p.Permalink = s.permalink(escapePath(slugged) + "/")
+			p.place(slugged)
 			workbooks = append(workbooks, p)
 		}
 		p.source, p.fm = "content/"+rel, pf.fm
@@ -159,31 +157,15 @@ func loadSite(ctx context.Context, opts Options) (*loadedSite, error) {
 		l.bySrc[rel] = w
 	}
 
-	// Collections get their URLs once drafts are gone; then every page
-	// claims its output file, and workbooks their IDs.
-	claimed := map[string]*page{}
+	// Collections get their URLs once drafts are gone, and workbooks
+	// claim their IDs in reading order.
 	ids := map[string]*page{}
-	claim := func(p *page) {
-		if prev, dup := claimed[p.out]; dup {
-			errs.Add(claimError(p.out, prev.pos(), p.pos()))
-			return
-		}
-		claimed[p.out] = p
-	}
 	var order func(c *page)
 	order = func(c *page) {
 		sortPages(c.Pages)
 		sortPages(c.Collections)
-		if c == home {
-			c.out, c.URL, c.Permalink = "index.html", s.url(""), s.permalink("")
-		} else {
-			slugged := slugPath(c.dir)
-			c.out = slugged + "/index.html"
-			c.URL = s.url(escapePath(slugged) + "/")
-			c.Permalink = s.permalink(escapePath(slugged) + "/")
-		}
+		c.place(slugPath(c.dir))
 		l.pages = append(l.pages, c)
-		claim(c)
 		for i, w := range c.Pages {
 			if i > 0 {
 				w.Prev = c.Pages[i-1]
@@ -192,7 +174,6 @@ func loadSite(ctx context.Context, opts Options) (*loadedSite, error) {
 				w.Next = c.Pages[i+1]
 			}
 			l.pages = append(l.pages, w)
-			claim(w)
 			if prev, dup := ids[w.ID]; dup {
 				errs.Add(diag.Errorf(w.idPos(), "workbook id %q is already used by %s", w.ID, prev.idPos()))
 			} else {
@@ -205,10 +186,21 @@ func loadSite(ctx context.Context, opts Options) (*loadedSite, error) {
 	}
 	order(home)
 	notFound := &page{Kind: kindNotFound, Site: s, Title: "Page not found", out: "404.html",
-		URL: s.url("404.html"), Permalink: s.permalink("404.html"), source: "404.html"}
+		URL: s.url("404.html"), Permalink: s.permalink("404.html"), source: "layouts/404.html"}
 	l.pages = append(l.pages, notFound)
-	claim(notFound)
 	return l, errs.Err()
+}
+
+// place gives p the pretty URL for its slugged path, "" being the home
+// page: interview/star is written to interview/star/index.html.
+func (p *page) place(slugged string) {
+	dir := ""
+	if slugged != "" {
+		dir = slugged + "/"
+	}
+	p.out = dir + "index.html"
+	p.URL = p.Site.url(escapePath(dir))
+	p.Permalink = p.Site.permalink(escapePath(dir))
 }
 
 // idPos is where a workbook's ID comes from: its id key, or its file.

@@ -166,6 +166,11 @@ func stage(source, dest string) (string, error) {
 	if absDest == absSource || within(absDest, absSource) {
 		return "", fmt.Errorf("refusing to build into %s: it holds the site's own files", dest)
 	}
+	for _, folder := range append([]string{"content", "themes"}, themeFolders...) {
+		if within(filepath.Join(absSource, folder), absDest) {
+			return "", fmt.Errorf("refusing to build into %s: it is inside the site's %s/ folder", dest, folder)
+		}
+	}
 	if info, err := os.Stat(absDest); err == nil {
 		if !info.IsDir() {
 			return "", fmt.Errorf("refusing to build into %s: it is a file, not a folder", dest)

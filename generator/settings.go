@@ -101,9 +101,6 @@ func (s *site) readSettings(r *metadata.Reader) {
 	}
 	s.themePos = r.Pos("theme")
 	s.allowHTML = r.Bool("allowHTML")
-	r.String("id") // Reserved for the storage namespace of saved answers.
-	r.Int("weight")
-	r.Strings("tags")
 	s.Params = r.Rest()
 }
 

@@ -48,7 +48,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 		return reportBuildError(c.stderr, err, opts.Dest)
 	}
 	if !*quiet {
-		fmt.Fprintf(c.stdout, "Built %d pages and %d files into %s in %d ms.\n",
+		fmt.Fprintf(c.stdout, "Built %d pages (%d files) into %s in %d ms.\n",
 			stats.Pages, stats.Files, opts.Dest, stats.Duration.Milliseconds())
 	}
 	return nil
@@ -57,6 +57,9 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 // reportBuildError prints each positioned error on its own line, as
 // compilers do, and returns the one-line summary.
 func reportBuildError(w io.Writer, err error, dest string) error {
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("build interrupted; %s was left as it was", dest)
+	}
 	var list diag.List
 	if !errors.As(err, &list) {
 		return fmt.Errorf("build failed: %w\n%s was left as it was.", err, dest)
