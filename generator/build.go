@@ -19,8 +19,6 @@ import (
 	"time"
 
 	"coachbook/generator/diag"
-
-	"github.com/yuin/goldmark"
 )
 
 // Options configure a build.
@@ -80,7 +78,6 @@ type builder struct {
 	site    *site
 	theme   *theme
 	layouts map[string]*template.Template
-	md      goldmark.Markdown
 	pages   int
 
 	mu   sync.Mutex
@@ -122,18 +119,18 @@ func (b *builder) build(ctx context.Context) error {
 			links.collections[p.dir] = p
 		}
 	}
-	b.md = newMarkdown(b.site.allowHTML, links)
-	internal := make([][]internalLink, len(l.pages))
+	b.site.markdown = newMarkdown(b.site.allowHTML, links)
 	layoutErrs := make([]error, len(l.pages))
 	err = parallel(ctx, len(l.pages), func(i int) {
-		internal[i], layoutErrs[i] = b.renderPage(l.pages[i])
+		layoutErrs[i] = b.renderPage(l.pages[i])
 	})
 	if err != nil {
 		return err
 	}
 	b.reportLayoutErrors(l.pages, layoutErrs)
-	for _, pageLinks := range internal {
-		for _, link := range pageLinks {
+	for _, p := range l.pages {
+		b.fail(p.renderErr)
+		for _, link := range p.links {
 			if !b.out.has(link.out) {
 				b.fail(diag.Errorf(link.pos, "broken link: %s is not in the built site", b.site.url(escapePath(link.out))))
 			}
@@ -145,20 +142,18 @@ func (b *builder) build(ctx context.Context) error {
 }
 
 // renderPage renders p's Markdown and layout and writes the page. It
-// returns the links to check once every output file is known, and the
-// error executing the layout, if any.
-func (b *builder) renderPage(p *page) ([]internalLink, error) {
-	content, links, err := renderMarkdown(b.md, p)
-	b.fail(err)
-	p.Content = content
+// returns the error executing the layout, if any, for
+// reportLayoutErrors.
+func (b *builder) renderPage(p *page) error {
+	p.Content()
 	var buf bytes.Buffer
 	if err := b.layouts[p.Kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
-		return links, b.theme.templateError(err)
+		return b.theme.templateError(err)
 	}
 	if err := b.out.write(p.out, buf.Bytes()); err != nil {
 		b.fail(fmt.Errorf("%s: %w", p.source, err))
 	}
-	return links, nil
+	return nil
 }
 
 // reportLayoutErrors reports each distinct layout error once, naming the

@@ -403,3 +403,13 @@ func TestBundledSite(t *testing.T) {
 	}
 	s.assertFile("index.html", "Before your session", "Interview preparation")
 }
+
+// TestLayoutShowsOtherPagesContent lets a listing show each workbook's
+// body, which pages rendering in parallel must convert safely; run it with
+// -race, as .ci/run does.
+func TestLayoutShowsOtherPagesContent(t *testing.T) {
+	s := newTestSite(t, careerSite)
+	s.write("layouts/partials/workbook-list.html", `{{range .}}<div class="excerpt">{{.Content}}</div>{{end}}`)
+	s.build()
+	s.assertFile("index.html", `<div class=excerpt><p>Situation, Task, Action, Result. <img src=/interview/star.svg alt=diagram></div>`)
+}

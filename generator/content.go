@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"coachbook/generator/diag"
@@ -36,9 +37,8 @@ type page struct {
 	Draft       bool
 	// ID is the workbook's identity: its frontmatter id, or its path
 	// without the extension. Saved answers are keyed by it.
-	ID      string
-	Params  map[string]any
-	Content template.HTML
+	ID     string
+	Params map[string]any
 	// URL is the page's path including the base path; Permalink is absolute
 	// when the base URL has a host.
 	URL       string
@@ -59,6 +59,21 @@ type page struct {
 	out     string // output file relative to the destination
 	hasBody bool
 	fm      *metadata.Frontmatter
+
+	// The Markdown body is converted once, on first use, so a layout may
+	// show another page's content while pages render in parallel.
+	convert   sync.Once
+	content   template.HTML
+	links     []internalLink
+	renderErr error
+}
+
+// Content returns the page's Markdown body as HTML.
+func (p *page) Content() template.HTML {
+	p.convert.Do(func() {
+		p.content, p.links, p.renderErr = renderMarkdown(p.Site.markdown, p)
+	})
+	return p.content
 }
 
 // IsHome reports whether p is the home page.

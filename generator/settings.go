@@ -8,6 +8,7 @@ import (
 
 	"coachbook/generator/diag"
 	"coachbook/generator/metadata"
+	"github.com/yuin/goldmark"
 )
 
 // site holds the site settings, read from the frontmatter of
@@ -38,6 +39,8 @@ type site struct {
 	logoPos   diag.Position
 
 	Home *page
+
+	markdown goldmark.Markdown
 }
 
 // Absolute reports whether the base URL has a scheme and host, so that
