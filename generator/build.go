@@ -48,27 +48,33 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
-	if opts.Dest == "" {
-		opts.Dest = filepath.Join(opts.Source, "public")
+	opts.Dest = opts.Destination()
+	if info, err := os.Stat(filepath.Join(opts.Source, "content")); err != nil || !info.IsDir() {
+		return Stats{}, fmt.Errorf("%s has no content/ folder: run coachbook in a site folder or pass --source", opts.Source)
 	}
-	staged, err := stage(opts.Source, opts.Dest)
+	st, err := stage(opts.Source, opts.Dest)
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := os.Chmod(staged, 0o755); err != nil {
-		os.RemoveAll(staged)
-		return Stats{}, err
-	}
-	b := &builder{opts: opts, out: newOutput(staged, newMinifier())}
+	b := &builder{opts: opts, out: newOutput(st.root, newMinifier())}
 	err = b.build(ctx)
 	if err == nil {
-		err = publish(staged, opts.Dest)
+		err = st.publish()
 	}
 	if err != nil {
-		os.RemoveAll(staged)
+		st.discard()
 		return Stats{}, err
 	}
 	return Stats{Pages: b.pages, Files: b.out.files, Duration: time.Since(start)}, nil
+}
+
+// Destination returns where the build is written: Dest, or public/ in the
+// site folder.
+func (o Options) Destination() string {
+	if o.Dest != "" {
+		return o.Dest
+	}
+	return filepath.Join(o.Source, "public")
 }
 
 // builder holds the state of one build.
@@ -281,7 +287,7 @@ func (b *builder) funcs(assets map[string]string) template.FuncMap {
 	}
 }
 
-// writeSitemap writes sitemap.xml and robots.txt. Search engines need
+// writeSitemap writes sitemap.xml, robots.txt and the build marker. Search engines need
 // absolute URLs, which a base URL without a host cannot give, so robots.txt
 // names the sitemap only when it can.
 func (b *builder) writeSitemap(pages []*page) error {
@@ -308,19 +314,22 @@ func (b *builder) writeSitemap(pages []*page) error {
 	if b.site.absolute {
 		robots += "Sitemap: " + b.site.permalink("sitemap.xml") + "\n"
 	}
-	for name, data := range map[string][]byte{
-		"sitemap.xml": append([]byte(xml.Header), data...),
-		"robots.txt":  []byte(robots),
+	var errs diag.List
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{
+		{"sitemap.xml", append([]byte(xml.Header), data...)},
+		{"robots.txt", []byte(robots)},
+		{buildMarker, []byte(buildMarkerText)},
 	} {
-		by := diag.Position{File: "(generated " + name + ")"}
-		if err := b.out.claim(name, by); err != nil {
-			return err
+		err := b.out.claim(f.name, diag.Position{File: "(generated " + f.name + ")"})
+		if err == nil {
+			err = b.out.write(f.name, f.data)
 		}
-		if err := b.out.write(name, data); err != nil {
-			return err
-		}
+		errs.Add(err)
 	}
-	return nil
+	return errs.Err()
 }
 
 // parallel calls fn for 0..n-1 on every core and stops early when ctx is

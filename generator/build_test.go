@@ -376,7 +376,14 @@ func TestRefusesUnsafeDestinations(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.opts.Dest = other
-	if out := s.buildErr(); !strings.Contains(out, "does not look like a coachbook build") {
+	if out := s.buildErr(); !strings.Contains(out, "it is not empty and has no .coachbook-build file, so it is not a coachbook build") {
+		t.Errorf("error %q", out)
+	}
+	// A hand-made site has an index.html but no build marker.
+	if err := os.WriteFile(filepath.Join(other, "index.html"), []byte("<p>mine</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := s.buildErr(); !strings.Contains(out, "not a coachbook build") {
 		t.Errorf("error %q", out)
 	}
 	if data, _ := os.ReadFile(filepath.Join(other, "thesis.docx")); string(data) != "precious" {

@@ -36,9 +36,6 @@ type parsedFile struct {
 // with every error it found, so a build reports all its errors together.
 func loadSite(ctx context.Context, opts Options) (*loadedSite, error) {
 	contentDir := filepath.Join(opts.Source, "content")
-	if info, err := os.Stat(contentDir); err != nil || !info.IsDir() {
-		return nil, fmt.Errorf("%s has no content/ folder: run coachbook in a site folder or pass --source", opts.Source)
-	}
 	tree, walkErr := walkContent(opts.Source, contentDir)
 	if tree == nil {
 		return nil, walkErr

@@ -45,20 +45,22 @@ func newMinifier() *minify.M {
 	return m
 }
 
-// output is the folder a build writes into before it is published. Every
-// file is claimed first, so two sources writing one file is an error that
-// names both.
+// output is the staging folder a build writes into before it is
+// published. Every file is claimed first, so two sources writing one file
+// is an error that names both. Writes go through an os.Root, so a staging
+// folder removed under a running build fails it rather than being
+// silently re-created.
 type output struct {
-	dir string
-	min *minify.M
+	root *os.Root
+	min  *minify.M
 
 	mu      sync.Mutex
 	claimed map[string]diag.Position
 	files   int
 }
 
-func newOutput(dir string, min *minify.M) *output {
-	return &output{dir: dir, min: min, claimed: map[string]diag.Position{}}
+func newOutput(root *os.Root, min *minify.M) *output {
+	return &output{root: root, min: min, claimed: map[string]diag.Position{}}
 }
 
 // claim reserves rel for the source at by.
@@ -126,11 +128,13 @@ func (o *output) writeExact(rel string, data []byte) error {
 }
 
 func (o *output) create(rel string, fill func(io.Writer) error) error {
-	full := filepath.Join(o.dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return err
+	name := filepath.FromSlash(rel)
+	if dir := filepath.Dir(name); dir != "." {
+		if err := o.root.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
 	}
-	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := o.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
@@ -144,85 +148,4 @@ func (o *output) create(rel string, fill func(io.Writer) error) error {
 		o.mu.Unlock()
 	}
 	return err
-}
-
-// stagingPrefix names the folder a build assembles its output in, beside
-// the destination, so that publishing it is a rename on the same disk.
-func stagingPrefix(dest string) string {
-	return "." + filepath.Base(dest) + ".coachbook-"
-}
-
-// stage checks that dest is safe to replace and makes the staging folder
-// beside it. It clears staging folders that interrupted builds left.
-func stage(source, dest string) (string, error) {
-	absSource, err := filepath.Abs(source)
-	if err != nil {
-		return "", err
-	}
-	absDest, err := filepath.Abs(dest)
-	if err != nil {
-		return "", err
-	}
-	if absDest == absSource || within(absDest, absSource) {
-		return "", fmt.Errorf("refusing to build into %s: it holds the site's own files", dest)
-	}
-	for _, folder := range append([]string{"content", "themes"}, themeFolders...) {
-		if within(filepath.Join(absSource, folder), absDest) {
-			return "", fmt.Errorf("refusing to build into %s: it is inside the site's %s/ folder", dest, folder)
-		}
-	}
-	if info, err := os.Stat(absDest); err == nil {
-		if !info.IsDir() {
-			return "", fmt.Errorf("refusing to build into %s: it is a file, not a folder", dest)
-		}
-		if !looksBuilt(absDest) {
-			return "", fmt.Errorf("refusing to replace %s: it is not empty and has no index.html, so it does not look like a coachbook build; remove it or pick another --dest", dest)
-		}
-	}
-	parent := filepath.Dir(absDest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return "", err
-	}
-	stale, _ := filepath.Glob(filepath.Join(parent, stagingPrefix(absDest)+"*"))
-	for _, dir := range stale {
-		os.RemoveAll(dir)
-	}
-	return os.MkdirTemp(parent, stagingPrefix(absDest)+"new-")
-}
-
-// looksBuilt reports whether dir is empty or holds a site's output.
-func looksBuilt(dir string) bool {
-	entries, err := os.ReadDir(dir)
-	if err != nil || len(entries) == 0 {
-		return err == nil
-	}
-	_, err = os.Stat(filepath.Join(dir, "index.html"))
-	return err == nil
-}
-
-// publish swaps the staged folder in for dest. The old output is moved
-// aside first and put back if the swap fails, so dest always holds one
-// complete build.
-func publish(staged, dest string) error {
-	absDest, err := filepath.Abs(dest)
-	if err != nil {
-		return err
-	}
-	old := ""
-	if _, err := os.Stat(absDest); err == nil {
-		old = filepath.Join(filepath.Dir(absDest), stagingPrefix(absDest)+"old-"+filepath.Base(staged))
-		if err := os.Rename(absDest, old); err != nil {
-			return fmt.Errorf("moving the previous %s aside: %w", dest, err)
-		}
-	}
-	if err := os.Rename(staged, absDest); err != nil {
-		if old != "" {
-			os.Rename(old, absDest)
-		}
-		return fmt.Errorf("publishing %s: %w", dest, err)
-	}
-	if old != "" {
-		os.RemoveAll(old)
-	}
-	return nil
 }

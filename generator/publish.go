@@ -1,0 +1,183 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// buildMarker is written into every build. coachbook replaces a non-empty
+// folder only when it holds one, so a mistyped --dest can never wipe a
+// folder of someone's own files.
+const buildMarker = ".coachbook-build"
+
+const buildMarkerText = "This folder is a coachbook build. Each build replaces it whole.\n"
+
+// errNoExchange says that the system cannot swap two folders in one step.
+var errNoExchange = errors.New("atomic exchange not supported")
+
+// staging is the folder a build assembles its output in, beside the
+// destination so that publishing it is a rename on the same disk.
+type staging struct {
+	dest string // the destination, with symbolic links resolved
+	dir  string
+	root *os.Root
+}
+
+// stagingPrefix starts the names of a destination's staging folders. The
+// process ID that follows tells a running build's folder from one that an
+// interrupted build left behind.
+func stagingPrefix(dest string) string {
+	return "." + filepath.Base(dest) + ".coachbook-"
+}
+
+// stage checks that dest is safe to replace and makes a staging folder
+// beside it.
+func stage(source, dest string) (*staging, error) {
+	absSource, err := resolve(source)
+	if err != nil {
+		return nil, err
+	}
+	absDest, err := resolve(dest)
+	if err != nil {
+		return nil, err
+	}
+	if absDest == absSource || within(absDest, absSource) {
+		return nil, fmt.Errorf("refusing to build into %s: it holds the site's own files", dest)
+	}
+	for _, folder := range append([]string{"content", "themes"}, themeFolders...) {
+		if within(filepath.Join(absSource, folder), absDest) {
+			return nil, fmt.Errorf("refusing to build into %s: it is inside the site's %s/ folder", dest, folder)
+		}
+	}
+	parent := filepath.Dir(absDest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	recoverStaging(absDest)
+	if info, err := os.Stat(absDest); err == nil {
+		if !info.IsDir() {
+			return nil, fmt.Errorf("refusing to build into %s: it is a file, not a folder", dest)
+		}
+		if !replaceable(absDest) {
+			return nil, fmt.Errorf("refusing to replace %s: it is not empty and has no %s file, so it is not a coachbook build; remove it or pick another --dest", dest, buildMarker)
+		}
+	}
+	dir, err := os.MkdirTemp(parent, stagingPrefix(absDest)+strconv.Itoa(os.Getpid())+"-new-")
+	if err != nil {
+		return nil, err
+	}
+	st := &staging{dest: absDest, dir: dir}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		st.discard()
+		return nil, err
+	}
+	if st.root, err = os.OpenRoot(dir); err != nil {
+		st.discard()
+		return nil, err
+	}
+	return st, nil
+}
+
+// resolve returns p as an absolute path with symbolic links resolved, as
+// far as p exists: a symlinked public/ is published into its target.
+func resolve(p string) (string, error) { return resolveLinks(p, 0) }
+
+func resolveLinks(p string, depth int) (string, error) {
+	if depth > 40 {
+		return "", fmt.Errorf("%s: too many levels of symbolic links", p)
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real, nil
+	}
+	// A link to a folder that does not exist yet still names where to write.
+	if target, err := os.Readlink(abs); err == nil {
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(abs), target)
+		}
+		return resolveLinks(target, depth+1)
+	}
+	if parent := filepath.Dir(abs); parent != abs {
+		if real, err := resolveLinks(parent, depth+1); err == nil {
+			return filepath.Join(real, filepath.Base(abs)), nil
+		}
+	}
+	return abs, nil
+}
+
+// replaceable reports whether dir is empty or holds a coachbook build.
+func replaceable(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	if len(entries) == 0 {
+		return true
+	}
+	_, err = os.Stat(filepath.Join(dir, buildMarker))
+	return err == nil
+}
+
+// recoverStaging tidies what interrupted builds of dest left behind. A
+// previous output that was moved aside but never replaced is put back;
+// other staging folders of builds that are no longer running are removed.
+func recoverStaging(dest string) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), stagingPrefix(dest)+"*"))
+	for _, dir := range matches {
+		rest := strings.TrimPrefix(filepath.Base(dir), stagingPrefix(dest))
+		pidText, kind, _ := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if err != nil || processRunning(pid) {
+			continue
+		}
+		if strings.HasPrefix(kind, "old-") {
+			if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+				if os.Rename(dir, dest) == nil {
+					continue
+				}
+			}
+		}
+		os.RemoveAll(dir)
+	}
+}
+
+// publish swaps the staging folder in for the destination. Where the
+// system can exchange two folders in one step, the destination always
+// holds one complete build; elsewhere the previous build is moved aside
+// first and put back if the swap fails.
+func (st *staging) publish() error {
+	st.root.Close()
+	if _, err := os.Lstat(st.dest); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(st.dir, st.dest)
+	}
+	if err := exchange(st.dir, st.dest); err == nil {
+		return os.RemoveAll(st.dir) // It now holds the previous build.
+	} else if !errors.Is(err, errNoExchange) {
+		return fmt.Errorf("publishing %s: %w", st.dest, err)
+	}
+	old := strings.Replace(st.dir, "-new-", "-old-", 1)
+	if err := os.Rename(st.dest, old); err != nil {
+		return fmt.Errorf("moving the previous %s aside: %w", st.dest, err)
+	}
+	if err := os.Rename(st.dir, st.dest); err != nil {
+		os.Rename(old, st.dest)
+		return fmt.Errorf("publishing %s: %w", st.dest, err)
+	}
+	return os.RemoveAll(old)
+}
+
+// discard removes the staging folder of a build that failed.
+func (st *staging) discard() {
+	if st.root != nil {
+		st.root.Close()
+	}
+	os.RemoveAll(st.dir)
+}
