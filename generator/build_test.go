@@ -243,21 +243,78 @@ func TestSiteWithoutSettings(t *testing.T) {
 	s.assertFile("index.html", "<title>Workbooks</title>", "<html lang=en>")
 }
 
-func TestRawHTMLAndDangerousLinks(t *testing.T) {
-	body := "<script>alert(1)</script>\n\n<b onclick=\"x()\">bold</b> [click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=)\n"
+func TestRawHTML(t *testing.T) {
+	body := "<script>alert(1)</script>\n\n<b onclick=\"x()\">bold</b> text\n"
 	s := newTestSite(t, "-- content/a.md --\n---\ntitle: A\n---\n"+body)
 	s.build()
 	page := s.file("a/index.html")
-	for _, bad := range []string{"<script>alert", "onclick", "javascript:", "data:text/html"} {
+	for _, bad := range []string{"<script>alert", "onclick"} {
 		if strings.Contains(page, bad) {
 			t.Errorf("output contains %q:\n%s", bad, page)
 		}
 	}
-	s.assertFile("a/index.html", "<p>bold <a href>click</a> <a href>data</a>")
+	s.assertFile("a/index.html", "<p>bold text")
 
 	s.write("content/_index.md", "---\nallowHTML: true\n---\n")
 	s.build()
-	s.assertFile("a/index.html", "<script>alert(1)</script>")
+	s.assertFile("a/index.html", "<script>alert(1)</script>", `<b onclick=x()>bold</b>`)
+}
+
+// TestDangerousLinks checks that links able to run code are build errors
+// at their position, even where raw HTML is allowed.
+func TestDangerousLinks(t *testing.T) {
+	for _, settings := range []string{"", "---\nallowHTML: true\n---\n"} {
+		s := newTestSite(t, "-- content/_index.md --\n"+settings+`
+-- content/a.md --
+---
+title: A
+---
+See javascript: here [click](JaVaScRiPt:alert(1)) and <vbscript:msgbox>.
+![pixel](data:image/png;base64,iVBORw0KGgo=) [page](data:text/html;base64,PHNjcmlwdD4=)
+[mail](mailto:coach@example.edu) [call](tel:+441234)
+`)
+		out := s.buildErr()
+		for _, want := range []string{
+			`content/a.md:4:30: link "JaVaScRiPt:alert(1)" uses the javascript: scheme; only http, https, mailto and tel links are allowed`,
+			`content/a.md:4:56: link "vbscript:msgbox" uses the vbscript: scheme`,
+			`content/a.md:5:53: link "data:text/html;base64,PHNjcmlwdD4=" uses the data: scheme`,
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("settings %q: error output\n%s\nlacks\n%s", settings, out, want)
+			}
+		}
+		if n := strings.Count(out, "\n") + 1; n != 3 {
+			t.Errorf("want 3 errors, got %d:\n%s", n, out)
+		}
+	}
+}
+
+func TestHeadings(t *testing.T) {
+	s := newTestSite(t, `-- content/a.md --
+---
+title: Headings
+---
+> # Quoted top heading
+
+## Main
+
+## Été à Zürich
+
+## Why {#why .key style="color:red" onclick="x()"}
+
+## Why
+`)
+	s.build()
+	s.assertFile("a/index.html",
+		`<h2 id=quoted-top-heading>Quoted top heading</h2>`,
+		`<h3 id=main-1>Main</h3>`,
+		`<h3 id=été-à-zürich>Été à Zürich</h3>`,
+		`<h3 id=why class=key>Why</h3>`,
+		`<h3 id=why-1>Why</h3>`)
+	page := s.file("a/index.html")
+	if strings.Count(page, "<h1") != 1 || strings.Contains(page, "style=") || strings.Contains(page, "onclick") {
+		t.Errorf("headings:\n%s", page)
+	}
 }
 
 func TestMarkdownExtensions(t *testing.T) {

@@ -6,7 +6,9 @@ import (
 	"html/template"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"coachbook/generator/diag"
 
@@ -39,8 +41,9 @@ func newMarkdown(allowHTML bool, links *linkResolver) goldmark.Markdown {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
+			parser.WithHeadingAttribute(),
 			parser.WithASTTransformers(
-				util.Prioritized(headingDemoter{}, 100),
+				util.Prioritized(headingTransformer{}, 100),
 				util.Prioritized(links, 200),
 			),
 		),
@@ -72,7 +75,7 @@ func renderMarkdown(md goldmark.Markdown, p *page) (template.HTML, []internalLin
 		return "", nil, nil
 	}
 	conv := &conversion{page: p}
-	ctx := parser.NewContext()
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(pageKey, conv)
 	var buf bytes.Buffer
 	if err := md.Convert(p.src[p.bodyOff:], &buf, parser.WithContext(ctx)); err != nil {
@@ -81,27 +84,76 @@ func renderMarkdown(md goldmark.Markdown, p *page) (template.HTML, []internalLin
 	return template.HTML(buf.String()), conv.links, conv.errs.Err()
 }
 
-// headingDemoter moves every heading one level down when the body uses a
-// level-one heading, since the page title is the page's only h1.
-type headingDemoter struct{}
+// headingTransformer keeps the page title the page's only h1: when the
+// body uses a level-one heading anywhere, every heading moves one level
+// down. It also keeps only the id and class of a heading's {attributes},
+// since inline styles break the site's Content-Security-Policy.
+type headingTransformer struct{}
 
-func (headingDemoter) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+func (headingTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	var headings []*ast.Heading
 	demote := false
-	for n := doc.FirstChild(); n != nil && !demote; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
-			demote = true
-		}
-	}
-	if !demote {
-		return
-	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering && h.Level < 6 {
-			h.Level++
+		if h, ok := n.(*ast.Heading); ok && entering {
+			headings = append(headings, h)
+			demote = demote || h.Level == 1
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, h := range headings {
+		if demote && h.Level < 6 {
+			h.Level++
+		}
+		attrs := h.Attributes()
+		h.RemoveAttributes()
+		for _, attr := range attrs {
+			if name := string(attr.Name); name == "id" || name == "class" {
+				h.SetAttribute(attr.Name, attr.Value)
+			}
+		}
+	}
 }
+
+// headingIDs makes heading IDs from their text in any script, unlike
+// goldmark's default, which keeps only ASCII letters. IDs the layouts use
+// are reserved so a heading such as "Main" cannot clash with them.
+type headingIDs struct {
+	used map[string]bool
+}
+
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{used: map[string]bool{"main": true}}
+}
+
+// Generate returns a unique ID for a heading's text.
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(string(value)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	base := b.String()
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 1; h.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	h.used[id] = true
+	return []byte(id)
+}
+
+// Put records an ID the author set with {#id}.
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 
 // linkResolver rewrites link and image destinations so they work wherever
 // the site is hosted. Relative links are read as an editor reads them:
@@ -118,23 +170,35 @@ func (lr *linkResolver) Transform(doc *ast.Document, reader text.Reader, pc pars
 	if conv == nil {
 		return
 	}
+	source := reader.Source()
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		var dest *[]byte
+		image := false
 		switch n := n.(type) {
 		case *ast.Link:
 			dest = &n.Destination
 		case *ast.Image:
-			dest = &n.Destination
+			dest, image = &n.Destination, true
+		case *ast.AutoLink:
+			url := string(n.URL(source))
+			if err := checkScheme(url, false); err != nil {
+				conv.errs.Add(&diag.Error{Pos: linkPos(conv.page, source, n, url), Err: err})
+			}
+			return ast.WalkContinue, nil
 		default:
 			return ast.WalkContinue, nil
 		}
 		raw := string(*dest)
-		resolved, out, err := lr.resolve(conv.page, raw)
+		err := checkScheme(raw, image)
+		resolved, out := raw, ""
+		if err == nil {
+			resolved, out, err = lr.resolve(conv.page, raw)
+		}
 		if err != nil || out != "" {
-			pos := linkPos(conv.page, reader.Source(), n, raw)
+			pos := linkPos(conv.page, source, n, raw)
 			if err != nil {
 				conv.errs.Add(&diag.Error{Pos: pos, Err: err})
 				return ast.WalkContinue, nil
@@ -144,6 +208,25 @@ func (lr *linkResolver) Transform(doc *ast.Document, reader text.Reader, pc pars
 		*dest = []byte(resolved)
 		return ast.WalkContinue, nil
 	})
+}
+
+// checkScheme rejects link schemes that can run code or load documents,
+// whatever the raw-HTML setting: http, https, mailto and tel are allowed,
+// and data: for images.
+func checkScheme(dest string, image bool) error {
+	if !hasScheme(dest) {
+		return nil
+	}
+	scheme, rest, _ := strings.Cut(dest, ":")
+	switch strings.ToLower(scheme) {
+	case "http", "https", "mailto", "tel":
+		return nil
+	case "data":
+		if image && strings.HasPrefix(strings.ToLower(rest), "image/") {
+			return nil
+		}
+	}
+	return fmt.Errorf("link %q uses the %s: scheme; only http, https, mailto and tel links are allowed", dest, strings.ToLower(scheme))
 }
 
 // resolve returns the URL to write for dest and, for a link into the site
@@ -222,8 +305,13 @@ func linkPos(p *page, body []byte, n ast.Node, raw string) diag.Position {
 		start = block.Lines().At(0).Start
 	}
 	off := start
-	if i := bytes.Index(body[start:], []byte(raw)); i >= 0 {
-		off = start + i
+	// Prefer the destination of an inline link, then an autolink, then any
+	// mention, since the same text may appear earlier in the paragraph.
+	for _, form := range []string{"](" + raw, "](<" + raw, "<" + raw, raw} {
+		if i := bytes.Index(body[start:], []byte(form)); i >= 0 {
+			off = start + i + len(form) - len(raw)
+			break
+		}
 	}
 	return diag.Offset(p.source, p.src, p.bodyOff+off)
 }

@@ -41,6 +41,9 @@ func Offset(file string, src []byte, off int) Position {
 			lineStart = i + 1
 		}
 	}
+	if lineStart == 0 && strings.HasPrefix(string(src[:min(off, 3)]), "\uFEFF") {
+		lineStart = 3 // A byte order mark is not a character an editor shows.
+	}
 	return Position{File: file, Line: line, Col: utf8.RuneCount(src[lineStart:off]) + 1}
 }
 

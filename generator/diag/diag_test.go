@@ -54,3 +54,10 @@ func TestListSortsFlattensAndDeduplicates(t *testing.T) {
 		t.Error("an empty list is an error")
 	}
 }
+
+func TestOffsetSkipsByteOrderMark(t *testing.T) {
+	src := []byte("\uFEFF---\ntitle\n")
+	if got := Offset("a.md", src, 3).String(); got != "a.md:1:1" {
+		t.Errorf("got %s, want a.md:1:1", got)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -119,25 +120,10 @@ func invalidUTF8(src []byte) int {
 	return len(src)
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 func (fm *Frontmatter) decodeYAML(block []byte, dataLine int) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(block, &doc); err != nil {
-		msg := err.Error()
-		line := 1
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-			if yamlParserProblem(msg) {
-				// The YAML parser, unlike its scanner, reports the line
-				// counted from zero.
-				line++
-			}
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
-		}
-		return diag.Errorf(fm.lineStart(block, dataLine, line), "invalid YAML frontmatter: %s", msg)
+		return fm.yamlError(block, dataLine, err, "invalid YAML frontmatter: ")
 	}
 	if len(doc.Content) == 0 {
 		return nil // An empty block.
@@ -159,12 +145,37 @@ func (fm *Frontmatter) decodeYAML(block []byte, dataLine int) error {
 		}
 		var value any
 		if err := v.Decode(&value); err != nil {
-			errs.Add(diag.Errorf(fm.yamlPos(v, dataLine), "key %q: %v", k.Value, err))
+			errs.Add(fm.yamlError(block, dataLine, err, fmt.Sprintf("key %q: ", k.Value)))
 			continue
 		}
 		fm.set(k.Value, value, fm.yamlPos(v, dataLine))
 	}
 	return errs.Err()
+}
+
+var yamlLineRef = regexp.MustCompile(`line (\d+)`)
+
+// yamlError places a YAML error at the first line it names, with every line
+// it names counted from the top of the file rather than of the block. An
+// error that names no line is placed at the opening delimiter.
+func (fm *Frontmatter) yamlError(block []byte, dataLine int, err error, prefix string) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+	pos := fm.open
+	if m := yamlLineRef.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		if yamlParserProblem(msg[strings.Index(msg, ": ")+2:]) {
+			// The YAML parser, unlike its scanner, counts lines from zero.
+			line++
+		}
+		pos = fm.lineStart(block, dataLine, line)
+		msg = strings.TrimPrefix(msg, m[0]+": ")
+	}
+	msg = yamlLineRef.ReplaceAllStringFunc(msg, func(ref string) string {
+		n, _ := strconv.Atoi(strings.TrimPrefix(ref, "line "))
+		return fmt.Sprintf("line %d", dataLine+n-1)
+	})
+	return diag.Errorf(pos, "%s%s", prefix, msg)
 }
 
 // yamlParserProblem reports whether msg comes from the YAML parser rather
@@ -235,7 +246,7 @@ func (fm *Frontmatter) decodeTOML(src, block []byte, dataLine int) error {
 			it := expr.Key()
 			if it.Next() {
 				table = string(it.Node().Data)
-				p := diag.Offset(fm.file, block, int(expr.Raw.Offset))
+				p := diag.Offset(fm.file, block, int(it.Node().Raw.Offset))
 				fm.set(table, values[table], blockPos(p.Line, p.Col))
 			}
 		case unstable.KeyValue:
@@ -343,11 +354,18 @@ func (r *Reader) Int(key string) int {
 	case int:
 		return n
 	case int64:
-		return int(n)
+		if int64(int(n)) == n {
+			return int(n)
+		}
 	case uint64:
-		return int(n)
+		if n <= math.MaxInt {
+			return int(n)
+		}
+	default:
+		r.typeError(key, "a whole number", v)
+		return 0
 	}
-	r.typeError(key, "a whole number", v)
+	r.Fail(key, "%s is too large: %v", key, v)
 	return 0
 }
 

@@ -111,3 +111,25 @@ func TestRestReportsCaseTypos(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+func TestNestedPositions(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"---\ntitle: A\nx:\n  a: 1\n  a: 2\n---\n", `a.md:5:3: key "x": mapping key "a" already defined at line 4`},
+		{"+++\ntitle = \"a\"\ndescription = \"b\"\n\n[weight]\nx = 1\n+++\n", "a.md:5:2: weight must be a whole number, not a mapping"},
+		{"---\ntitle: A\nweight: 18446744073709551615\n---\n", "a.md:3:9: weight is too large: 18446744073709551615"},
+		{"\n\n---\ntitle: A\nweight: *x\n---\n", "a.md:3:1: invalid YAML frontmatter: unknown anchor 'x' referenced"},
+	}
+	for _, tt := range tests {
+		fm, _, _, err := Parse("a.md", []byte(tt.src))
+		if err == nil {
+			r := fm.Reader()
+			r.String("title")
+			r.String("description")
+			r.Int("weight")
+			err = r.Err()
+		}
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%q:\n got %v\nwant %s", tt.src, err, tt.want)
+		}
+	}
+}
