@@ -108,6 +108,7 @@ func (b *builder) build(ctx context.Context) error {
 		b.fail(err)
 		return b.errs.Err()
 	}
+	defer b.theme.close()
 	b.checkLogo()
 	for _, p := range l.pages {
 		b.fail(b.out.claim(p.out, p.pos()))

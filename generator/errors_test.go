@@ -106,6 +106,11 @@ func TestBadInput(t *testing.T) {
 		files: map[string]string{"layouts/workbook.html": "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n  <p>{{.Nope}}</p>\n{{end}}\n"},
 		want:  []string{`layouts/workbook.html:3:7: executing "main" at <.Nope>: can't evaluate field Nope in type *generator.page (rendering content/welcome.md and 4 other pages)`},
 	}, {
+		name:  "template escaping error",
+		files: map[string]string{"layouts/workbook.html": "{{define \"main\"}}\n<a href=\"{{.URL}}\n{{end}}\n"},
+		// The escaper follows the unclosed quote into base.html and reports it there.
+		want: []string{`themes/default/layouts/base.html: "\"" in attribute name`, "(rendering content/welcome.md and 4 other pages)"},
+	}, {
 		name: "several errors at once",
 		files: map[string]string{
 			"content/interview/star.md":    "---\ntitle: STAR\nweight: abc\n---\n",

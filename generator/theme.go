@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -34,27 +33,39 @@ type themeFile struct {
 // assets/ and static/ laid over it.
 type theme struct {
 	files map[string]themeFile // by path relative to the theme root
+	site  *os.Root             // the site folder, which the files are read through
 }
 
-// loadTheme finds the site's theme and lays the site's files over it.
+var themeName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
+
+// loadTheme finds the site's theme and lays the site's files over it. Site
+// files are read through an os.Root, so a symbolic link cannot reach
+// outside the site.
 func loadTheme(root string, s *site) (*theme, error) {
-	var base fs.FS
-	var baseDisplay string
-	local := filepath.Join(root, "themes", s.theme)
-	if info, err := os.Stat(local); err == nil && info.IsDir() {
-		base, baseDisplay = os.DirFS(local), "themes/"+s.theme+"/"
-	} else if s.theme == "default" {
-		base, baseDisplay = themes.Default(), "themes/default/"
-	} else {
+	if !themeName.MatchString(s.theme) {
+		return nil, diag.Errorf(s.themePos, "theme %q must be the name of a folder in themes/, such as \"plain\"", s.theme)
+	}
+	siteRoot, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	t := &theme{files: map[string]themeFile{}, site: siteRoot}
+	siteFS := siteRoot.FS()
+	base, baseDisplay := themes.Default(), "themes/default/"
+	local := path.Join("themes", s.theme)
+	if info, err := fs.Stat(siteFS, local); err == nil && info.IsDir() {
+		base, _ = fs.Sub(siteFS, local)
+		baseDisplay = local + "/"
+	} else if s.theme != "default" {
+		t.close()
 		return nil, diag.Errorf(s.themePos,
 			"theme %q not found: there is no folder themes/%s in the site", s.theme, s.theme)
 	}
-	t := &theme{files: map[string]themeFile{}}
-	layers := []struct {
+	var errs diag.List
+	for _, layer := range []struct {
 		fsys    fs.FS
 		display string
-	}{{base, baseDisplay}, {os.DirFS(root), ""}}
-	for _, layer := range layers {
+	}{{base, baseDisplay}, {siteFS, ""}} {
 		for _, folder := range themeFolders {
 			err := fs.WalkDir(layer.fsys, folder, func(name string, d fs.DirEntry, err error) error {
 				if errors.Is(err, fs.ErrNotExist) && name == folder {
@@ -63,19 +74,38 @@ func loadTheme(root string, s *site) (*theme, error) {
 				if err != nil {
 					return err
 				}
-				if d.IsDir() || ignoredName(d.Name()) {
+				if ignoredName(d.Name()) || d.IsDir() {
 					return nil
 				}
-				t.files[name] = themeFile{fsys: layer.fsys, name: name, display: layer.display + name}
+				pos := diag.Position{File: layer.display + name}
+				if d.Type()&fs.ModeSymlink != 0 {
+					info, err := fs.Stat(layer.fsys, name)
+					if err != nil {
+						errs.Add(diag.Errorf(pos, "symbolic link cannot be followed: it must stay inside the site (%v)", err))
+						return nil
+					}
+					if info.IsDir() {
+						errs.Add(diag.Errorf(pos, "symbolic links to folders are not supported here; link the files instead"))
+						return nil
+					}
+				}
+				t.files[name] = themeFile{fsys: layer.fsys, name: name, display: pos.File}
 				return nil
 			})
 			if err != nil {
-				return nil, fmt.Errorf("reading %s%s: %w", layer.display, folder, err)
+				errs.Add(fmt.Errorf("reading %s%s: %w", layer.display, folder, err))
 			}
 		}
 	}
+	if err := errs.Err(); err != nil {
+		t.close()
+		return nil, err
+	}
 	return t, nil
 }
+
+// close releases the site folder once the build is done with the theme.
+func (t *theme) close() { t.site.Close() }
 
 // list returns the theme's files under folder, sorted.
 func (t *theme) list(folder string) []string {
@@ -152,7 +182,7 @@ func (t *theme) parse(set *template.Template, name string) error {
 	return nil
 }
 
-var templateErrorRE = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+var templateErrorRE = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+)(?::(\d+))?(?::(\d+))?: (.*)$`)
 
 // templateError turns html/template's "template: NAME:LINE:COL: msg" into
 // an error at the template file's position.

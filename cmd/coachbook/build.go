@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 
 	"coachbook/generator"
 	"coachbook/generator/diag"
@@ -32,7 +31,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	fs.StringVar(&opts.BaseURL, "baseURL", "", "the `URL` the site is served from, such as https://example.edu/career/")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft")
 	quiet := fs.Bool("quiet", false, "print nothing when the build succeeds")
-	if err := parseFlags(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	if opts.BaseURL != "" {
@@ -40,16 +39,13 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 			return usageError{"build: --baseURL: " + err.Error()}
 		}
 	}
-	if opts.Dest == "" {
-		opts.Dest = filepath.Join(opts.Source, "public")
-	}
 	stats, err := generator.Build(ctx, opts)
 	if err != nil {
-		return reportBuildError(c.stderr, err, opts.Dest)
+		return reportBuildError(c.stderr, err, opts.Destination())
 	}
 	if !*quiet {
 		fmt.Fprintf(c.stdout, "Built %d pages (%d files) into %s in %d ms.\n",
-			stats.Pages, stats.Files, opts.Dest, stats.Duration.Milliseconds())
+			stats.Pages, stats.Files, opts.Destination(), stats.Duration.Milliseconds())
 	}
 	return nil
 }
@@ -62,7 +58,7 @@ func reportBuildError(w io.Writer, err error, dest string) error {
 	}
 	var list diag.List
 	if !errors.As(err, &list) {
-		return fmt.Errorf("build failed: %w\n%s was left as it was.", err, dest)
+		return fmt.Errorf("build failed: %w", err)
 	}
 	for _, e := range list {
 		fmt.Fprintln(w, e)

@@ -88,7 +88,7 @@ Run 'coachbook help <command>' or 'coachbook <command> -h' for its flags.
 `
 
 func help(w io.Writer, commands map[string]command, args []string) error {
-	if len(args) == 0 {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
 		fmt.Fprint(w, mainUsage)
 		return nil
 	}
@@ -99,27 +99,31 @@ func help(w io.Writer, commands map[string]command, args []string) error {
 	return cmd.Run(context.Background(), []string{"-h"})
 }
 
-// newFlagSet returns a flag set that prints usage to w on -h and leaves
-// error reporting to run.
-func newFlagSet(name, usage string, w io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {
-		fmt.Fprint(w, usage)
-		fmt.Fprintln(w, "\nFlags:")
-		fs.SetOutput(w)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
-	}
-	return fs
+// flagSet is a command's flags with the usage text printed for -h.
+type flagSet struct {
+	*flag.FlagSet
+	usage string
+	w     io.Writer
 }
 
-// parseFlags parses args, turning flag errors into usage errors and
-// rejecting stray arguments.
-func parseFlags(fs *flag.FlagSet, args []string) error {
+// newFlagSet returns a flag set that prints nothing itself: run reports
+// flag errors, and -h prints the usage to w.
+func newFlagSet(name, usage string, w io.Writer) *flagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return &flagSet{FlagSet: fs, usage: usage, w: w}
+}
+
+// parse parses args, printing the usage for -h, turning flag errors into
+// usage errors and rejecting stray arguments.
+func (fs *flagSet) parse(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
+			fmt.Fprint(fs.w, fs.usage)
+			fmt.Fprintln(fs.w, "\nFlags:")
+			fs.SetOutput(fs.w)
+			fs.PrintDefaults()
 			return err
 		}
 		return usageError{fmt.Sprintf("%s: %s\nRun 'coachbook %s -h' for usage.", fs.Name(), err, fs.Name())}

@@ -21,7 +21,7 @@ type versionCommand struct {
 // Run prints the version.
 func (c *versionCommand) Run(_ context.Context, args []string) error {
 	fs := newFlagSet("version", versionUsage, c.stdout)
-	if err := parseFlags(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	version, goVersion := "(devel)", "unknown"
