@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -138,7 +139,11 @@ func (o *output) create(rel string, fill func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	err = fill(f)
+	// The minifier writes in many small pieces; buffer them.
+	w := bufio.NewWriterSize(f, 64<<10)
+	if err = fill(w); err == nil {
+		err = w.Flush()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
