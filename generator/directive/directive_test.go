@@ -1,0 +1,80 @@
+package directive
+
+import (
+	"fmt"
+	"html"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/testutil"
+	"github.com/yuin/goldmark/util"
+)
+
+// debugRender writes a directive as a <directive> element that shows what
+// was parsed, so the golden cases pin the parser and nothing else.
+func debugRender(w util.BufWriter, _ []byte, d *Directive, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		if d.Container {
+			_, _ = w.WriteString("</directive>\n")
+		}
+		return ast.WalkContinue, nil
+	}
+	fmt.Fprintf(w, "<directive name=%q", d.Name)
+	if d.HasLabel {
+		fmt.Fprintf(w, " label=%q", html.EscapeString(d.Label))
+	}
+	for _, a := range d.Attrs {
+		fmt.Fprintf(w, " %s=%q", a.Key, html.EscapeString(a.Value))
+	}
+	if d.Err != nil {
+		fmt.Fprintf(w, " error=%q at=\"%d\"", html.EscapeString(d.Err.Error()), d.ErrOffset)
+	}
+	if !d.Container {
+		_, _ = w.WriteString(" />\n")
+		return ast.WalkSkipChildren, nil
+	}
+	_, _ = w.WriteString(">\n")
+	return ast.WalkContinue, nil
+}
+
+// TestParser runs the numbered cases in testdata/parser.txt. Run one with
+// go test ./generator/directive -run TestParser -args case=3.
+func TestParser(t *testing.T) {
+	m := goldmark.New(goldmark.WithExtensions(New(debugRender)))
+	testutil.DoTestCaseFile(m, "testdata/parser.txt", t, testutil.ParseCliCaseArg()...)
+}
+
+func TestParseAttributes(t *testing.T) {
+	attrs, err := ParseAttributes(`#lead .a .b examples=3 label="A \"quoted\" label" other hint='it''s'`)
+	if err == nil {
+		t.Fatalf("want an error for the second quoted value, got %v", attrs)
+	}
+	attrs, err = ParseAttributes(`#lead .a .b examples=3 label="A \"quoted\" label" other hint='single'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range attrs {
+		got = append(got, fmt.Sprintf("%s=%s@%d", a.Key, a.Value, a.Offset))
+	}
+	want := `id=lead@0 class=a b@6 examples=3@12 label=A "quoted" label@23 other=true@50 hint=single@56`
+	if strings.Join(got, " ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+	for _, bad := range []struct{ in, msg string }{
+		{`#a #b`, "only one #id is allowed"},
+		{`x=1 x=2`, `attribute "x" is given twice`},
+		{`x="open`, "the quoted value is never closed"},
+		{`x=`, "a value must follow '='"},
+		{`#`, `"#" must be followed by a name`},
+		{`@x`, `unexpected "@"`},
+		{`x=a"b`, `unexpected "\"" in a value`},
+		{`x="a"y`, `unexpected "y" in attribute "x"`},
+	} {
+		if _, err := ParseAttributes(bad.in); err == nil || !strings.Contains(err.Error(), bad.msg) {
+			t.Errorf("%s: error %v, want %q", bad.in, err, bad.msg)
+		}
+	}
+}
