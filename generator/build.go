@@ -84,6 +84,7 @@ type builder struct {
 	site    *site
 	theme   *theme
 	layouts map[string]*template.Template
+	loaded  *loadedSite
 	pages   int
 
 	mu   sync.Mutex
@@ -103,7 +104,7 @@ func (b *builder) build(ctx context.Context) error {
 		return err
 	}
 	b.fail(err)
-	b.site = l.site
+	b.loaded, b.site = l, l.site
 	if b.theme, err = loadTheme(b.opts.Source, b.site); err != nil {
 		b.fail(err)
 		return b.errs.Err()
@@ -126,7 +127,12 @@ func (b *builder) build(ctx context.Context) error {
 			links.collections[p.dir] = p
 		}
 	}
-	b.site.markdown = newMarkdown(b.site.allowHTML, links)
+	b.site.directives, err = b.theme.parseDirectiveLayouts()
+	if err != nil {
+		b.fail(err)
+		return b.errs.Err()
+	}
+	b.site.markdown = newMarkdown(b.site.allowHTML, links, b.site.directives)
 	layoutErrs := make([]error, len(l.pages))
 	err = parallel(ctx, len(l.pages), func(i int) {
 		layoutErrs[i] = b.renderPage(l.pages[i])
@@ -136,8 +142,9 @@ func (b *builder) build(ctx context.Context) error {
 	}
 	b.reportLayoutErrors(l.pages, layoutErrs)
 	for _, p := range l.pages {
-		b.fail(p.renderErr)
-		for _, link := range p.links {
+		conv := p.converted()
+		b.fail(conv.errs.Err())
+		for _, link := range conv.links {
 			if !b.out.has(link.out) {
 				b.fail(diag.Errorf(link.pos, "broken link: %s is not in the built site", b.site.url(escapePath(link.out))))
 			}

@@ -62,18 +62,26 @@ type page struct {
 
 	// The Markdown body is converted once, on first use, so a layout may
 	// show another page's content while pages render in parallel.
-	convert   sync.Once
-	content   template.HTML
-	links     []internalLink
-	renderErr error
+	convert sync.Once
+	conv    *conversion
+}
+
+// converted returns the result of converting p's Markdown.
+func (p *page) converted() *conversion {
+	p.convert.Do(func() { p.conv = renderMarkdown(p.Site.markdown, p.Site.directives, p) })
+	return p.conv
 }
 
 // Content returns the page's Markdown body as HTML.
-func (p *page) Content() template.HTML {
-	p.convert.Do(func() {
-		p.content, p.links, p.renderErr = renderMarkdown(p.Site.markdown, p)
-	})
-	return p.content
+func (p *page) Content() template.HTML { return p.converted().html }
+
+// Manifest lists the fields of a workbook, for the client runtime.
+func (p *page) Manifest() *manifest {
+	if p.Kind != kindWorkbook {
+		return nil
+	}
+	conv := p.converted()
+	return &manifest{ID: p.ID, Title: p.Title, URL: p.URL, Exercises: append([]manifestExercise{}, conv.exercises...), Fields: manifestOf(conv)}
 }
 
 // IsHome reports whether p is the home page.

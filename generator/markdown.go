@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"coachbook/generator/diag"
+	"coachbook/generator/directive"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -26,39 +27,65 @@ import (
 // extensions, footnotes and heading IDs. Raw HTML is left out unless the
 // site allows it. Table alignment is written as attributes because the
 // site's Content-Security-Policy forbids inline styles.
-func newMarkdown(allowHTML bool, links *linkResolver) goldmark.Markdown {
+//
+// Directives are parsed and rendered through dl's layouts; with a nil dl,
+// as in the conformance test, the engine is plain Markdown. A nil links
+// leaves link destinations as written.
+func newMarkdown(allowHTML bool, links *linkResolver, dl *directiveLayouts) goldmark.Markdown {
 	var rendererOpts []renderer.Option
 	if allowHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
+	extensions := []goldmark.Extender{
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		extension.Strikethrough,
+		extension.Linkify,
+		extension.TaskList,
+		extension.Footnote,
+	}
+	if dl != nil {
+		extensions = append(extensions, directiveExtension(dl))
+	}
+	transformers := []util.PrioritizedValue{util.Prioritized(headingTransformer{}, 100)}
+	if links != nil {
+		transformers = append(transformers, util.Prioritized(links, 200))
+	}
 	return goldmark.New(
-		goldmark.WithExtensions(
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
-			extension.Strikethrough,
-			extension.Linkify,
-			extension.TaskList,
-			extension.Footnote,
-		),
+		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithHeadingAttribute(),
-			parser.WithASTTransformers(
-				util.Prioritized(headingTransformer{}, 100),
-				util.Prioritized(links, 200),
-			),
+			parser.WithASTTransformers(transformers...),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 }
+
+// directiveExtension parses directives and renders them through dl.
+func directiveExtension(dl *directiveLayouts) goldmark.Extender { return directive.New(dl.render) }
 
 // pageKey carries the page being converted to the AST transformers.
 var pageKey = parser.NewContextKey()
 
 // conversion is the state of converting one page's Markdown.
 type conversion struct {
-	page  *page
-	errs  diag.List
-	links []internalLink
+	page    *page
+	source  []byte // the Markdown body
+	layouts *directiveLayouts
+	errs    diag.List
+	links   []internalLink
+
+	// Directives: the fields and exercises found, in order, the keys
+	// declared and where, the exercises being rendered, the containers
+	// whose content is being captured, and each directive's heading level.
+	fields    []*field
+	exercises []manifestExercise
+	keys      map[string]diag.Position
+	open      []openExercise
+	captured  map[*directive.Directive]bool
+	levels    map[*directive.Directive]int
+
+	html template.HTML // the result
 }
 
 // internalLink is a link to a file of the output, checked once every
@@ -70,18 +97,21 @@ type internalLink struct {
 
 // renderMarkdown converts p's body and records the internal links it
 // makes.
-func renderMarkdown(md goldmark.Markdown, p *page) (template.HTML, []internalLink, error) {
+func renderMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conversion {
+	conv := &conversion{page: p, layouts: dl, keys: map[string]diag.Position{},
+		captured: map[*directive.Directive]bool{}, levels: map[*directive.Directive]int{}}
 	if !p.hasBody {
-		return "", nil, nil
+		return conv
 	}
-	conv := &conversion{page: p}
+	conv.source = p.src[p.bodyOff:]
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(pageKey, conv)
-	var buf bytes.Buffer
-	if err := md.Convert(p.src[p.bodyOff:], &buf, parser.WithContext(ctx)); err != nil {
+	w := newCaptureWriter(conv)
+	if err := md.Convert(conv.source, w, parser.WithContext(ctx)); err != nil {
 		conv.errs.Add(diag.Errorf(p.pos(), "rendering Markdown: %v", err))
 	}
-	return template.HTML(buf.String()), conv.links, conv.errs.Err()
+	conv.html = template.HTML(w.String())
+	return conv
 }
 
 // headingTransformer keeps the page title the page's only h1: when the
@@ -90,7 +120,7 @@ func renderMarkdown(md goldmark.Markdown, p *page) (template.HTML, []internalLin
 // since inline styles break the site's Content-Security-Policy.
 type headingTransformer struct{}
 
-func (headingTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+func (headingTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
 	var headings []*ast.Heading
 	demote := false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -111,6 +141,23 @@ func (headingTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.C
 				h.SetAttribute(attr.Name, attr.Value)
 			}
 		}
+	}
+	// An exercise's title goes one level below the heading before it.
+	if conv, _ := pc.Get(pageKey).(*conversion); conv != nil {
+		last := 1
+		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			switch n := n.(type) {
+			case *ast.Heading:
+				if entering {
+					last = n.Level
+				}
+			case *directive.Directive:
+				if entering {
+					conv.levels[n] = last + 1
+				}
+			}
+			return ast.WalkContinue, nil
+		})
 	}
 }
 
@@ -143,6 +190,11 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	base := b.String()
 	if base == "" {
 		base = "section"
+	}
+	for _, reserved := range []string{"field-", "exercise-"} {
+		if strings.HasPrefix(base, reserved) {
+			base = "section-" + base // Fields and exercises use these.
+		}
 	}
 	id := base
 	for i := 1; h.used[id]; i++ {

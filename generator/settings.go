@@ -40,7 +40,8 @@ type site struct {
 
 	Home *page
 
-	markdown goldmark.Markdown
+	markdown   goldmark.Markdown
+	directives *directiveLayouts
 }
 
 // Absolute reports whether the base URL has a scheme and host, so that

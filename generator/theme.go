@@ -61,12 +61,24 @@ func loadTheme(root string, s *site) (*theme, error) {
 		return nil, diag.Errorf(s.themePos,
 			"theme %q not found: there is no folder themes/%s in the site", s.theme, s.theme)
 	}
-	var errs diag.List
-	for _, layer := range []struct {
+	type layer struct {
 		fsys    fs.FS
 		display string
-	}{{base, baseDisplay}, {siteFS, ""}} {
-		for _, folder := range themeFolders {
+		folders []string
+	}
+	layers := []layer{{base, baseDisplay, themeFolders}, {siteFS, "", themeFolders}}
+	if baseDisplay != "themes/default/" {
+		// Every theme inherits the default directive layouts, so a theme
+		// need only restyle the directives it wants to.
+		inherited := make([]string, len(directiveFolders))
+		for i, f := range directiveFolders {
+			inherited[i] = "layouts/" + f
+		}
+		layers = append([]layer{{themes.Default(), "themes/default/", inherited}}, layers...)
+	}
+	var errs diag.List
+	for _, layer := range layers {
+		for _, folder := range layer.folders {
 			err := fs.WalkDir(layer.fsys, folder, func(name string, d fs.DirEntry, err error) error {
 				if errors.Is(err, fs.ErrNotExist) && name == folder {
 					return fs.SkipDir

@@ -1,0 +1,383 @@
+package generator
+
+import (
+	"context"
+	"encoding/json"
+	htmlstd "html"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/renderer/html"
+	"golang.org/x/tools/txtar"
+)
+
+// buildPages runs a whole build of s without publishing it and returns the
+// builder, whose pages keep their converted Markdown.
+func buildPages(t *testing.T, s *testSite) (*builder, error) {
+	t.Helper()
+	st, err := stage(s.root, filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(st.discard)
+	b := &builder{opts: Options{Source: s.root}, out: newOutput(st.root, newMinifier())}
+	return b, b.build(context.Background())
+}
+
+// workbookFrontmatter wraps a test body into a workbook.
+const workbookFrontmatter = "---\ntitle: Directives\n---\n"
+
+// TestDirectiveGolden renders each testdata/directives/*.txtar: its
+// page.md is a workbook body, want.html the Markdown rendered through the
+// default layouts, and fields.json the manifest's fields. Run one case with
+// -run TestDirectiveGolden/NAME, and rewrite them with -update.
+func TestDirectiveGolden(t *testing.T) {
+	cases, _ := filepath.Glob("testdata/directives/*.txtar")
+	if len(cases) == 0 {
+		t.Fatal("no cases")
+	}
+	for _, file := range cases {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			parts := map[string]*txtar.File{}
+			for i := range ar.Files {
+				parts[ar.Files[i].Name] = &ar.Files[i]
+			}
+			if parts["page.md"] == nil || parts["want.html"] == nil || parts["fields.json"] == nil {
+				t.Fatal("a case needs page.md, want.html and fields.json")
+			}
+			s := newTestSite(t, "")
+			s.write("content/w.md", workbookFrontmatter+string(parts["page.md"].Data))
+			b, err := buildPages(t, s)
+			if err != nil {
+				t.Fatalf("build failed:\n%v", err)
+			}
+			p := b.loaded.bySrc["w.md"]
+			gotHTML := string(p.Content())
+			fields, _ := json.MarshalIndent(p.Manifest(), "", "  ")
+			got := map[string]string{"want.html": gotHTML, "fields.json": string(fields) + "\n"}
+			for name, data := range got {
+				if *update {
+					parts[name].Data = []byte(data)
+					continue
+				}
+				if string(parts[name].Data) != data {
+					t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", name, data, parts[name].Data)
+				}
+			}
+			if *update {
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestDirectiveErrors checks each bad directive input for its message and
+// position, and that the previous output is left as it was.
+func TestDirectiveErrors(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"missing id", "::text[Your name]\n", []string{"content/w.md:4:1: text needs an ID that never changes, such as {#my-answer}"}},
+		{"missing exercise id", "::star[A time you led]\n", []string{"content/w.md:4:1: star needs an ID that never changes"}},
+		{"duplicate id", "::text[A]{#name}\n\n::textarea[B]{#name}\n", []string{`content/w.md:6:1: ID "name" is used twice in this workbook: it is already used at content/w.md:4:1`}},
+		{"duplicate sub-field", "::text[A]{#lead}\n\n::star{#lead}\n", []string{`content/w.md:6:8: ID "lead" is used twice in this workbook: it is already used at content/w.md:4:1`}},
+		{"invalid id", "::text[A]{#1st}\n::text[B]{#\"my name\"}\n", []string{
+			`content/w.md:4:11: ID "1st" must start with a letter`,
+			`content/w.md:5:11: "#" must be followed by a name`}},
+		{"unknown directive", "::textbox[Name]{#name}\n", []string{`content/w.md:4:1: unknown directive "textbox"; the known ones are checklist, choice, commitments, date, exercise, fear-exclusion, grow, list, note, oskar, scale, star, text, textarea, thought-record, tip, warning`}},
+		{"unknown attribute", "::text[Name]{#name size=3}\n", []string{`content/w.md:4:20: unknown attribute "size" on text; it takes class, hint, id, label, optional, placeholder, was`}},
+		{"unknown exercise attribute", "::star[Led]{#lead exampels=2}\n", []string{`content/w.md:4:19: unknown attribute "exampels" on star; it takes class, examples, hint, id, label, optional, title, was`}},
+		{"malformed attribute", "::text[Name]{#name hint=\"open}\n", []string{"content/w.md:4:13: the attributes of ::text are never closed: add }"}},
+		{"malformed value", "::choice[Driver]{#d options=a|b max=}\n", []string{"content/w.md:4:37: a value must follow '='"}},
+		{"bad number", "::star[Led]{#lead examples=two}\n", []string{`content/w.md:4:19: examples must be a whole number, not "two"`}},
+		{"min greater than max", "::list[Questions]{#q min=5 max=2}\n::scale[Sure?]{#s min=10 max=0}\n", []string{
+			"content/w.md:4:22: min (5) is greater than max (2)",
+			"content/w.md:5:19: min (10) must be less than max (0)"}},
+		{"no label", "::text{#name}\n::textarea[]{#notes}\n", []string{
+			`content/w.md:4:1: text "name" needs a label: write ::text[The question]{#name} or label="The question"`,
+			`content/w.md:5:1: textarea "notes" needs a label`}},
+		{"choice without options", "::choice[Pick]{#p}\n", []string{`content/w.md:4:1: choice needs options, such as options="Yes|No|Not sure"`}},
+		{"field as a container", ":::text[Name]{#name}\n:::\n", []string{"content/w.md:4:1: text is written on one line, as ::text[The question]{#id}, not as a ::: container"}},
+		{"checklist as a leaf", "::checklist[Docs]{#docs}\n", []string{"content/w.md:4:1: checklist is a container"}},
+		{"checklist without tasks", ":::checklist[Docs]{#docs}\n- CV\n:::\n", []string{"content/w.md:5:3: checklist items are task items: write - [ ] Item"}},
+		{"unclosed container", ":::exercise{#e}\n::text[A]{#a}\n", []string{"content/w.md:4:1: :::exercise is never closed: end it with a line :::"}},
+		{"trailing text", "::text[A]{#a} and more\n", []string{`content/w.md:4:14: unexpected "and more" after ::text`}},
+		{"bad was", "::text[A]{#a was=\"old id\"}\n", []string{`content/w.md:4:14: was="old id" must list earlier IDs separated by commas`}},
+		{"bad class", "::text[A]{#a class=\"x;y\"}\n", []string{`content/w.md:4:14: class "x;y" may hold only class names`}},
+		{"callout with an id", ":::tip{#t}\nText\n:::\n", []string{`content/w.md:4:8: unknown attribute "id" on tip; it takes class, label, title`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestSite(t, "-- content/w.md --\n"+workbookFrontmatter+"Fine.\n")
+			s.build()
+			before := s.snapshot()
+			s.write("content/w.md", workbookFrontmatter+tt.body)
+			out := s.buildErr()
+			for _, want := range tt.want {
+				if !strings.Contains(out, want) {
+					t.Errorf("error output\n%s\nlacks\n%s", out, want)
+				}
+			}
+			s.assertUnchanged(before)
+		})
+	}
+}
+
+// TestCustomExerciseType adds a type to a site as a layout, with no Go
+// change, as docs/exercises.md describes.
+func TestCustomExerciseType(t *testing.T) {
+	s := newTestSite(t, `-- layouts/exercises/values.html --
+{{- /* Rank your values: count=N asks for N of them. */ -}}
+<section class="exercise exercise-values" id="{{.DOMID}}" data-exercise="{{.ID}}">
+  {{.Title "My values"}}
+  {{.Body}}
+  {{- range $i := seq (.Int "count" 3)}}
+  {{$.Field "text" (printf "value-%d" $i) (printf "label=\"Value %d\"" $i)}}
+  {{- end}}
+  {{.Field "textarea" "why" `+"`"+`label="Why these?" words=50`+"`"+`}}
+</section>
+-- content/w.md --
+---
+title: Values
+---
+:::values[What matters to me]{#values count=2}
+Pick the values you would not give up.
+:::
+`)
+	b, err := buildPages(t, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := b.loaded.bySrc["w.md"]
+	html := string(p.Content())
+	for _, want := range []string{
+		`<section class="exercise exercise-values" id="exercise-values" data-exercise="values">`,
+		`<h2 class="exercise-title" id="exercise-values-title">What matters to me</h2>`,
+		`<p>Pick the values you would not give up.</p>`,
+		`<label for="field-values.value-2">Value 2</label>`,
+		`data-word-target="50"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+	var keys []string
+	for _, f := range p.Manifest().Fields {
+		keys = append(keys, f.Key+"/"+f.Exercise)
+	}
+	if got := strings.Join(keys, " "); got != "values.value-1/values values.value-2/values values.why/values" {
+		t.Errorf("manifest fields: %s", got)
+	}
+
+	// The type's own attributes are checked like the built-in ones.
+	s.write("content/w.md", "---\ntitle: Values\n---\n::values{#values cuont=2}\n")
+	if out := s.buildErr(); !strings.Contains(out, `content/w.md:4:18: unknown attribute "cuont" on values; it takes class, count, hint, id, label, optional, title, was`) {
+		t.Errorf("error:\n%s", out)
+	}
+	// A mistake in the layout is reported in the layout, naming the use.
+	s.write("layouts/exercises/values.html", "{{.Field \"textbox\" \"x\"}}\n")
+	s.write("content/w.md", "---\ntitle: Values\n---\n::values{#values}\n")
+	if out := s.buildErr(); !strings.Contains(out, `layouts/exercises/values.html:1:2: executing "exercises/values.html" at <.Field>: error calling Field: there is no field type "textbox" (rendering ::values at content/w.md:4:1)`) {
+		t.Errorf("error:\n%s", out)
+	}
+}
+
+// TestCommonMarkUnchanged runs every example of the CommonMark spec with
+// and without the directive extension and requires identical output,
+// both on plain goldmark and on the engine coachbook configures.
+func TestCommonMarkUnchanged(t *testing.T) {
+	examples := specExamples(t)
+	dl := defaultDirectiveLayouts(t)
+	// The spec's expected HTML is XHTML with raw HTML passed through.
+	spec := goldmark.WithRendererOptions(html.WithXHTML(), html.WithUnsafe())
+	engines := []struct {
+		name        string
+		with, plain goldmark.Markdown
+	}{
+		{"goldmark", goldmark.New(spec, goldmark.WithExtensions(directiveExtension(dl))), goldmark.New(spec)},
+		{"coachbook", newMarkdown(false, nil, dl), newMarkdown(false, nil, nil)},
+		{"coachbook with raw HTML", newMarkdown(true, nil, dl), newMarkdown(true, nil, nil)},
+	}
+	for _, e := range engines {
+		for _, ex := range examples {
+			var a, b strings.Builder
+			if err := e.with.Convert([]byte(ex.Markdown), &a); err != nil {
+				t.Fatal(err)
+			}
+			if err := e.plain.Convert([]byte(ex.Markdown), &b); err != nil {
+				t.Fatal(err)
+			}
+			if a.String() != b.String() {
+				t.Errorf("%s, example %d (%s): directives changed the output\n%q\nwith:    %q\nwithout: %q",
+					e.name, ex.Example, ex.Section, ex.Markdown, a.String(), b.String())
+			}
+		}
+	}
+	// Plain goldmark passes the spec, so the extension must too.
+	for _, ex := range examples {
+		var out strings.Builder
+		if err := engines[0].with.Convert([]byte(ex.Markdown), &out); err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != ex.HTML {
+			t.Errorf("example %d (%s) no longer matches the spec:\n got %q\nwant %q", ex.Example, ex.Section, out.String(), ex.HTML)
+		}
+	}
+}
+
+type specExample struct {
+	Markdown string `json:"markdown"`
+	HTML     string `json:"html"`
+	Example  int    `json:"example"`
+	Section  string `json:"section"`
+}
+
+func specExamples(t testing.TB) []specExample {
+	data, err := os.ReadFile("testdata/commonmark-spec.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var examples []specExample
+	if err := json.Unmarshal(data, &examples); err != nil {
+		t.Fatal(err)
+	}
+	if len(examples) < 600 {
+		t.Fatalf("only %d spec examples", len(examples))
+	}
+	return examples
+}
+
+// defaultDirectiveLayouts parses the default theme's directive layouts.
+func defaultDirectiveLayouts(t testing.TB) *directiveLayouts {
+	th, err := loadTheme(t.TempDir(), defaultSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(th.close)
+	dl, err := th.parseDirectiveLayouts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dl
+}
+
+// directiveSamples seed the fuzz target beside the spec examples.
+var directiveSamples = []string{
+	"::text[Name]{#name hint=\"<script>alert(1)</script>\" placeholder='\" onmouseover=\"x()'}\n",
+	"::choice[<b>Pick</b>]{#c options=\"javascript:alert(1)|<img src=x onerror=y>|a\\\"b\" other=\"<svg onload=z>\"}\n",
+	":::exercise{#e title=\"</h2><script>x()</script>\" class='a\" onclick=\"b'}\n::textarea[T]{#t words=10}\n:::\n",
+	"::::star[Led]{#lead examples=3}\n:::tip[Careful]\n[link](javascript:alert(1))\n:::\n::::\n",
+	":::checklist[Docs]{#docs}\n- [ ] <script>x</script> {#cv}\n- [x] Letter\n:::\n",
+	"::scale[Sure]{#s min=0 max=100 step=5 minLabel=\"<i>no</i>\"}\n::list[Q]{#q min=2 max=4}\n::date[D]{#d}\n",
+	"::fear-exclusion{#f}\n::commitments{#c}\n::thought-record{#t}\n::grow{#g}\n::oskar{#o}\n",
+	":::note\n<iframe src=x></iframe>\n:::\n::warning[Mind <the> gap]\n",
+	"::text[A]{#a}} ::text\n:::\n::\n:::x{\n::a[\n",
+}
+
+// unsafeMarkup returns the first script element, event-handler attribute
+// or javascript: URL in out, reading tags and quoted attribute values as a
+// browser does, or "" when there is none.
+func unsafeMarkup(out string) string {
+	for i := 0; i < len(out); i++ {
+		if out[i] != '<' || i+1 >= len(out) || !isASCIILetter(out[i+1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(out) && !strings.ContainsRune(" \t\n\r\f/>", rune(out[j])) {
+			j++
+		}
+		if strings.EqualFold(out[i+1:j], "script") {
+			return out[i:j]
+		}
+		for j < len(out) && out[j] != '>' {
+			for j < len(out) && strings.ContainsRune(" \t\n\r\f/", rune(out[j])) {
+				j++
+			}
+			start := j
+			for j < len(out) && !strings.ContainsRune(" \t\n\r\f/>=", rune(out[j])) {
+				j++
+			}
+			name := strings.ToLower(out[start:j])
+			value := ""
+			if j < len(out) && out[j] == '=' {
+				j++
+				if j < len(out) && (out[j] == '"' || out[j] == '\'') {
+					end := strings.IndexByte(out[j+1:], out[j])
+					if end < 0 {
+						end = len(out) - j - 1
+					}
+					value, j = out[j+1:j+1+end], j+end+2
+				} else {
+					start := j
+					for j < len(out) && !strings.ContainsRune(" \t\n\r\f>", rune(out[j])) {
+						j++
+					}
+					value = out[start:j]
+				}
+			}
+			if strings.HasPrefix(name, "on") {
+				return name + "=" + value
+			}
+			if v := strings.ToLower(strings.TrimSpace(htmlstd.UnescapeString(value))); strings.HasPrefix(v, "javascript:") &&
+				(name == "href" || name == "src" || name == "action" || name == "formaction") {
+				return name + "=" + value
+			}
+			if start == j && j < len(out) && out[j] != '>' {
+				j++ // A stray character; move on.
+			}
+		}
+	}
+	return ""
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func TestUnsafeMarkup(t *testing.T) {
+	for in, want := range map[string]string{
+		`<p title="x onclick=y">a</p>`:           "",
+		`<input placeholder='" onmouseover="x'>`: "",
+		`<b onclick=x()>`:                        "onclick=x()",
+		`<a href=" JavaScript:x">`:               "href= JavaScript:x",
+		`<a href="&#106;avascript:x">`:           "href=&#106;avascript:x",
+		`<SCRIPT>`:                               "<SCRIPT",
+		`a < b and <i>c</i>`:                     "",
+	} {
+		if got := unsafeMarkup(in); got != want {
+			t.Errorf("%s: got %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzMarkdown converts any input with the full engine, raw HTML off, and
+// checks that nothing can inject a script, an event handler or a
+// javascript: URL. Its seeds, the spec examples and directive samples, run
+// with every go test.
+func FuzzMarkdown(f *testing.F) {
+	for _, ex := range specExamples(f) {
+		f.Add(ex.Markdown)
+	}
+	for _, sample := range directiveSamples {
+		f.Add(sample)
+	}
+	dl := defaultDirectiveLayouts(f)
+	s := defaultSettings()
+	links := &linkResolver{site: s, workbooks: map[string]*page{}, collections: map[string]*page{}, drafts: map[string]bool{}}
+	md := newMarkdown(false, links, dl)
+	f.Fuzz(func(t *testing.T, body string) {
+		p := &page{Kind: kindWorkbook, Site: s, source: "content/f.md", src: []byte(body), hasBody: true}
+		conv := renderMarkdown(md, dl, p)
+		if bad := unsafeMarkup(string(conv.html)); bad != "" {
+			t.Fatalf("unsafe output %q from\n%q\nin\n%s", bad, body, conv.html)
+		}
+	})
+}
