@@ -6,6 +6,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"html/template"
@@ -151,6 +152,7 @@ func (b *builder) build(ctx context.Context) error {
 		}
 	}
 	b.fail(b.writeSitemap(l.pages))
+	b.fail(b.writeManifest(l.pages))
 	b.pages = len(l.pages)
 	return b.errs.Err()
 }
@@ -338,6 +340,32 @@ func (b *builder) writeSitemap(pages []*page) error {
 		errs.Add(err)
 	}
 	return errs.Err()
+}
+
+// manifestFile lists the fields of every workbook, so that progress and
+// export can cover the whole site without visiting each page.
+const manifestFile = "workbooks.json"
+
+// writeManifest writes manifestFile.
+func (b *builder) writeManifest(pages []*page) error {
+	doc := struct {
+		Version   int         `json:"version"`
+		Site      string      `json:"site"`
+		Workbooks []*manifest `json:"workbooks"`
+	}{Version: 1, Site: b.site.Title, Workbooks: []*manifest{}}
+	for _, p := range pages {
+		if m := p.Manifest(); m != nil {
+			doc.Workbooks = append(doc.Workbooks, m)
+		}
+	}
+	data, err := json.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	if err := b.out.claim(manifestFile, diag.Position{File: "(generated " + manifestFile + ")"}); err != nil {
+		return err
+	}
+	return b.out.write(manifestFile, data)
 }
 
 // parallel calls fn for 0..n-1 on every core and stops early when ctx is

@@ -133,6 +133,7 @@ func TestSiteStructure(t *testing.T) {
 	s.assertFile("404.html", "Page not found", `href=/>Go to the list of workbooks`)
 	s.assertFile("sitemap.xml", "<loc>/interview/star/</loc>")
 	s.assertFile("robots.txt", "User-agent: *")
+	s.assertFile("workbooks.json", `"version":1`, `"id":"interview/star","title":"STAR practice","url":"/interview/star/"`)
 }
 
 func assertInOrder(t *testing.T, s string, parts []string) {

@@ -2,7 +2,8 @@
  * coachbook client runtime.
  *
  * Loaded with `defer` from a file (never inline) so the site's strict
- * Content-Security-Policy holds. It makes no network requests.
+ * Content-Security-Policy holds. It makes no network requests, and writes
+ * text only through textContent and value, never as HTML.
  *
  * Controls that need JavaScript are rendered `hidden` and revealed here,
  * so a reader without JavaScript never sees a button that does nothing.
@@ -19,5 +20,98 @@
     if (!action) return;
     button.addEventListener("click", action);
     button.hidden = false;
+  });
+
+  /* Repeatable items (list) and rows: add and remove between data-min
+   * and data-max, renumbering ids so every label stays tied to its box. */
+  function items(group) {
+    return group.querySelectorAll(":scope > ol > [data-item]");
+  }
+
+  function renumber(group) {
+    var base = "field-" + group.getAttribute("data-key");
+    var all = items(group);
+    var min = Number(group.getAttribute("data-min")) || 0;
+    var max = Number(group.getAttribute("data-max")) || Infinity;
+    all.forEach(function (item, index) {
+      var n = index + 1;
+      item.querySelectorAll("input, textarea").forEach(function (control) {
+        var col = control.getAttribute("data-col");
+        var id = base + "-" + n + (col ? "-" + col : "");
+        var label = item.querySelector('label[for="' + control.id + '"]');
+        control.id = id;
+        if (label) label.htmlFor = id;
+      });
+      var hiddenLabel = item.querySelector("label.visually-hidden");
+      if (hiddenLabel) hiddenLabel.textContent = group.querySelector("legend").firstChild.textContent.trim() + ": item " + n;
+      var remove = item.querySelector("[data-remove]");
+      remove.lastElementChild.textContent = (item.querySelector("[data-col]") ? " row " : " item ") + n;
+      remove.disabled = all.length <= Math.max(min, 1);
+    });
+    group.querySelector(":scope > [data-add]").disabled = all.length >= max;
+  }
+
+  function add(group) {
+    var all = items(group);
+    var fresh = all[all.length - 1].cloneNode(true);
+    fresh.querySelectorAll("input, textarea").forEach(function (control) {
+      if (control.type === "checkbox") control.checked = false;
+      else control.value = "";
+    });
+    all[all.length - 1].after(fresh);
+    renumber(group);
+    fresh.querySelector("input, textarea").focus();
+    group.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function remove(group, item) {
+    var next = item.nextElementSibling || item.previousElementSibling;
+    item.remove();
+    renumber(group);
+    if (next) next.querySelector("input, textarea").focus();
+    group.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  document.querySelectorAll(".field-list, .field-rows").forEach(function (group) {
+    group.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button || button.closest(".field-list, .field-rows") !== group) return;
+      if (button.hasAttribute("data-add")) add(group);
+      if (button.hasAttribute("data-remove")) remove(group, button.closest("[data-item]"));
+    });
+    group.querySelectorAll("[data-add], [data-remove]").forEach(function (button) { button.hidden = false; });
+    renumber(group);
+  });
+
+  /* A live word count against the author's target. */
+  document.querySelectorAll("[data-word-target]").forEach(function (counter) {
+    var target = Number(counter.getAttribute("data-word-target"));
+    var area = counter.parentElement.querySelector("textarea");
+    function update() {
+      var words = area.value.trim() ? area.value.trim().split(/\s+/).length : 0;
+      counter.textContent = words + (words === 1 ? " word" : " words") + " of about " + target;
+    }
+    area.addEventListener("input", update);
+    update();
+  });
+
+  /* Typing in the box beside "Other" chooses it. */
+  document.querySelectorAll(".option-other .other-text").forEach(function (box) {
+    var choice = box.parentElement.querySelector("[data-other]");
+    box.addEventListener("input", function () {
+      if (box.value.trim() && !choice.checked) {
+        choice.checked = true;
+        choice.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
+  });
+
+  /* A slider shows its value once it has one. */
+  document.querySelectorAll(".slider input[type=range]").forEach(function (slider) {
+    var output = slider.parentElement.querySelector("output");
+    slider.addEventListener("input", function () {
+      output.textContent = slider.value;
+      output.removeAttribute("data-unset");
+    });
   });
 })();

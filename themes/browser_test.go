@@ -1,0 +1,264 @@
+package themes_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"coachbook/generator"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// basePath is the sub-path the test site is served under, as a career
+// centre would host it.
+const basePath = "/career/workbooks/"
+
+// chromePath finds Chromium. Without one the browser tests skip, except
+// in CI, where they must run.
+func chromePath(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("CHROME_PATH"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("no Chromium found, and CI must run the browser tests: install chromium or set CHROME_PATH")
+	}
+	t.Skip("no Chromium found (set CHROME_PATH to run the browser tests)")
+	return ""
+}
+
+// browserSite is a built site served on loopback and a browser to drive.
+type browserSite struct {
+	t      *testing.T
+	server *httptest.Server
+	ctx    context.Context
+
+	mu       sync.Mutex
+	problems []string // console errors, CSP violations, requests off loopback
+}
+
+// openSite builds the site in root under basePath, serves it, and starts
+// a headless browser that records every problem it sees.
+func openSite(t *testing.T, root string) *browserSite {
+	t.Helper()
+	chrome := chromePath(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(context.Background(), generator.Options{Source: root, Dest: dest, BaseURL: basePath}); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	server := httptest.NewServer(http.StripPrefix(strings.TrimSuffix(basePath, "/"), http.FileServer(http.Dir(dest))))
+	t.Cleanup(server.Close)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+	)
+	b := &browserSite{t: t, server: server}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx, chromedp.WithListener(b.listen))
+	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	// Limit each test after the browser has started, since a timeout on
+	// the first call would stop the browser itself.
+	b.ctx, cancelCtx = context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(cancelCtx)
+	t.Cleanup(b.checkProblems)
+	return b
+}
+
+// listen records console errors, uncaught exceptions, Content-Security-
+// Policy violations and requests to any host but the test server.
+func (b *browserSite) listen(ev any) {
+	switch ev := ev.(type) {
+	case *runtime.EventExceptionThrown:
+		b.problem("exception: %s", ev.ExceptionDetails.Text)
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+			var args []string
+			for _, a := range ev.Args {
+				if len(a.Value) > 0 {
+					args = append(args, string(a.Value))
+				} else {
+					args = append(args, a.Description)
+				}
+			}
+			b.problem("console %s: %s", ev.Type, strings.Join(args, " "))
+		}
+	case *log.EventEntryAdded:
+		if ev.Entry.Level == log.EntryLevelError || strings.Contains(ev.Entry.Text, "Content Security Policy") {
+			b.problem("log: %s %s", ev.Entry.Text, ev.Entry.URL)
+		}
+	case *network.EventRequestWillBeSent:
+		if u, err := url.Parse(ev.Request.URL); err == nil && u.Scheme != "data" && u.Hostname() != "127.0.0.1" {
+			b.problem("request off loopback: %s", ev.Request.URL)
+		}
+	}
+}
+
+func (b *browserSite) problem(format string, args ...any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.problems = append(b.problems, fmt.Sprintf(format, args...))
+}
+
+// checkProblems fails the test for anything the browser complained about.
+func (b *browserSite) checkProblems() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, p := range b.problems {
+		b.t.Errorf("browser: %s", p)
+	}
+}
+
+// url returns the address of a site path.
+func (b *browserSite) url(p string) string {
+	return b.server.URL + basePath + strings.TrimPrefix(p, "/")
+}
+
+// do runs browser actions, failing the test on error.
+func (b *browserSite) do(actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, actions...); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// eval returns the value of a JavaScript expression.
+func eval[T any](b *browserSite, expr string) T {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		b.t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, content := range files {
+		full := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+const fieldsPage = `---
+title: Fields
+---
+::list[Questions to bring]{#questions min=1 max=3}
+::textarea[What do you enjoy?]{#enjoy words=20}
+::choice[Main driver]{#driver options="Income|Harmony" other}
+::scale[How strong?]{#strength min=0 max=100 step=5}
+::commitments{#actions}
+`
+
+// TestFieldBehaviour drives the controls that need JavaScript: adding and
+// removing items and rows within their limits, the word count, the
+// "other" box and the slider's value.
+func TestFieldBehaviour(t *testing.T) {
+	b := openSite(t, writeSite(t, map[string]string{"content/fields.md": fieldsPage}))
+	b.do(chromedp.Navigate(b.url("fields/")), chromedp.WaitVisible(chromedp.CSS(`.field-list [data-add]`)))
+
+	itemState := `(() => { const g = document.querySelector('.field-list');
+		const items = [...g.querySelectorAll('[data-item]')];
+		return items.map(i => i.querySelector('input').id + '/' + i.querySelector('label').htmlFor + '/' + i.querySelector('[data-remove]').disabled).join(' ')
+			+ ' add:' + g.querySelector('[data-add]').disabled })()`
+	if state := eval[string](b, itemState); state != "field-questions-1/field-questions-1/true add:false" {
+		t.Errorf("initial list: %s", state)
+	}
+	b.do(
+		chromedp.SendKeys(chromedp.ID("field-questions-1"), "first"),
+		chromedp.Click(chromedp.CSS(`.field-list [data-add]`)),
+		chromedp.Click(chromedp.CSS(`.field-list [data-add]`)),
+	)
+	if state := eval[string](b, itemState); state != "field-questions-1/field-questions-1/false field-questions-2/field-questions-2/false field-questions-3/field-questions-3/false add:true" {
+		t.Errorf("after adding to the maximum: %s", state)
+	}
+	if focused := eval[string](b, `document.activeElement.id`); focused != "field-questions-3" {
+		t.Errorf("focus is on %q, want the new item", focused)
+	}
+	if first := eval[string](b, `document.getElementById('field-questions-1').value`); first != "first" {
+		t.Errorf("first item holds %q", first)
+	}
+	b.do(chromedp.Click(chromedp.CSS(`#field-questions-1 ~ [data-remove]`)))
+	if state := eval[string](b, itemState); state != "field-questions-1/field-questions-1/false field-questions-2/field-questions-2/false add:false" {
+		t.Errorf("after removing the first: %s", state)
+	}
+	if first := eval[string](b, `document.getElementById('field-questions-1').value`); first != "" {
+		t.Errorf("the removed item's text %q is still first", first)
+	}
+
+	// Rows renumber each column's id and label together.
+	b.do(chromedp.Click(chromedp.CSS(`.field-rows [data-add]`)))
+	row := eval[string](b, `[...document.querySelectorAll('.field-rows [data-item]')[1].querySelectorAll('[data-col]')].map(c => c.id + '=' + document.querySelector('label[for="' + c.id + '"]').textContent).join(' ')`)
+	if row != "field-actions.tasks-2-task=What I will do field-actions.tasks-2-measure=How I will know it is done field-actions.tasks-2-due=By when field-actions.tasks-2-done=Done" {
+		t.Errorf("second row: %s", row)
+	}
+
+	b.do(chromedp.SendKeys(chromedp.ID("field-enjoy"), "I like solving hard problems"))
+	if count := eval[string](b, `document.getElementById('field-enjoy-count').textContent`); count != "5 words of about 20" {
+		t.Errorf("word count %q", count)
+	}
+
+	b.do(chromedp.SendKeys(chromedp.ID("field-driver-other-text"), "Purpose"))
+	if !eval[bool](b, `document.getElementById('field-driver-other').checked`) {
+		t.Error("typing in the other box did not choose Other")
+	}
+
+	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('field-strength'); s.value = 35; s.dispatchEvent(new Event('input')) })()`))
+	if v := eval[string](b, `document.querySelector('output[for="field-strength"]').textContent`); v != "35" {
+		t.Errorf("slider output %q", v)
+	}
+}
+
+// TestSamplePagesInBrowser opens every page of the bundled sample site
+// under a sub-path and requires no console errors, no CSP violations and
+// no request off loopback.
+func TestSamplePagesInBrowser(t *testing.T) {
+	b := openSite(t, "..")
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitReady(chromedp.CSS("main")))
+	links := eval[[]string](b, `[...document.querySelectorAll('main a')].map(a => a.getAttribute('href'))`)
+	if len(links) < 3 {
+		t.Fatalf("the home page links to %d pages", len(links))
+	}
+	for _, link := range links {
+		b.do(chromedp.Navigate(b.server.URL+link), chromedp.WaitReady(chromedp.CSS("main")))
+		if n := eval[int](b, `document.querySelectorAll('h1').length`); n != 1 {
+			t.Errorf("%s has %d h1 elements", link, n)
+		}
+		if script := eval[bool](b, `!!document.querySelector('script[src*="coachbook"]')`); !script {
+			t.Errorf("%s does not load the runtime", link)
+		}
+	}
+}
