@@ -16,6 +16,7 @@ import (
 
 	"coachbook/generator"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -176,6 +177,11 @@ func writeSite(t *testing.T, files map[string]string) string {
 const fieldsPage = `---
 title: Fields
 ---
+:::exercise{#drive title="Your drive"}
+::text[One phrase]{#phrase}
+::choice[Driver]{#kind options="Income|Harmony"}
+::date[When]{#when optional}
+:::
 ::list[Questions to bring]{#questions min=1 max=3}
 ::textarea[What do you enjoy?]{#enjoy words=20}
 ::choice[Main driver]{#driver options="Income|Harmony" other}
@@ -239,6 +245,54 @@ func TestFieldBehaviour(t *testing.T) {
 	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('field-strength'); s.value = 35; s.dispatchEvent(new Event('input')) })()`))
 	if v := eval[string](b, `document.querySelector('output[for="field-strength"]').textContent`); v != "35" {
 		t.Errorf("slider output %q", v)
+	}
+}
+
+// TestExerciseStatus checks that an exercise counts its answered fields,
+// leaving optional ones out.
+func TestExerciseStatus(t *testing.T) {
+	b := openSite(t, writeSite(t, map[string]string{"content/fields.md": fieldsPage}))
+	b.do(chromedp.Navigate(b.url("fields/")), chromedp.WaitVisible(chromedp.CSS(`#exercise-drive [data-exercise-status]`)))
+	status := func() string {
+		return eval[string](b, `document.querySelector('#exercise-drive [data-exercise-status]').textContent`)
+	}
+	if s := status(); s != "0 of 2 answered" {
+		t.Errorf("status %q", s)
+	}
+	b.do(chromedp.SendKeys(chromedp.ID("field-phrase"), "Purpose"))
+	if s := status(); s != "1 of 2 answered" {
+		t.Errorf("status after typing %q", s)
+	}
+	b.do(chromedp.Click(chromedp.ID("field-kind-1")))
+	if s := status(); s != "Done: all 2 answered" {
+		t.Errorf("status after choosing %q", s)
+	}
+}
+
+// TestReadableWithoutJavaScript turns scripts off and checks that every
+// question is on the page and nothing needing a script is shown.
+func TestReadableWithoutJavaScript(t *testing.T) {
+	b := openSite(t, writeSite(t, map[string]string{"content/fields.md": fieldsPage}))
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	b.do(chromedp.Navigate(b.url("fields/")), chromedp.WaitReady(chromedp.CSS("main")))
+	// Scripts are off, so read the page through the DOM protocol.
+	labels, err := chromedp.Run(b.ctx, chromedp.Nodes(chromedp.CSSAll(`label:not(.visually-hidden), legend`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 5 in the exercise, 1 for the list, 1 for the textarea, 4 for the
+	// choice, 1 for the slider, and 6 in the commitments.
+	if len(labels) != 18 {
+		t.Errorf("%d labels and legends are shown without JavaScript, want 18", len(labels))
+	}
+	shown, err := chromedp.Run(b.ctx, chromedp.Nodes(chromedp.CSSAll(`[data-add]:not([hidden]), [data-remove]:not([hidden]), [data-exercise-status]:not([hidden])`), chromedp.AtLeast(0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(shown) != 0 {
+		t.Errorf("%d controls that need JavaScript are shown without it", len(shown))
 	}
 }
 

@@ -114,4 +114,42 @@
       output.removeAttribute("data-unset");
     });
   });
+
+  /* Each exercise shows how many of its counted fields are answered,
+   * from the field list the build embeds in the page. */
+  var manifestScript = document.getElementById("coachbook-manifest");
+  var manifest = manifestScript ? JSON.parse(manifestScript.textContent) : { fields: [] };
+
+  function filled(control) {
+    if (control.type === "checkbox" || control.type === "radio") return control.checked;
+    if (control.type === "range") return !control.parentElement.querySelector("output[data-unset]");
+    return control.value.trim() !== "";
+  }
+
+  function answered(field) {
+    var box = document.querySelector('[data-field="' + CSS.escape(field.key) + '"]');
+    if (!box) return false;
+    return Array.prototype.some.call(box.querySelectorAll("input, textarea"), function (control) {
+      return !control.classList.contains("other-text") && filled(control);
+    });
+  }
+
+  document.querySelectorAll("[data-exercise-status]").forEach(function (status) {
+    var section = status.closest("[data-exercise]");
+    var id = section.getAttribute("data-exercise");
+    var fields = manifest.fields.filter(function (f) { return f.exercise === id && f.counts; });
+    if (!fields.length) return;
+    status.setAttribute("aria-live", "polite");
+    function update() {
+      var done = fields.filter(answered).length;
+      var text = done === fields.length ? "Done: all " + done + " answered" : done + " of " + fields.length + " answered";
+      if (status.textContent !== text) status.textContent = text;
+      section.classList.toggle("exercise-done", done === fields.length);
+    }
+    section.addEventListener("input", update);
+    section.addEventListener("change", update);
+    section.addEventListener("click", function () { setTimeout(update, 0); });
+    update();
+    status.hidden = false;
+  });
 })();
