@@ -162,7 +162,7 @@ Pick the values you would not give up.
 	html := string(p.Content())
 	for _, want := range []string{
 		`<section class="exercise exercise-values" id="exercise-values" data-exercise="values">`,
-		`<h2 class="exercise-title" id="exercise-values-title">What matters to me</h2>`,
+		`<h2 class="exercise-title" id="exercise-values:title">What matters to me</h2>`,
 		`<p>Pick the values you would not give up.</p>`,
 		`<label for="field-values.value-2">Value 2</label>`,
 		`data-word-target="50"`,

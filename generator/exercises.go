@@ -449,7 +449,7 @@ func (c *call) Title(defaults ...string) template.HTML {
 	}
 	c.shown = label
 	level := min(max(c.Level, 2), 6)
-	return template.HTML(fmt.Sprintf(`<h%d class="exercise-title" id="%s-title">%s</h%d>`,
+	return template.HTML(fmt.Sprintf(`<h%d class="exercise-title" id="%s:title">%s</h%d>`,
 		level, html.EscapeString(c.DOMID()), html.EscapeString(label), level))
 }
 

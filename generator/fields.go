@@ -85,7 +85,7 @@ func (f *field) DOMID() string { return "field-" + f.Key }
 func (f *field) Sub() string { return f.Key[strings.LastIndex(f.Key, ".")+1:] }
 
 // HintID is the id of the field's hint, for aria-describedby.
-func (f *field) HintID() string { return f.DOMID() + "-hint" }
+func (f *field) HintID() string { return f.DOMID() + ":hint" }
 
 // Range lists the scale's values, for layouts that show each as a choice.
 func (f *field) Range() []int {

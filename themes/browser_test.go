@@ -200,45 +200,45 @@ func TestFieldBehaviour(t *testing.T) {
 		const items = [...g.querySelectorAll('[data-item]')];
 		return items.map(i => i.querySelector('input').id + '/' + i.querySelector('label').htmlFor + '/' + i.querySelector('[data-remove]').disabled).join(' ')
 			+ ' add:' + g.querySelector('[data-add]').disabled })()`
-	if state := eval[string](b, itemState); state != "field-questions-1/field-questions-1/true add:false" {
+	if state := eval[string](b, itemState); state != "field-questions:1/field-questions:1/true add:false" {
 		t.Errorf("initial list: %s", state)
 	}
 	b.do(
-		chromedp.SendKeys(chromedp.ID("field-questions-1"), "first"),
+		chromedp.SendKeys(chromedp.CSS(`[id="field-questions:1"]`), "first"),
 		chromedp.Click(chromedp.CSS(`.field-list [data-add]`)),
 		chromedp.Click(chromedp.CSS(`.field-list [data-add]`)),
 	)
-	if state := eval[string](b, itemState); state != "field-questions-1/field-questions-1/false field-questions-2/field-questions-2/false field-questions-3/field-questions-3/false add:true" {
+	if state := eval[string](b, itemState); state != "field-questions:1/field-questions:1/false field-questions:2/field-questions:2/false field-questions:3/field-questions:3/false add:true" {
 		t.Errorf("after adding to the maximum: %s", state)
 	}
-	if focused := eval[string](b, `document.activeElement.id`); focused != "field-questions-3" {
+	if focused := eval[string](b, `document.activeElement.id`); focused != "field-questions:3" {
 		t.Errorf("focus is on %q, want the new item", focused)
 	}
-	if first := eval[string](b, `document.getElementById('field-questions-1').value`); first != "first" {
+	if first := eval[string](b, `document.getElementById('field-questions:1').value`); first != "first" {
 		t.Errorf("first item holds %q", first)
 	}
-	b.do(chromedp.Click(chromedp.CSS(`#field-questions-1 ~ [data-remove]`)))
-	if state := eval[string](b, itemState); state != "field-questions-1/field-questions-1/false field-questions-2/field-questions-2/false add:false" {
+	b.do(chromedp.Click(chromedp.CSS(`[id="field-questions:1"] ~ [data-remove]`)))
+	if state := eval[string](b, itemState); state != "field-questions:1/field-questions:1/false field-questions:2/field-questions:2/false add:false" {
 		t.Errorf("after removing the first: %s", state)
 	}
-	if first := eval[string](b, `document.getElementById('field-questions-1').value`); first != "" {
+	if first := eval[string](b, `document.getElementById('field-questions:1').value`); first != "" {
 		t.Errorf("the removed item's text %q is still first", first)
 	}
 
 	// Rows renumber each column's id and label together.
 	b.do(chromedp.Click(chromedp.CSS(`.field-rows [data-add]`)))
 	row := eval[string](b, `[...document.querySelectorAll('.field-rows [data-item]')[1].querySelectorAll('[data-col]')].map(c => c.id + '=' + document.querySelector('label[for="' + c.id + '"]').textContent).join(' ')`)
-	if row != "field-actions.tasks-2-task=What I will do field-actions.tasks-2-measure=How I will know it is done field-actions.tasks-2-due=By when field-actions.tasks-2-done=Done" {
+	if row != "field-actions.tasks:2:task=What I will do field-actions.tasks:2:measure=How I will know it is done field-actions.tasks:2:due=By when field-actions.tasks:2:done=Done" {
 		t.Errorf("second row: %s", row)
 	}
 
-	b.do(chromedp.SendKeys(chromedp.ID("field-enjoy"), "I like solving hard problems"))
-	if count := eval[string](b, `document.getElementById('field-enjoy-count').textContent`); count != "5 words of about 20" {
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-enjoy"]`), "I like solving hard problems"))
+	if count := eval[string](b, `document.getElementById('field-enjoy:count').textContent`); count != "5 words of about 20" {
 		t.Errorf("word count %q", count)
 	}
 
-	b.do(chromedp.SendKeys(chromedp.ID("field-driver-other-text"), "Purpose"))
-	if !eval[bool](b, `document.getElementById('field-driver-other').checked`) {
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-driver:other-text"]`), "Purpose"))
+	if !eval[bool](b, `document.getElementById('field-driver:other').checked`) {
 		t.Error("typing in the other box did not choose Other")
 	}
 
@@ -263,7 +263,7 @@ func TestExerciseStatus(t *testing.T) {
 	if s := status(); s != "1 of 2 answered" {
 		t.Errorf("status after typing %q", s)
 	}
-	b.do(chromedp.Click(chromedp.ID("field-kind-1")))
+	b.do(chromedp.Click(chromedp.CSS(`[id="field-kind:1"]`)))
 	if s := status(); s != "Done: all 2 answered" {
 		t.Errorf("status after choosing %q", s)
 	}

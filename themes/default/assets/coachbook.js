@@ -23,7 +23,8 @@
   });
 
   /* Repeatable items (list) and rows: add and remove between data-min
-   * and data-max, renumbering ids so every label stays tied to its box. */
+   * and data-max, renumbering ids so every label stays tied to its box.
+   * Ids a field derives from its own use ":", which no field key holds. */
   function items(group) {
     return group.querySelectorAll(":scope > ol > [data-item]");
   }
@@ -37,7 +38,7 @@
       var n = index + 1;
       item.querySelectorAll("input, textarea").forEach(function (control) {
         var col = control.getAttribute("data-col");
-        var id = base + "-" + n + (col ? "-" + col : "");
+        var id = base + ":" + n + (col ? ":" + col : "");
         var label = item.querySelector('label[for="' + control.id + '"]');
         control.id = id;
         if (label) label.htmlFor = id;
