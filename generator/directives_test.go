@@ -89,7 +89,7 @@ func TestDirectiveErrors(t *testing.T) {
 	}{
 		{"missing id", "::text[Your name]\n", []string{"content/w.md:4:1: text needs an ID that never changes, such as {#my-answer}"}},
 		{"missing exercise id", "::star[A time you led]\n", []string{"content/w.md:4:1: star needs an ID that never changes"}},
-		{"duplicate id", "::text[A]{#name}\n\n::textarea[B]{#name}\n", []string{`content/w.md:6:1: ID "name" is used twice in this workbook: it is already used at content/w.md:4:1`}},
+		{"duplicate id", "::text[A]{#name}\n\n::textarea[B]{#name}\n", []string{`content/w.md:6:15: ID "name" is used twice in this workbook: it is already used at content/w.md:4:11`}},
 		{"duplicate sub-field", "::text[A]{#lead}\n\n::star{#lead}\n", []string{`content/w.md:6:8: ID "lead" is used twice in this workbook: it is already used at content/w.md:4:1`}},
 		{"invalid id", "::text[A]{#1st}\n::text[B]{#\"my name\"}\n", []string{
 			`content/w.md:4:11: ID "1st" must start with a letter`,
@@ -114,6 +114,20 @@ func TestDirectiveErrors(t *testing.T) {
 		{"trailing text", "::text[A]{#a} and more\n", []string{`content/w.md:4:14: unexpected "and more" after ::text`}},
 		{"bad was", "::text[A]{#a was=\"old id\"}\n", []string{`content/w.md:4:14: was="old id" must list earlier IDs separated by commas`}},
 		{"bad class", "::text[A]{#a class=\"x;y\"}\n", []string{`content/w.md:4:14: class "x;y" may hold only class names`}},
+		{"scale too long", "::scale[S]{#s max=100000}\n::scale[T]{#t max=9000000}\n", []string{
+			"content/w.md:4:15: a scale may have at most 1001 points; make the step larger",
+			`content/w.md:5:15: max must be a whole number, not "9000000"`}},
+		{"step that misses max", "::scale[S]{#s max=10 step=3}\n", []string{"content/w.md:4:22: step 3 does not reach max 10 from min 0"}},
+		{"list too long", "::list[L]{#l min=100}\n", []string{"content/w.md:4:14: min must be between 0 and 50, not 100"}},
+		{"too many examples", "::star{#lead examples=500}\n", []string{"content/w.md:4:14: examples must be between 1 and 20, not 500"}},
+		{"text attribute without a value", "::text[A]{#a hint}\n", []string{"content/w.md:4:14: hint needs a value: write hint=\"…\""}},
+		{"other among the options", "::choice[C]{#c options=\"Yes|Other\" other}\n", []string{`content/w.md:4:36: other="Other" is also one of the options`}},
+		{"nested checklist", ":::checklist[D]{#d}\n- [ ] A\n  - [ ] A1\n:::\n", []string{"content/w.md:6:5: a checklist cannot nest lists"}},
+		{"checklist item without text", ":::checklist[D]{#d}\n- [ ] {#x}\n:::\n", []string{`content/w.md:5:3: checklist item "x" has no text`}},
+		{"was names itself", "::text[A]{#a was=a}\n", []string{`content/w.md:4:14: was="a" names the field's own ID "a"`}},
+		{"note without text", "::note\n", []string{"content/w.md:4:1: note needs text: write ::note[Your text] or a ::: container"}},
+		{"reserved heading ID", "## Mine {#field-a}\n", []string{`content/w.md:4:4: heading ID "field-a" may not start with field- or exercise-`}},
+		{"same-length nesting", ":::exercise{#e}\n:::tip\nx\n:::\n:::\n", []string{"content/w.md:5:1: :::tip is inside :::exercise, so the outer one needs a longer fence: open and close it with ::::"}},
 		{"callout with an id", ":::tip{#t}\nText\n:::\n", []string{`content/w.md:4:8: unknown attribute "id" on tip; it takes class, label, title`}},
 	}
 	for _, tt := range tests {
@@ -133,6 +147,20 @@ func TestDirectiveErrors(t *testing.T) {
 	}
 }
 
+// TestDirectiveProblemsDoNotCascade checks that a directive whose line is
+// malformed reports that alone, and that fields stay out of pages that
+// save no answers.
+func TestDirectiveProblemsDoNotCascade(t *testing.T) {
+	s := newTestSite(t, "-- content/w.md --\n"+workbookFrontmatter+":::exercise{#ex optional optional=x}\nText ::text[Q]{#q}\n:::\n")
+	if out := s.buildErr(); out != `content/w.md:4:26: attribute "optional" is given twice` {
+		t.Errorf("errors:\n%s", out)
+	}
+	s = newTestSite(t, "-- content/_index.md --\n---\ntitle: Home\n---\n::text[Q]{#q}\n\n::tip[Prose and callouts are fine here.]\n")
+	if out := s.buildErr(); out != "content/_index.md:4:1: text belongs in a workbook: only workbooks save answers, so home and collection pages hold prose and callouts" {
+		t.Errorf("errors:\n%s", out)
+	}
+}
+
 // TestCustomExerciseType adds a type to a site as a layout, with no Go
 // change, as docs/exercises.md describes.
 func TestCustomExerciseType(t *testing.T) {
@@ -141,7 +169,7 @@ func TestCustomExerciseType(t *testing.T) {
 <section class="exercise exercise-values" id="{{.DOMID}}" data-exercise="{{.ID}}">
   {{.Title "My values"}}
   {{.Body}}
-  {{- range $i := seq (.Int "count" 3)}}
+  {{- range $i := seq (.Count "count" 3 12)}}
   {{$.Field "text" (printf "value-%d" $i) (printf "label=\"Value %d\"" $i)}}
   {{- end}}
   {{.Field "textarea" "why" `+"`"+`label="Why these?" words=50`+"`"+`}}
@@ -325,7 +353,7 @@ func unsafeMarkup(out string) string {
 					value = out[start:j]
 				}
 			}
-			if strings.HasPrefix(name, "on") {
+			if strings.HasPrefix(name, "on") || name == "style" {
 				return name + "=" + value
 			}
 			if v := strings.ToLower(strings.TrimSpace(htmlstd.UnescapeString(value))); strings.HasPrefix(v, "javascript:") &&
@@ -347,6 +375,7 @@ func TestUnsafeMarkup(t *testing.T) {
 		`<p title="x onclick=y">a</p>`:           "",
 		`<input placeholder='" onmouseover="x'>`: "",
 		`<b onclick=x()>`:                        "onclick=x()",
+		`<p style="color:red">`:                  "style=color:red",
 		`<a href=" JavaScript:x">`:               "href= JavaScript:x",
 		`<a href="&#106;avascript:x">`:           "href=&#106;avascript:x",
 		`<SCRIPT>`:                               "<SCRIPT",

@@ -53,6 +53,10 @@ func (t *theme) parseDirectiveLayouts() (*directiveLayouts, error) {
 				errs.Add(t.parse(dl.set, file))
 				continue
 			}
+			if !fieldID.MatchString(name) {
+				errs.Add(diag.Errorf(pos, "%q cannot be a directive name: name the layout with a letter, then letters, digits, '-' and '_'", name))
+				continue
+			}
 			if other, dup := dl.kinds[name]; dup {
 				errs.Add(diag.Errorf(pos, "directive %q is defined twice: there is also layouts/%s/%s.html", name, other, name))
 				continue
@@ -84,6 +88,12 @@ func seq(n int) []int {
 		out[i] = i + 1
 	}
 	return out
+}
+
+// isKnown reports whether authors can write name as a directive.
+func (dl *directiveLayouts) isKnown(name string) bool {
+	_, ok := dl.kinds[name]
+	return ok && !layoutOnlyFields[name]
 }
 
 // known lists the directive names an author can write.
@@ -126,83 +136,93 @@ func (w *captureWriter) pop() template.HTML {
 	return template.HTML(b.String())
 }
 
-// render is the directive.RenderFunc of a build.
+// Container directives capture their content, to wrap it in a layout or,
+// when the directive has a problem, to keep it as it is.
+const (
+	captureLayout = iota + 1
+	captureRaw
+)
+
+// render is the directive.RenderFunc of a build. The page's conversion
+// state travels in the writer, which renderMarkdown makes, since goldmark
+// hands node renderers only the writer and the source.
 func (dl *directiveLayouts) render(w util.BufWriter, _ []byte, d *directive.Directive, entering bool) (ast.WalkStatus, error) {
 	cw, ok := w.(*captureWriter)
 	if !ok {
-		return ast.WalkSkipChildren, nil
+		return ast.WalkStop, errors.New("directives render only through renderMarkdown")
 	}
 	conv := cw.conv
 	if !entering {
-		if conv.captured[d] {
-			body := cw.pop()
-			if out, ok := dl.renderContainer(conv, d, body); ok {
-				_, _ = cw.WriteString(string(out))
-			} else {
-				_, _ = cw.WriteString(string(body))
-			}
+		switch conv.captured[d] {
+		case captureLayout:
+			_, _ = cw.WriteString(string(dl.renderWrapped(conv, d, cw.pop())))
+		case captureRaw:
+			_, _ = cw.WriteString(string(cw.pop()))
 		}
 		return ast.WalkContinue, nil
 	}
-	if d.Err != nil {
-		conv.errs.Add(&diag.Error{Pos: conv.pos(d.ErrOffset), Err: d.Err})
+	if err := dl.check(conv, d); err != nil {
+		conv.errs.Add(err)
 		if !d.Container {
 			return ast.WalkSkipChildren, nil
 		}
+		// Render the content anyway, so that its own errors show too.
+		conv.captured[d] = captureRaw
+		cw.push()
+		return ast.WalkContinue, nil
 	}
-	folder, known := dl.kinds[d.Name]
+	folder := dl.kinds[d.Name]
 	switch {
-	case !known || layoutOnlyFields[d.Name]:
-		conv.errs.Add(diag.Errorf(conv.pos(d.Offset), "unknown directive %q; the known ones are %s", d.Name, dl.known()))
-		return ast.WalkSkipChildren, nil
-	case folder == "fields" && d.Container != fieldTypes[d.Name].container:
-		if d.Container {
-			conv.errs.Add(diag.Errorf(conv.pos(d.Offset), "%s is written on one line, as ::%s[The question]{#id}, not as a ::: container", d.Name, d.Name))
-		} else {
-			conv.errs.Add(diag.Errorf(conv.pos(d.Offset), "%s is a container: write :::%s[Label]{#id}, a task list, then :::", d.Name, d.Name))
-		}
-		return ast.WalkSkipChildren, nil
 	case d.Name == "checklist":
 		_, _ = cw.WriteString(string(dl.renderChecklist(conv, d)))
 		return ast.WalkSkipChildren, nil
-	case !d.Container:
-		_, _ = cw.WriteString(string(dl.renderLeaf(conv, d, folder)))
+	case folder == "fields":
+		_, _ = cw.WriteString(string(dl.renderField(conv, d)))
 		return ast.WalkSkipChildren, nil
-	}
-	if folder == "exercises" {
+	case folder == "exercises":
 		conv.openExercise(d)
 	}
-	conv.captured[d] = true
+	if !d.Container {
+		_, _ = cw.WriteString(string(dl.renderWrapped(conv, d, "")))
+		return ast.WalkSkipChildren, nil
+	}
+	conv.captured[d] = captureLayout
 	cw.push()
 	return ast.WalkContinue, nil
 }
 
-// renderLeaf renders a one-line directive.
-func (dl *directiveLayouts) renderLeaf(conv *conversion, d *directive.Directive, folder string) template.HTML {
-	if folder != "fields" {
-		if folder == "exercises" {
-			conv.openExercise(d)
-		}
-		out, _ := dl.renderContainer(conv, d, "")
-		return out
+// check reports why d cannot be rendered, if anything.
+func (dl *directiveLayouts) check(conv *conversion, d *directive.Directive) error {
+	at := conv.pos(d.Offset)
+	folder, known := dl.kinds[d.Name]
+	switch {
+	case d.Err != nil:
+		return &diag.Error{Pos: conv.pos(d.ErrOffset), Err: d.Err}
+	case !known || layoutOnlyFields[d.Name]:
+		return diag.Errorf(at, "unknown directive %q; the known ones are %s", d.Name, dl.known())
+	case folder == "fields" && d.Container && !fieldTypes[d.Name]:
+		return diag.Errorf(at, "%s is written on one line, as ::%s[The question]{#id}, not as a ::: container", d.Name, d.Name)
+	case folder == "fields" && !d.Container && fieldTypes[d.Name]:
+		return diag.Errorf(at, "%s is a container: write :::%s[Label]{#id}, a task list, then :::", d.Name, d.Name)
+	case folder != "callouts" && conv.page.Kind != kindWorkbook:
+		return diag.Errorf(at, "%s belongs in a workbook: only workbooks save answers, so home and collection pages hold prose and callouts", d.Name)
 	}
+	return nil
+}
+
+// renderField renders a field primitive written as a directive.
+func (dl *directiveLayouts) renderField(conv *conversion, d *directive.Directive) template.HTML {
 	r := conv.attrs(d)
 	f := readField(d.Name, "", d.Label, r)
-	f.exercise = conv.exercise()
 	conv.errs.Add(r.errs.Err())
 	conv.addField(f)
 	return dl.execute(conv, d, "fields/"+d.Name+".html", f)
 }
 
-// renderContainer renders an exercise or callout around its body. It
-// reports false when there is no layout to render, so the body is kept.
-func (dl *directiveLayouts) renderContainer(conv *conversion, d *directive.Directive, body template.HTML) (template.HTML, bool) {
-	folder, ok := dl.kinds[d.Name]
-	if !ok || folder == "fields" {
-		return "", false
-	}
-	c := &call{conv: conv, d: d, Body: body, Name: d.Name, Label: d.Label, Level: conv.levels[d]}
-	c.r = conv.attrs(d)
+// renderWrapped renders an exercise or a callout around its content.
+func (dl *directiveLayouts) renderWrapped(conv *conversion, d *directive.Directive, body template.HTML) template.HTML {
+	folder := dl.kinds[d.Name]
+	c := &call{conv: conv, d: d, Body: body, Name: d.Name, Label: d.Label, Level: conv.levels[d], r: conv.attrs(d)}
 	if c.r.has("title") {
 		c.Label = c.r.str("title")
 	}
@@ -210,32 +230,37 @@ func (dl *directiveLayouts) renderContainer(conv *conversion, d *directive.Direc
 		c.Label = c.r.str("label")
 	}
 	c.Class = c.r.class()
+	var ex openExercise
 	if folder == "exercises" {
-		ex := conv.closeExercise(d)
-		c.ID, c.was = ex.id, ex.was
+		// The exercise stays open while its layout adds its own fields.
+		ex = conv.findExercise(d)
+		defer conv.closeExercise(d)
+		c.ID, c.was, c.Optional = ex.id, ex.was, ex.optional
 		c.Hint = c.r.str("hint")
-		c.Optional = c.r.bool("optional")
-		c.r.str("id")
-		c.r.str("was")
+		for _, read := range []string{"id", "was", "optional"} {
+			c.r.read[read] = true // openExercise read them.
+		}
+	} else if c.Label == "" && body == "" {
+		c.r.errs.Add(diag.Errorf(c.r.at, "%s needs text: write ::%s[Your text] or a ::: container", d.Name, d.Name))
 	}
 	out := dl.execute(conv, d, folder+"/"+d.Name+".html", c)
-	if folder == "exercises" {
-		conv.exercises = append(conv.exercises, manifestExercise{ID: c.ID, Type: d.Name, Label: c.shown})
+	if folder == "exercises" && ex.index >= 0 {
+		// The title the layout showed: the label, or the type's default.
+		conv.exercises[ex.index].Label = c.shown
 	}
-	conv.errs.Add(c.r.errs.Err())
 	c.r.unknown(d.Name)
 	conv.errs.Add(c.r.errs.Err())
-	return out, true
+	return out
 }
 
 // renderChecklist renders a :::checklist, whose task-list items become
-// checkboxes. An item keeps its ticks when reworded if it ends in {#id}.
+// checkboxes. An item keeps its tick when reworded if it ends in {#id}.
 func (dl *directiveLayouts) renderChecklist(conv *conversion, d *directive.Directive) template.HTML {
 	r := conv.attrs(d)
 	f := readField("checklist", "", d.Label, r)
-	f.exercise = conv.exercise()
 	conv.errs.Add(r.errs.Err())
 	seen := map[string]bool{}
+	items := 0
 	for n := d.FirstChild(); n != nil; n = n.NextSibling() {
 		list, ok := n.(*ast.List)
 		if !ok {
@@ -243,33 +268,53 @@ func (dl *directiveLayouts) renderChecklist(conv *conversion, d *directive.Direc
 			continue
 		}
 		for item := list.FirstChild(); item != nil; item = item.NextSibling() {
-			text, checked, isTask := taskItem(item, conv.source)
-			if !isTask {
-				conv.errs.Add(diag.Errorf(conv.nodePos(item, d), "checklist items are task items: write - [ ] Item"))
-				continue
+			items++
+			if o, ok := conv.checklistItem(item, d, seen); ok {
+				f.Items = append(f.Items, o)
 			}
-			id := ""
-			if i := strings.LastIndex(text, "{#"); i >= 0 && strings.HasSuffix(text, "}") {
-				id, text = text[i+2:len(text)-1], strings.TrimSpace(text[:i])
-				if !fieldID.MatchString(id) {
-					conv.errs.Add(diag.Errorf(conv.nodePos(item, d), "item ID %q must start with a letter and hold only letters, digits, '-' and '_'", id))
-				}
-			} else {
-				id = slugID(text)
-			}
-			if seen[id] {
-				conv.errs.Add(diag.Errorf(conv.nodePos(item, d), "checklist item ID %q is used twice: give one item its own ID with {#another-id}", id))
-				continue
-			}
-			seen[id] = true
-			f.Items = append(f.Items, option{Value: id, Label: text, Checked: checked})
 		}
 	}
-	if len(f.Items) == 0 {
+	if items == 0 {
 		conv.errs.Add(diag.Errorf(conv.pos(d.Offset), "checklist %q has no items: add a task list such as - [ ] Update my CV", f.Key))
 	}
 	conv.addField(f)
 	return dl.execute(conv, d, "fields/checklist.html", f)
+}
+
+// checklistItem reads one item of a checklist.
+func (conv *conversion) checklistItem(item ast.Node, d *directive.Directive, seen map[string]bool) (option, bool) {
+	at := conv.nodePos(item, d)
+	for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, nested := c.(*ast.List); nested {
+			conv.errs.Add(diag.Errorf(conv.nodePos(c, d), "a checklist cannot nest lists: make every item its own line"))
+		}
+	}
+	text, checked, isTask := taskItem(item, conv.source)
+	if !isTask {
+		conv.errs.Add(diag.Errorf(at, "checklist items are task items: write - [ ] Item"))
+		return option{}, false
+	}
+	id := ""
+	if i := strings.LastIndex(text, "{#"); i >= 0 && strings.HasSuffix(text, "}") {
+		id, text = text[i+2:len(text)-1], strings.TrimSpace(text[:i])
+		if !fieldID.MatchString(id) {
+			conv.errs.Add(diag.Errorf(at, "item ID %q must start with a letter and hold only letters, digits, '-' and '_'", id))
+			return option{}, false
+		}
+	} else if id = slugID(text); id == "" {
+		conv.errs.Add(diag.Errorf(at, "give this item an ID to save it under, such as - [ ] %s {#item-1}", text))
+		return option{}, false
+	}
+	switch {
+	case text == "":
+		conv.errs.Add(diag.Errorf(at, "checklist item %q has no text", id))
+		return option{}, false
+	case seen[id]:
+		conv.errs.Add(diag.Errorf(at, "checklist item ID %q is used twice: give one item its own ID with {#another-id}", id))
+		return option{}, false
+	}
+	seen[id] = true
+	return option{Value: id, Label: text, Checked: checked}, true
 }
 
 // taskItem returns a list item's text and tick, and whether it is a task
@@ -312,12 +357,7 @@ func plainText(n ast.Node, source []byte) string {
 func (dl *directiveLayouts) execute(conv *conversion, d *directive.Directive, name string, data any) template.HTML {
 	var buf bytes.Buffer
 	if err := dl.set.ExecuteTemplate(&buf, name, data); err != nil {
-		var de *diag.Error
-		if errors.As(err, &de) && de.Pos.File == conv.page.source {
-			conv.errs.Add(de) // An author's mistake that a layout function found.
-		} else {
-			conv.errs.Add(fmt.Errorf("%w (rendering %s%s at %s)", dl.theme.templateError(err), fence(d), d.Name, conv.pos(d.Offset)))
-		}
+		conv.errs.Add(fmt.Errorf("%w (rendering %s%s at %s)", dl.theme.templateError(err), fence(d), d.Name, conv.pos(d.Offset)))
 		return ""
 	}
 	return template.HTML(buf.String())
@@ -330,48 +370,49 @@ func fence(d *directive.Directive) string {
 	return "::"
 }
 
-// openExercise starts an exercise, reading its ID so that the fields
-// inside it know where they belong.
+// openExercise starts an exercise, reading what the fields inside it need
+// to know: where they belong and whether they count.
 func (conv *conversion) openExercise(d *directive.Directive) {
 	r := conv.attrs(d)
-	ex := openExercise{d: d, id: r.str("id")}
-	switch {
-	case !r.has("id"):
-		conv.errs.Add(diag.Errorf(conv.pos(d.Offset), "%s needs an ID that never changes, such as {#my-exercise}: answers are saved under it", d.Name))
-	case !fieldID.MatchString(ex.id):
-		r.fail("id", "ID %q must start with a letter and hold only letters, digits, '-' and '_'", ex.id)
-	default:
+	ex := openExercise{d: d, id: r.id(d.Name), optional: r.bool("optional"), index: -1}
+	if fieldID.MatchString(ex.id) {
 		conv.declare(ex.id, r.posOf("id"))
+		ex.was = readWas(r, "", ex.id)
+		// Listed now, so that an exercise comes before those inside it.
+		ex.index = len(conv.exercises)
+		conv.exercises = append(conv.exercises, manifestExercise{ID: ex.id, Type: d.Name})
 	}
-	ex.was = readWas(r, "")
 	conv.errs.Add(r.errs.Err())
 	conv.open = append(conv.open, ex)
 }
 
-// closeExercise ends the innermost exercise, which is d.
-func (conv *conversion) closeExercise(d *directive.Directive) openExercise {
-	for i := len(conv.open) - 1; i >= 0; i-- {
-		if conv.open[i].d == d {
-			ex := conv.open[i]
-			conv.open = append(conv.open[:i], conv.open[i+1:]...)
+// findExercise returns open exercise d.
+func (conv *conversion) findExercise(d *directive.Directive) openExercise {
+	for _, ex := range conv.open {
+		if ex.d == d {
 			return ex
 		}
 	}
-	return openExercise{d: d}
+	return openExercise{d: d, index: -1}
 }
 
-// exercise returns the ID of the innermost open exercise, if any.
-func (conv *conversion) exercise() string {
-	if len(conv.open) == 0 {
-		return ""
+// closeExercise ends exercise d, the innermost open one.
+func (conv *conversion) closeExercise(d *directive.Directive) {
+	for i := len(conv.open) - 1; i >= 0; i-- {
+		if conv.open[i].d == d {
+			conv.open = append(conv.open[:i], conv.open[i+1:]...)
+			return
+		}
 	}
-	return conv.open[len(conv.open)-1].id
 }
 
+// openExercise is an exercise whose content is being rendered.
 type openExercise struct {
-	d   *directive.Directive
-	id  string
-	was []string
+	d        *directive.Directive
+	id       string
+	was      []string
+	optional bool
+	index    int // in conv.exercises, or -1
 }
 
 // attrs reads d's attributes with positions in the page.
@@ -385,31 +426,50 @@ func (conv *conversion) pos(offset int) diag.Position {
 	return diag.Offset(conv.page.source, conv.page.src, conv.page.bodyOff+offset)
 }
 
-// nodePos is where a block inside directive d starts, or d itself.
+// nodePos is where block n starts, or else directive d, or else the page.
 func (conv *conversion) nodePos(n ast.Node, d *directive.Directive) diag.Position {
 	for ; n != nil; n = n.FirstChild() {
 		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
 			return conv.pos(n.Lines().At(0).Start)
 		}
 	}
-	return conv.pos(d.Offset)
+	if d != nil {
+		return conv.pos(d.Offset)
+	}
+	return conv.page.pos()
 }
 
 // declare records a key, reporting one used twice.
 func (conv *conversion) declare(key string, at diag.Position) {
 	if first, dup := conv.keys[key]; dup {
-		conv.errs.Add(errDuplicateKey(key, at, first))
+		conv.errs.Add(diag.Errorf(at, "ID %q is used twice in this workbook: it is already used at %s", key, first))
 		return
 	}
 	conv.keys[key] = at
 }
 
-// addField records a field for the manifest.
+// addField records a field for the manifest, as part of the innermost
+// open exercise, whose optional makes every field in it optional.
 func (conv *conversion) addField(f *field) {
-	if fieldID.MatchString(strings.ReplaceAll(f.Key, ".", "-")) {
+	if n := len(conv.open); n > 0 {
+		f.exercise = conv.open[n-1].id
+		f.Optional = f.Optional || conv.open[n-1].optional
+	}
+	if validKey(f.Key) {
 		conv.declare(f.Key, f.pos)
 	}
 	conv.fields = append(conv.fields, f)
+}
+
+// validKey reports whether every part of a key is a valid ID; an invalid
+// one has been reported already.
+func validKey(key string) bool {
+	for _, part := range strings.Split(key, ".") {
+		if !fieldID.MatchString(part) {
+			return false
+		}
+	}
+	return true
 }
 
 // call is an exercise or callout being rendered: its layout sees it as the
@@ -427,14 +487,16 @@ type call struct {
 	// heading before it.
 	Level int
 
-	conv  *conversion
-	d     *directive.Directive
-	r     *attrReader
-	was   []string
-	shown string // the title the layout showed
+	conv *conversion
+	d    *directive.Directive
+	r    *attrReader
+	was  []string
+	// shown is the title the layout showed, recorded by Title for the
+	// manifest, since only the layout knows its type's default title.
+	shown string
 }
 
-// DOMID is the exercise's HTML id.
+// DOMID is the exercise's HTML id. Ids derived from it append ":" parts.
 func (c *call) DOMID() string { return "exercise-" + c.ID }
 
 // Title returns the exercise's title as a heading at its level: its label,
@@ -462,6 +524,10 @@ func (c *call) Int(name string, def int) int { return c.r.int(name, def) }
 // Bool reports whether a flag attribute is set.
 func (c *call) Bool(name string) bool { return c.r.bool(name) }
 
+// Count returns a count attribute between 1 and most, or def when it is
+// absent, such as how many examples a STAR exercise asks for.
+func (c *call) Count(name string, def, most int) int { return c.r.count(name, def, most) }
+
 // Field renders a field of the exercise. sub is its ID within the
 // exercise, and attrs are attributes in directive syntax, such as
 // `label="Situation" hint="Set the scene."`.
@@ -481,8 +547,13 @@ func (c *call) Rows(sub, attrs string, cols ...*field) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
+	seen := map[string]bool{}
 	for _, col := range cols {
-		col.Key = f.Key + "." + strings.TrimPrefix(col.Key, c.ID+".")
+		if seen[col.Sub()] {
+			return "", fmt.Errorf("Rows %q has two columns named %q", sub, col.Sub())
+		}
+		seen[col.Sub()] = true
+		col.Key = f.Key + "." + col.Sub()
 		f.Columns = append(f.Columns, col)
 	}
 	if len(f.Columns) == 0 {
@@ -513,11 +584,9 @@ func (c *call) subField(typ, sub string, attrs []string) (*field, error) {
 	parsed = append(parsed, directive.Attr{Key: "id", Value: sub})
 	r := newAttrReader(parsed, c.conv.pos(c.d.Offset), nil)
 	f := readField(typ, c.ID+".", "", r)
-	if err := r.errs.Err(); err != nil {
-		return nil, fmt.Errorf("field %q: %v", sub, strings.ReplaceAll(err.Error(), r.at.String()+": ", ""))
+	if len(r.errs) > 0 {
+		return nil, fmt.Errorf("field %q: %s", sub, r.messages())
 	}
-	f.exercise = c.ID
-	f.Optional = f.Optional || c.Optional
 	for _, old := range c.was {
 		f.Was = append(f.Was, old+"."+sub)
 	}

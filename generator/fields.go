@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"errors"
 	"regexp"
 	"sort"
 	"strconv"
@@ -10,44 +11,43 @@ import (
 	"coachbook/generator/directive"
 )
 
-// fieldType describes a field primitive: the attributes it takes beyond
-// the common ones, and whether it is written as a container.
-type fieldType struct {
-	attrs     []string
-	container bool
-}
-
-// commonFieldAttrs are taken by every field.
-var commonFieldAttrs = []string{"id", "label", "hint", "placeholder", "optional", "was", "class"}
-
-// fieldTypes are the primitives authors write as directives. Each renders
-// through layouts/fields/NAME.html. "rows" is used by exercise layouts
-// only, since its columns are given in the layout.
-var fieldTypes = map[string]fieldType{
-	"text":      {},
-	"textarea":  {attrs: []string{"words"}},
-	"list":      {attrs: []string{"min", "max"}},
-	"choice":    {attrs: []string{"options", "multiple", "other"}},
-	"checklist": {container: true},
-	"scale":     {attrs: []string{"min", "max", "step", "minLabel", "maxLabel"}},
-	"date":      {},
-	"rows":      {attrs: []string{"min", "max"}},
-	"check":     {},
+// fieldTypes are the field primitives, each rendered through
+// layouts/fields/NAME.html. The value tells whether authors write it as a
+// container. "rows" and "check" are for exercise layouts only.
+var fieldTypes = map[string]bool{
+	"text":      false,
+	"textarea":  false,
+	"list":      false,
+	"choice":    false,
+	"checklist": true,
+	"scale":     false,
+	"date":      false,
+	"rows":      false,
+	"check":     false,
 }
 
 // layoutOnlyFields can be used inside exercise layouts but not written as
 // directives.
 var layoutOnlyFields = map[string]bool{"rows": true, "check": true}
 
+// Limits that keep a typo such as max=1000000 from building a page of a
+// million boxes.
+const (
+	maxScalePoints = 1001
+	maxRepeat      = 50  // the most boxes or rows a list shows to start with
+	maxItems       = 200 // the largest max a list or rows may have
+)
+
 // fieldID is the form of the IDs authors give: letters first, so that it
-// is also a safe part of an HTML id.
+// is also a safe part of an HTML id. It never holds '.' or ':', which join
+// the parts of keys and of HTML ids.
 var fieldID = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
 
 // field is one answerable control of a workbook, as the manifest lists it
 // and as layouts/fields/TYPE.html sees it.
 type field struct {
 	Type        string
-	Key         string // the ID in the workbook: "phrase", or "lead.1.situation" for a sub-field
+	Key         string // the ID in the workbook: "phrase", or "lead.situation-1" for a sub-field
 	Label       string
 	Hint        string
 	Placeholder string
@@ -77,7 +77,7 @@ type option struct {
 	Checked bool
 }
 
-// DOMID is the field's HTML id. The prefix keeps it apart from heading IDs.
+// DOMID is the field's HTML id. Ids derived from it append ":" parts.
 func (f *field) DOMID() string { return "field-" + f.Key }
 
 // Sub is the last part of the field's key: a column's name within its
@@ -90,30 +90,23 @@ func (f *field) HintID() string { return f.DOMID() + ":hint" }
 // Range lists the scale's values, for layouts that show each as a choice.
 func (f *field) Range() []int {
 	var out []int
-	for v := f.Min; f.Step > 0 && v <= f.Max; v += f.Step {
+	for v := f.Min; f.Step > 0 && v <= f.Max && len(out) < maxScalePoints; v += f.Step {
 		out = append(out, v)
 	}
 	return out
 }
 
-// Repeat returns 1..n, the rows a list or rows field shows before any are
-// added: at least one, and at least its minimum.
-func (f *field) Repeat() []int {
-	n := max(f.Min, 1)
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i + 1
-	}
-	return out
-}
+// Repeat returns 1..n, the boxes or rows a list or rows field shows before
+// any are added: at least one, and at least its minimum.
+func (f *field) Repeat() []int { return seq(max(f.Min, 1)) }
 
 // attrReader reads a directive's attributes, collecting errors and the
 // names it read so that the rest can be reported as unknown.
 type attrReader struct {
 	attrs map[string]directive.Attr
 	read  map[string]bool
-	pos   func(offset int) diag.Position
-	at    diag.Position // the directive, for attributes that are missing
+	pos   func(offset int) diag.Position // nil for attributes a layout wrote
+	at    diag.Position                  // the directive, for what is missing
 	errs  diag.List
 }
 
@@ -136,6 +129,20 @@ func (r *attrReader) fail(name, format string, args ...any) {
 	r.errs.Add(diag.Errorf(r.posOf(name), format, args...))
 }
 
+// messages returns the errors without their positions, for attributes
+// that a layout wrote, whose position is in the layout.
+func (r *attrReader) messages() string {
+	var msgs []string
+	for _, err := range r.errs {
+		var de *diag.Error
+		if errors.As(err, &de) {
+			err = de.Err
+		}
+		msgs = append(msgs, err.Error())
+	}
+	return strings.Join(msgs, "; ")
+}
+
 // has reports whether name was written.
 func (r *attrReader) has(name string) bool {
 	r.read[name] = true
@@ -143,21 +150,40 @@ func (r *attrReader) has(name string) bool {
 	return ok
 }
 
-// str returns name's value, or "".
+// str returns name's text, or "". A bare name, which means true, is an
+// error here, since a text attribute needs a value.
 func (r *attrReader) str(name string) string {
-	r.read[name] = true
-	return r.attrs[name].Value
+	if !r.has(name) {
+		return ""
+	}
+	a := r.attrs[name]
+	if a.Value == "true" && a.Bare {
+		r.fail(name, "%s needs a value: write %s=\"…\"", name, name)
+		return ""
+	}
+	return a.Value
 }
 
-// int returns name's whole-number value, or def when it is absent.
+// int returns name's whole-number value, or def when it is absent. Values
+// beyond a million are refused, as no workbook needs them.
 func (r *attrReader) int(name string, def int) int {
 	if !r.has(name) {
 		return def
 	}
 	v := r.attrs[name].Value
 	n, err := strconv.Atoi(v)
-	if err != nil {
+	if err != nil || n > 1_000_000 || n < -1_000_000 {
 		r.fail(name, "%s must be a whole number, not %q", name, v)
+		return def
+	}
+	return n
+}
+
+// count returns a count between 1 and most, or def when absent.
+func (r *attrReader) count(name string, def, most int) int {
+	n := r.int(name, def)
+	if n < 1 || n > most {
+		r.fail(name, "%s must be between 1 and %d, not %d", name, most, n)
 		return def
 	}
 	return n
@@ -192,23 +218,37 @@ func (r *attrReader) class() string {
 	return strings.TrimSpace(c)
 }
 
+// id returns the required #id, reporting it missing or malformed.
+func (r *attrReader) id(what string) string {
+	id := r.str("id")
+	switch {
+	case !r.has("id"):
+		r.errs.Add(diag.Errorf(r.at, "%s needs an ID that never changes, such as {#my-answer}: answers are saved under it", what))
+	case !fieldID.MatchString(id):
+		r.fail("id", "ID %q must start with a letter and hold only letters, digits, '-' and '_'", id)
+	}
+	return id
+}
+
 // unknown reports every attribute that was not read, naming those that
 // were.
 func (r *attrReader) unknown(what string) {
-	known := make([]string, 0, len(r.read))
-	for k := range r.read {
-		known = append(known, k)
-	}
-	sort.Strings(known)
 	var names []string
 	for k := range r.attrs {
 		if !r.read[k] {
 			names = append(names, k)
 		}
 	}
+	if len(names) == 0 {
+		return
+	}
+	known := make([]string, 0, len(r.read))
+	for k := range r.read {
+		known = append(known, k)
+	}
 	sort.Strings(names)
 	for _, k := range names {
-		r.fail(k, "unknown attribute %q on %s; it takes %s", k, what, strings.Join(known, ", "))
+		r.fail(k, "unknown attribute %q on %s; it takes %s", k, what, describeKnown(known))
 	}
 }
 
@@ -216,15 +256,8 @@ func (r *attrReader) unknown(what string) {
 // directive's [label], if any. The key is the field's ID, under prefix
 // for sub-fields of an exercise.
 func readField(typ, prefix, label string, r *attrReader) *field {
-	f := &field{Type: typ, pos: r.at}
-	id := r.str("id")
-	switch {
-	case !r.has("id"):
-		r.errs.Add(diag.Errorf(r.at, "%s needs an ID that never changes, such as {#my-answer}: answers are saved under it", typ))
-	case !fieldID.MatchString(id):
-		r.fail("id", "ID %q must start with a letter and hold only letters, digits, '-' and '_'", id)
-	}
-	f.Key = prefix + id
+	id := r.id(typ)
+	f := &field{Type: typ, Key: prefix + id, pos: r.posOf("id")}
 	f.Label = label
 	if r.has("label") {
 		f.Label = r.str("label")
@@ -236,62 +269,71 @@ func readField(typ, prefix, label string, r *attrReader) *field {
 	f.Placeholder = r.str("placeholder")
 	f.Optional = r.bool("optional")
 	f.Class = r.class()
-	f.Was = readWas(r, prefix)
+	f.Was = readWas(r, prefix, id)
 
 	switch typ {
 	case "textarea":
-		f.Words = r.int("words", 0)
-		if f.Words < 0 {
+		if f.Words = r.int("words", 0); f.Words < 0 {
 			r.fail("words", "words must be a positive number")
 		}
 	case "list", "rows":
 		f.Min, f.Max = r.int("min", 0), r.int("max", 0)
-		checkRange(r, f.Min, f.Max, 0)
+		switch {
+		case f.Min < 0 || f.Min > maxRepeat:
+			r.fail("min", "min must be between 0 and %d, not %d", maxRepeat, f.Min)
+		case f.Max < 0 || f.Max > maxItems:
+			r.fail("max", "max must be between 1 and %d, not %d", maxItems, f.Max)
+		case f.Max != 0 && f.Min > f.Max:
+			r.fail("min", "min (%d) is greater than max (%d)", f.Min, f.Max)
+		}
 	case "scale":
-		f.Min, f.Max, f.Step = r.int("min", 0), r.int("max", 10), r.int("step", 1)
-		f.MinLabel, f.MaxLabel = r.str("minLabel"), r.str("maxLabel")
-		if f.Step <= 0 {
-			r.fail("step", "step must be a positive number, not %d", f.Step)
-			f.Step = 1
-		}
-		if f.Min >= f.Max {
-			r.fail("min", "min (%d) must be less than max (%d)", f.Min, f.Max)
-		}
+		readScale(f, r)
 	case "choice":
 		f.Multiple = r.bool("multiple")
-		if r.has("other") {
-			f.Other = r.str("other")
-			if f.Other == "true" {
-				f.Other = "Other"
-			}
-		}
 		f.Options = readOptions(r)
+		f.Other = readOther(r, f.Options)
 	}
 	r.unknown(typ)
 	return f
 }
 
-// checkRange reports min greater than max, where max 0 means no limit.
-func checkRange(r *attrReader, min, max, floor int) {
-	if min < floor {
-		r.fail("min", "min must be at least %d", floor)
-	}
-	if max != 0 && min > max {
-		r.fail("min", "min (%d) is greater than max (%d)", min, max)
+// readScale reads a scale's ends, step and labels.
+func readScale(f *field, r *attrReader) {
+	f.Min, f.Max, f.Step = r.int("min", 0), r.int("max", 10), r.int("step", 1)
+	f.MinLabel, f.MaxLabel = r.str("minLabel"), r.str("maxLabel")
+	switch {
+	case f.Step <= 0:
+		r.fail("step", "step must be a positive number, not %d", f.Step)
+		f.Step = 1
+	case f.Min >= f.Max:
+		r.fail("min", "min (%d) must be less than max (%d)", f.Min, f.Max)
+	case (f.Max-f.Min)%f.Step != 0:
+		r.fail("step", "step %d does not reach max %d from min %d", f.Step, f.Max, f.Min)
+	case (f.Max-f.Min)/f.Step+1 > maxScalePoints:
+		which := "max"
+		if _, ok := r.attrs["step"]; ok {
+			which = "step"
+		}
+		r.fail(which, "a scale may have at most %d points; make the step larger", maxScalePoints)
 	}
 }
 
 // readWas reads the IDs a field was once saved under, so the client can
 // carry old answers over.
-func readWas(r *attrReader, prefix string) []string {
-	if !r.has("was") {
+func readWas(r *attrReader, prefix, id string) []string {
+	list := r.str("was")
+	if list == "" {
 		return nil
 	}
 	var was []string
-	for _, old := range strings.Split(r.str("was"), ",") {
+	for _, old := range strings.Split(list, ",") {
 		old = strings.TrimSpace(old)
-		if !fieldID.MatchString(old) {
-			r.fail("was", "was=%q must list earlier IDs separated by commas", r.str("was"))
+		switch {
+		case !fieldID.MatchString(old):
+			r.fail("was", "was=%q must list earlier IDs separated by commas", list)
+			return nil
+		case old == id:
+			r.fail("was", "was=%q names the field's own ID %q", list, id)
 			return nil
 		}
 		was = append(was, prefix+old)
@@ -301,13 +343,14 @@ func readWas(r *attrReader, prefix string) []string {
 
 // readOptions reads a choice's options="a|b|c".
 func readOptions(r *attrReader) []option {
-	if !r.has("options") {
+	list := r.str("options")
+	if list == "" {
 		r.errs.Add(diag.Errorf(r.at, "choice needs options, such as options=\"Yes|No|Not sure\""))
 		return nil
 	}
 	var opts []option
 	seen := map[string]bool{}
-	for _, o := range strings.Split(r.str("options"), "|") {
+	for _, o := range strings.Split(list, "|") {
 		o = strings.TrimSpace(o)
 		if o == "" {
 			r.fail("options", "options has an empty choice: separate choices with single |")
@@ -321,6 +364,29 @@ func readOptions(r *attrReader) []option {
 		opts = append(opts, option{Value: o, Label: o})
 	}
 	return opts
+}
+
+// readOther reads a choice's other: bare for an "Other" choice, a text to
+// name it, or false for none.
+func readOther(r *attrReader, opts []option) string {
+	if !r.has("other") {
+		return ""
+	}
+	a := r.attrs["other"]
+	label := a.Value
+	switch {
+	case a.Bare || label == "true" || label == "yes":
+		label = "Other"
+	case label == "false" || label == "no":
+		return ""
+	}
+	for _, o := range opts {
+		if o.Value == label {
+			r.fail("other", "other=%q is also one of the options: name the other choice differently", label)
+			return ""
+		}
+	}
+	return label
 }
 
 // manifest is what the build writes for each workbook: every field the
@@ -362,28 +428,39 @@ type manifestColumn struct {
 }
 
 func (f *field) manifest() manifestField {
-	m := manifestField{Key: f.Key, Type: f.Type, Label: f.Label, Counts: !f.Optional, Exercise: f.exercise, Was: f.Was}
-	for _, o := range f.Options {
+	m := manifestField{Key: f.Key, Type: f.Type, Label: f.Label, Counts: !f.Optional, Exercise: f.exercise, Was: f.Was, Other: f.Other != ""}
+	for _, o := range append(f.Options, f.Items...) {
 		m.Options = append(m.Options, o.Value)
 	}
-	for _, o := range f.Items {
-		m.Options = append(m.Options, o.Value)
-	}
-	m.Other = f.Other != ""
 	for _, c := range f.Columns {
-		m.Columns = append(m.Columns, manifestColumn{Key: strings.TrimPrefix(c.Key, f.Key+"."), Type: c.Type, Label: c.Label})
+		m.Columns = append(m.Columns, manifestColumn{Key: c.Sub(), Type: c.Type, Label: c.Label})
 	}
 	return m
 }
 
 // slugID makes a checklist item's ID from its text when the author gave
-// none.
+// none: ASCII letters and digits joined by hyphens, or "" when the text
+// has too few of them to make one.
 func slugID(text string) string {
-	id := (&headingIDs{used: map[string]bool{}}).Generate([]byte(text), 0)
-	if !fieldID.Match(id) {
-		return "item-" + string(id)
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(text) {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(c)
+			dash = false
+		default:
+			dash = true
+		}
 	}
-	return string(id)
+	id := b.String()
+	if id != "" && !fieldID.MatchString(id) {
+		id = "item-" + id
+	}
+	return id
 }
 
 // describeKnown lists names for an error message.
@@ -391,9 +468,4 @@ func describeKnown(names []string) string {
 	sorted := append([]string(nil), names...)
 	sort.Strings(sorted)
 	return strings.Join(sorted, ", ")
-}
-
-// errDuplicateKey reports an ID used twice in one workbook.
-func errDuplicateKey(key string, at, first diag.Position) error {
-	return diag.Errorf(at, "ID %q is used twice in this workbook: it is already used at %s", key, first)
 }

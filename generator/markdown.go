@@ -62,7 +62,9 @@ func newMarkdown(allowHTML bool, links *linkResolver, dl *directiveLayouts) gold
 }
 
 // directiveExtension parses directives and renders them through dl.
-func directiveExtension(dl *directiveLayouts) goldmark.Extender { return directive.New(dl.render) }
+func directiveExtension(dl *directiveLayouts) goldmark.Extender {
+	return directive.New(dl.render, dl.isKnown)
+}
 
 // pageKey carries the page being converted to the AST transformers.
 var pageKey = parser.NewContextKey()
@@ -82,7 +84,7 @@ type conversion struct {
 	exercises []manifestExercise
 	keys      map[string]diag.Position
 	open      []openExercise
-	captured  map[*directive.Directive]bool
+	captured  map[*directive.Directive]int
 	levels    map[*directive.Directive]int
 
 	html template.HTML // the result
@@ -99,7 +101,7 @@ type internalLink struct {
 // makes.
 func renderMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conversion {
 	conv := &conversion{page: p, layouts: dl, keys: map[string]diag.Position{},
-		captured: map[*directive.Directive]bool{}, levels: map[*directive.Directive]int{}}
+		captured: map[*directive.Directive]int{}, levels: map[*directive.Directive]int{}}
 	if !p.hasBody {
 		return conv
 	}
@@ -142,23 +144,45 @@ func (headingTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.
 			}
 		}
 	}
-	// An exercise's title goes one level below the heading before it.
-	if conv, _ := pc.Get(pageKey).(*conversion); conv != nil {
-		last := 1
-		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			switch n := n.(type) {
-			case *ast.Heading:
-				if entering {
-					last = n.Level
-				}
-			case *directive.Directive:
-				if entering {
-					conv.levels[n] = last + 1
-				}
-			}
-			return ast.WalkContinue, nil
-		})
+	conv, _ := pc.Get(pageKey).(*conversion)
+	if conv == nil {
+		return
 	}
+	// Fields and exercises derive their HTML ids with these prefixes.
+	for _, h := range headings {
+		if id, ok := h.AttributeString("id"); ok {
+			if v, _ := id.([]byte); bytes.HasPrefix(v, []byte("field-")) || bytes.HasPrefix(v, []byte("exercise-")) {
+				conv.errs.Add(diag.Errorf(conv.nodePos(h, nil), "heading ID %q may not start with field- or exercise-, which fields and exercises use", v))
+			}
+		}
+	}
+	// An exercise's title goes one level below the heading before it, and
+	// below the exercise around it.
+	last, open := 1, []int{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Heading:
+			if entering {
+				last = n.Level
+			}
+		case *directive.Directive:
+			if !entering {
+				if n.Container {
+					open = open[:len(open)-1]
+				}
+				break
+			}
+			level := last + 1
+			if len(open) > 0 {
+				level = max(level, open[len(open)-1]+1)
+			}
+			conv.levels[n] = level
+			if n.Container {
+				open = append(open, level)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // headingIDs makes heading IDs from their text in any script, unlike

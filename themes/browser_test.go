@@ -228,7 +228,7 @@ func TestFieldBehaviour(t *testing.T) {
 	// Rows renumber each column's id and label together.
 	b.do(chromedp.Click(chromedp.CSS(`.field-rows [data-add]`)))
 	row := eval[string](b, `[...document.querySelectorAll('.field-rows [data-item]')[1].querySelectorAll('[data-col]')].map(c => c.id + '=' + document.querySelector('label[for="' + c.id + '"]').textContent).join(' ')`)
-	if row != "field-actions.tasks:2:task=What I will do field-actions.tasks:2:measure=How I will know it is done field-actions.tasks:2:due=By when field-actions.tasks:2:done=Done" {
+	if row != "field-actions.tasks:2:task=What I will do (row 2) field-actions.tasks:2:measure=How I will know it is done (row 2) field-actions.tasks:2:due=By when (row 2) field-actions.tasks:2:done=Done (row 2)" {
 		t.Errorf("second row: %s", row)
 	}
 

@@ -62,6 +62,8 @@ type Directive struct {
 type Attr struct {
 	Key   string
 	Value string
+	// Bare is set for a key written without a value, which means true.
+	Bare bool
 	// Offset is the attribute's byte offset in the source.
 	Offset int
 }
@@ -96,17 +98,22 @@ type RenderFunc func(w util.BufWriter, source []byte, d *Directive, entering boo
 // extension registers the parser and the renderer.
 type extension struct {
 	render RenderFunc
+	known  func(name string) bool
 }
 
-// New returns the extension, rendering each directive with render.
-func New(render RenderFunc) goldmark.Extender {
-	return &extension{render: render}
+// New returns the extension, rendering each directive with render. known
+// tells the names the caller understands: a malformed line with another
+// name, such as "::before and ::after are CSS pseudo-elements", is left a
+// paragraph, while one with a known name becomes a Directive carrying its
+// error. A nil known treats every name as known.
+func New(render RenderFunc, known func(name string) bool) goldmark.Extender {
+	return &extension{render: render, known: known}
 }
 
 // Extend implements goldmark.Extender. The parser runs before goldmark's
 // own block parsers so that "::" lines are never taken for paragraphs.
 func (e *extension) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(blockParser{}, 50)))
+	m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(blockParser{known: e.known}, 50)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{e.render}, 500)))
 }
 

@@ -12,20 +12,23 @@ import (
 )
 
 // blockParser parses leaf and container directives.
-type blockParser struct{}
+type blockParser struct {
+	known func(name string) bool
+}
 
 // Trigger implements parser.BlockParser.
 func (blockParser) Trigger() []byte { return []byte{':'} }
 
 // Open implements parser.BlockParser.
-func (blockParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+func (b blockParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
 	pos := pc.BlockOffset()
 	if pos < 0 || pos >= len(line) || line[pos] != ':' {
 		return nil, parser.NoChildren
 	}
-	d := parseLine(line[pos:], seg.Start+pos)
-	if d == nil {
+	// A tab before the colons counts as padding that the segment skips.
+	d := parseLine(line[pos:], seg.Start-seg.Padding+pos)
+	if d == nil || d.Err != nil && b.known != nil && !b.known(d.Name) {
 		return nil, parser.NoChildren
 	}
 	reader.AdvanceToEOL()
@@ -36,11 +39,15 @@ func (blockParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.
 }
 
 // Continue implements parser.BlockParser: a container runs until a line of
-// at least as many colons as opened it.
-func (blockParser) Continue(node ast.Node, reader text.Reader, _ parser.Context) parser.State {
+// at least as many colons as opened it, unless that line is inside a fenced
+// code block, which shows it as code.
+func (blockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	d := node.(*Directive)
 	if !d.Container {
 		return parser.Close
+	}
+	if _, inCode := pc.LastOpenedBlock().Node.(*ast.FencedCodeBlock); inCode {
+		return parser.Continue | parser.HasChildren
 	}
 	line, _ := reader.PeekLine()
 	if w, pos := util.IndentWidth(line, reader.LineOffset()); w < 4 {
@@ -57,11 +64,19 @@ func (blockParser) Continue(node ast.Node, reader text.Reader, _ parser.Context)
 // Close implements parser.BlockParser.
 func (blockParser) Close(node ast.Node, _ text.Reader, _ parser.Context) {
 	d := node.(*Directive)
-	if d.Container && !d.closed && d.Err == nil {
-		fence := strings.Repeat(":", d.fence)
-		d.Err = fmt.Errorf("%s%s is never closed: end it with a line %s", fence, d.Name, fence)
-		d.ErrOffset = d.Offset
+	if !d.Container || d.closed || d.Err != nil {
+		return
 	}
+	fence := strings.Repeat(":", d.fence)
+	d.ErrOffset = d.Offset
+	for p := d.Parent(); p != nil; p = p.Parent() {
+		if outer, ok := p.(*Directive); ok && outer.closed {
+			// The outer container's fence ended this one too.
+			d.Err = fmt.Errorf("%s%s is inside %s%s, so the outer one needs a longer fence: open and close it with %s:", fence, d.Name, strings.Repeat(":", outer.fence), outer.Name, strings.Repeat(":", outer.fence))
+			return
+		}
+	}
+	d.Err = fmt.Errorf("%s%s is never closed: end it with a line %s", fence, d.Name, fence)
 }
 
 // CanInterruptParagraph implements parser.BlockParser.
@@ -198,7 +213,7 @@ func ParseAttributes(s string) ([]Attr, error) {
 	var attrs []Attr
 	seen := map[string]bool{}
 	classAt := -1
-	add := func(key, value string, at int) error {
+	add := func(key, value string, bare bool, at int) error {
 		if key == "class" && classAt >= 0 {
 			attrs[classAt].Value += " " + value
 			return nil
@@ -213,7 +228,7 @@ func ParseAttributes(s string) ([]Attr, error) {
 		if key == "class" {
 			classAt = len(attrs)
 		}
-		attrs = append(attrs, Attr{Key: key, Value: value, Offset: at})
+		attrs = append(attrs, Attr{Key: key, Value: value, Bare: bare, Offset: at})
 		return nil
 	}
 	i := 0
@@ -238,7 +253,7 @@ func ParseAttributes(s string) ([]Attr, error) {
 			if c == '.' {
 				key = "class"
 			}
-			if err := add(key, s[start+1:i], start); err != nil {
+			if err := add(key, s[start+1:i], false, start); err != nil {
 				return nil, err
 			}
 		case isLetter(c) || c == '_':
@@ -246,8 +261,9 @@ func ParseAttributes(s string) ([]Attr, error) {
 				i++
 			}
 			key := s[start:i]
-			value := "true"
+			value, bare := "true", true
 			if i < len(s) && s[i] == '=' {
+				bare = false
 				i++
 				v, end, err := scanValue(s, i)
 				if err != nil {
@@ -258,7 +274,7 @@ func ParseAttributes(s string) ([]Attr, error) {
 			if i < len(s) && !isSpace(s[i]) {
 				return nil, &SyntaxError{i, fmt.Sprintf("unexpected %q in attribute %q: separate attributes with spaces", string(s[i]), key)}
 			}
-			if err := add(key, value, start); err != nil {
+			if err := add(key, value, bare, start); err != nil {
 				return nil, err
 			}
 		default:

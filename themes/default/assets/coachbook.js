@@ -43,11 +43,8 @@
         control.id = id;
         if (label) label.htmlFor = id;
       });
-      var hiddenLabel = item.querySelector("label.visually-hidden");
-      if (hiddenLabel) hiddenLabel.textContent = group.querySelector("legend").firstChild.textContent.trim() + ": item " + n;
-      var remove = item.querySelector("[data-remove]");
-      remove.lastElementChild.textContent = (item.querySelector("[data-col]") ? " row " : " item ") + n;
-      remove.disabled = all.length <= Math.max(min, 1);
+      item.querySelectorAll("[data-n]").forEach(function (number) { number.textContent = n; });
+      item.querySelector("[data-remove]").disabled = all.length <= Math.max(min, 1);
     });
     group.querySelector(":scope > [data-add]").disabled = all.length >= max;
   }
