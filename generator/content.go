@@ -75,6 +75,45 @@ func (p *page) converted() *conversion {
 // Content returns the page's Markdown body as HTML.
 func (p *page) Content() template.HTML { return p.converted().html }
 
+// progressEntry is what a listing needs to show a workbook's progress
+// without visiting it: each counted field's key, followed by the keys it
+// was saved under before.
+type progressEntry struct {
+	ID     string     `json:"id"`
+	Fields [][]string `json:"fields"`
+}
+
+// Progress lists, for the home and collection pages, every workbook below
+// p that has counted fields, with those fields.
+func (p *page) Progress() []progressEntry {
+	var out []progressEntry
+	for _, w := range p.Workbooks() {
+		e := progressEntry{ID: w.ID, Fields: [][]string{}}
+		for _, f := range w.Manifest().Fields {
+			if f.Counts {
+				e.Fields = append(e.Fields, append([]string{f.Key}, f.Was...))
+			}
+		}
+		if len(e.Fields) > 0 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Counted is how many of a workbook's fields count towards completion.
+func (p *page) Counted() int {
+	n := 0
+	if m := p.Manifest(); m != nil {
+		for _, f := range m.Fields {
+			if f.Counts {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // Manifest lists the fields of a workbook, for the client runtime.
 func (p *page) Manifest() *manifest {
 	if p.Kind != kindWorkbook {

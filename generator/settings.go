@@ -14,6 +14,9 @@ import (
 // site holds the site settings, read from the frontmatter of
 // content/_index.md, and is what templates see as .Site.
 type site struct {
+	// ID keeps the answers of sites that share a browser origin apart,
+	// such as two sites under different paths of one university domain.
+	ID           string
 	Title        string
 	Description  string
 	Language     string
@@ -42,6 +45,17 @@ type site struct {
 
 	markdown   goldmark.Markdown
 	directives *directiveLayouts
+}
+
+// StorageID is the site's ID for saved answers: its id setting, or else its
+// base URL without the scheme, which differs between sites that share a
+// domain.
+func (s *site) StorageID() string {
+	if s.ID != "" {
+		return s.ID
+	}
+	u, _ := url.Parse(s.BaseURL)
+	return u.Host + u.Path
 }
 
 // Absolute reports whether the base URL has a scheme and host, so that
@@ -105,6 +119,12 @@ func (s *site) readSettings(r *metadata.Reader) {
 	}
 	s.themePos = r.Pos("theme")
 	s.allowHTML = r.Bool("allowHTML")
+	if v := r.String("id"); v != "" {
+		if !siteID.MatchString(v) {
+			r.Fail("id", "id %q may hold only letters, digits, '.', '/', '_' and '-'", v)
+		}
+		s.ID = v
+	}
 	s.Params = r.Rest()
 }
 
@@ -113,6 +133,7 @@ var (
 	// cssColour admits hex colours, names and colour functions, and nothing
 	// that could end a declaration, since the value is written into CSS.
 	cssColour = regexp.MustCompile(`^(#[0-9A-Fa-f]{3,8}|[A-Za-z]{3,30}|(rgb|rgba|hsl|hsla|hwb|lab|lch|oklab|oklch)\([0-9A-Za-z.,%/ +-]{1,80}\))$`)
+	siteID    = regexp.MustCompile(`^[A-Za-z0-9._/-]{1,100}$`)
 	emailLike = regexp.MustCompile(`^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$`)
 )
 

@@ -60,12 +60,23 @@ type browserSite struct {
 // a headless browser that records every problem it sees.
 func openSite(t *testing.T, root string) *browserSite {
 	t.Helper()
+	return openSites(t, map[string]string{basePath: root})
+}
+
+// openSites builds each site under its own path of one origin, as a
+// university might host several.
+func openSites(t *testing.T, sites map[string]string) *browserSite {
+	t.Helper()
 	chrome := chromePath(t)
-	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := generator.Build(context.Background(), generator.Options{Source: root, Dest: dest, BaseURL: basePath}); err != nil {
-		t.Fatalf("build: %v", err)
+	mux := http.NewServeMux()
+	for path, root := range sites {
+		dest := filepath.Join(t.TempDir(), "public")
+		if _, err := generator.Build(context.Background(), generator.Options{Source: root, Dest: dest, BaseURL: path}); err != nil {
+			t.Fatalf("build %s: %v", root, err)
+		}
+		mux.Handle(path, http.StripPrefix(strings.TrimSuffix(path, "/"), http.FileServer(http.Dir(dest))))
 	}
-	server := httptest.NewServer(http.StripPrefix(strings.TrimSuffix(basePath, "/"), http.FileServer(http.Dir(dest))))
+	server := httptest.NewServer(mux)
 	t.Cleanup(server.Close)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],

@@ -1,0 +1,383 @@
+package themes_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// answersSite has one workbook with every kind of field, and a home page
+// that lists it.
+var answersSite = map[string]string{
+	"content/_index.md": "---\ntitle: Companion\n---\nWelcome.\n",
+	"content/prep/_index.md": "---\ntitle: Preparation\n---\n",
+	"content/prep/all.md": `---
+title: Every field
+---
+::text[Your name]{#name}
+::textarea[What do you enjoy?]{#enjoy words=20}
+::list[Questions]{#questions min=1 max=4}
+::choice[Main driver]{#driver options="Income|Harmony" other}
+::choice[Documents]{#docs options="Resume|Letter|Portfolio" multiple}
+:::checklist[Ready]{#ready}
+- [ ] CV {#cv}
+- [ ] Letter {#letter}
+:::
+::scale[Where now?]{#now}
+::scale[How strong?]{#strength min=0 max=100 step=5}
+::date[Next session]{#next}
+::fear-exclusion{#fears}
+::commitments{#actions}
+`,
+}
+
+// fill answers every field of answersSite, as a person would, through
+// input and change events.
+const fill = `(() => {
+	const set = (id, v) => { const el = document.getElementById(id); el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); };
+	const tick = (id) => { document.getElementById(id).click(); };
+	set('field-name', 'Ada');
+	set('field-enjoy', 'Solving hard problems\nwith kind people');
+	document.querySelector('.field-list [data-add]').click();
+	set('field-questions:1', 'Which industries?');
+	set('field-questions:2', 'Which bullets?');
+	tick('field-driver:other');
+	set('field-driver:other-text', 'Purpose');
+	tick('field-docs:0'); tick('field-docs:2');
+	tick('field-ready:letter');
+	tick('field-now:7');
+	set('field-strength', '35');
+	set('field-next', '2026-12-01');
+	document.querySelector('[data-field="fears.pairs"] [data-add]').click();
+	set('field-fears.pairs:1:fear', 'Public speaking');
+	set('field-fears.pairs:1:criterion', 'No weekly presenting');
+	set('field-fears.pairs:2:fear', 'Long commutes');
+	set('field-fears.must-haves:1', 'Mentoring');
+	set('field-actions.tasks:1:task', 'Research three companies');
+	set('field-actions.tasks:1:due', '2026-12-05');
+	tick('field-actions.tasks:1:done');
+})()`
+
+// readAll reads every field back from the page.
+const readAll = `(() => {
+	const v = (id) => document.getElementById(id).value;
+	const c = (id) => document.getElementById(id).checked;
+	return [
+		v('field-name'), v('field-enjoy'),
+		[...document.querySelectorAll('[data-field="questions"] [data-item-input]')].map(i => i.value).join('|'),
+		c('field-driver:other') + ':' + v('field-driver:other-text'),
+		[c('field-docs:0'), c('field-docs:1'), c('field-docs:2')].join(','),
+		[c('field-ready:cv'), c('field-ready:letter')].join(','),
+		document.querySelector('[name="now"]:checked')?.value,
+		v('field-strength') + ':' + document.querySelector('output[for="field-strength"]').textContent,
+		v('field-next'),
+		[...document.querySelectorAll('[data-field="fears.pairs"] [data-item]')].map(r => [...r.querySelectorAll('[data-col]')].map(c => c.value).join('>')).join('|'),
+		v('field-actions.tasks:1:task') + ':' + v('field-actions.tasks:1:due') + ':' + c('field-actions.tasks:1:done'),
+	].join('\n');
+})()`
+
+const wantAll = "Ada\nSolving hard problems\nwith kind people\nWhich industries?|Which bullets?\ntrue:Purpose\ntrue,false,true\nfalse,true\n7\n35:35\n2026-12-01\nPublic speaking>No weekly presenting|Long commutes>\nResearch three companies:2026-12-05:true"
+
+// storedAnswers returns the site's stored answers, key by key.
+func storedAnswers(b *browserSite) map[string]string {
+	b.t.Helper()
+	raw := eval[string](b, `JSON.stringify(Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith('coachbook:')).map(k => [k, localStorage.getItem(k)])))`)
+	out := map[string]string{}
+	if err := json.Unmarshal([]byte(raw), &out); err != nil {
+		b.t.Fatal(err)
+	}
+	return out
+}
+
+// waitFor polls a JavaScript condition until it holds.
+func waitFor(b *browserSite, cond string) {
+	b.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !eval[bool](b, cond) {
+		if time.Now().After(deadline) {
+			b.t.Fatalf("timed out waiting for %s", cond)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+const saved = `document.querySelector('[data-save-status]').textContent === 'Saved'`
+
+// storagePrefix starts the test site's storage keys: its ID is its base
+// path, since the test builds it with no host.
+const storagePrefix = "coachbook:" + basePath + ":"
+
+// TestAnswersSurviveReload fills every field type, reloads, and checks
+// that every value comes back, repeatable rows included.
+func TestAnswersSurviveReload(t *testing.T) {
+	b := openSite(t, writeSite(t, answersSite))
+	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"))
+	b.do(chromedp.Evaluate[chromedp.Void](fill))
+	waitFor(b, saved)
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	if got := eval[string](b, readAll); got != wantAll {
+		t.Errorf("after reload:\n%s\nwant:\n%s", got, wantAll)
+	}
+	stored := storedAnswers(b)
+	record := stored[storagePrefix+"a:prep/all:driver.other"]
+	if !strings.Contains(record, `"v":"Purpose"`) || !strings.Contains(record, `"t":`) {
+		t.Errorf("the other box is stored as %q; stored keys: %v", record, keysOf(stored))
+	}
+}
+
+func keysOf(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// TestProgress checks the workbook's progress, each exercise's status,
+// the home page's progress for the workbook and the continue link.
+func TestProgress(t *testing.T) {
+	b := openSite(t, writeSite(t, answersSite))
+	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-progress]`)))
+	total := eval[int](b, `document.querySelector('[data-progress] progress').max`)
+	if total != 12 {
+		// Nine fields, the fears' two and the commitments' rows; the
+		// follow-up date is optional.
+		t.Errorf("the workbook counts %d fields, want 12", total)
+	}
+	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const el = document.getElementById('field-name'); el.value = 'Ada'; el.dispatchEvent(new Event('input', {bubbles: true})); document.getElementById('field-now:3').click(); })()`))
+	if got := eval[string](b, `document.querySelector('[data-progress] progress').value + ' ' + document.querySelector('[data-progress-text]').textContent`); got != "2 2 of 12 answered" {
+		t.Errorf("workbook progress %q", got)
+	}
+	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const el = document.getElementById('field-fears.pairs:1:fear'); el.value = 'Heights'; el.dispatchEvent(new Event('input', {bubbles: true})); })()`))
+	if got := eval[string](b, `document.querySelector('#exercise-fears [data-exercise-status]').textContent`); got != "1 of 2 answered" {
+		t.Errorf("exercise status %q", got)
+	}
+	waitFor(b, saved)
+	for _, page := range []string{"", "prep/"} {
+		b.do(chromedp.Navigate(b.url(page)), chromedp.WaitVisible(chromedp.CSS(`[data-card-progress]`)))
+		if got := eval[string](b, `document.querySelector('[data-workbook="prep/all"] [data-card-progress]').textContent.trim()`); got != "3 of 12 answered" {
+			t.Errorf("%q: card progress %q", page, got)
+		}
+	}
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-continue]`)))
+	if got := eval[string](b, `(() => { const a = document.querySelector('[data-continue] a'); return a.getAttribute('href') + ' ' + a.textContent })()`); got != basePath+"prep/all/ Every field" {
+		t.Errorf("continue link %q", got)
+	}
+}
+
+// downloads sends the browser's downloads to a folder and returns it.
+func downloads(b *browserSite) string {
+	b.t.Helper()
+	dir := b.t.TempDir()
+	if _, err := chromedp.CallBrowser(b.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: "allow", DownloadPath: dir}); err != nil {
+		b.t.Fatal(err)
+	}
+	return dir
+}
+
+// waitForFile waits for a download to finish and returns its content.
+func waitForFile(t *testing.T, dir, suffix string) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		matches, _ := filepath.Glob(filepath.Join(dir, "*"+suffix))
+		if len(matches) == 1 {
+			if data, err := os.ReadFile(matches[0]); err == nil && len(data) > 0 {
+				return string(data)
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no %s file was downloaded", suffix)
+	return ""
+}
+
+// TestExportEraseImport downloads every answer, erases them, restores the
+// file, and requires storage to be exactly as it was.
+func TestExportEraseImport(t *testing.T) {
+	b := openSite(t, writeSite(t, answersSite))
+	dir := downloads(b)
+	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b.do(chromedp.Evaluate[chromedp.Void](fill))
+	waitFor(b, saved)
+	before := storedAnswers(b)
+
+	b.do(chromedp.Click(chromedp.CSS(`[data-action=markdown]`)))
+	markdown := waitForFile(t, dir, ".md")
+	for _, want := range []string{"# Every field", "## Your name\n\nAda", "## Questions\n\n- Which industries?\n- Which bullets?", "## Fears into exclusion criteria: What I fear, and what I exclude"} {
+		if !strings.Contains(markdown, want) {
+			t.Errorf("the Markdown lacks %q:\n%s", want, markdown)
+		}
+	}
+
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b.do(chromedp.Click(chromedp.CSS(`[data-action=export]`)))
+	exported := waitForFile(t, dir, ".json")
+	var file struct {
+		Format    string `json:"format"`
+		Workbooks []struct {
+			Title   string `json:"title"`
+			Answers []struct {
+				Label string `json:"label"`
+			} `json:"answers"`
+		} `json:"workbooks"`
+	}
+	if err := json.Unmarshal([]byte(exported), &file); err != nil || file.Format != "coachbook-answers" || len(file.Workbooks) != 1 || file.Workbooks[0].Title != "Every field" {
+		t.Fatalf("export %v:\n%s", err, exported)
+	}
+	if !strings.Contains(exported, `"label": "Your name"`) {
+		t.Errorf("the export has no readable labels:\n%s", exported)
+	}
+
+	// Erase asks first; a client who cancels loses nothing.
+	b.do(chromedp.Evaluate[chromedp.Void](`window.confirm = () => false`), chromedp.Click(chromedp.CSS(`[data-action=erase-site]`)))
+	if len(storedAnswers(b)) != len(before) {
+		t.Fatal("a cancelled erase removed answers")
+	}
+	b.do(chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS(`[data-action=erase-site]`)))
+	time.Sleep(300 * time.Millisecond) // The page reloads.
+	b.do(chromedp.WaitVisible(chromedp.CSS(`[data-action=restore]`)))
+	if left := storedAnswers(b); len(left) != 0 {
+		t.Fatalf("erase left %d keys: %v", len(left), keysOf(left))
+	}
+
+	path := filepath.Join(t.TempDir(), "answers.json")
+	if err := os.WriteFile(path, []byte(exported), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.do(chromedp.SetUploadFiles(chromedp.CSS(`[data-restore-file]`), []string{path}))
+	b.do(chromedp.WaitVisible(chromedp.CSS(`dialog[open] [data-dialog=confirm]`)))
+	summary := eval[string](b, `document.querySelector('dialog[open] p').textContent`)
+	if !strings.HasPrefix(summary, "13 answers will be restored. 0 in the file are older") {
+		t.Errorf("restore summary %q", summary)
+	}
+	b.do(chromedp.Click(chromedp.CSS(`dialog[open] [data-dialog=confirm]`)))
+	after := storedAnswers(b)
+	delete(before, storagePrefix+"meta")
+	delete(after, storagePrefix+"meta")
+	for k, v := range before {
+		if after[k] != v && !strings.Contains(k, ":wb:") {
+			t.Errorf("%s: restored %q, had %q", k, after[k], v)
+		}
+	}
+	if len(after) != len(before) {
+		t.Errorf("%d keys after restoring, %d before", len(after), len(before))
+	}
+	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	if got := eval[string](b, readAll); got != wantAll {
+		t.Errorf("after restoring:\n%s\nwant:\n%s", got, wantAll)
+	}
+}
+
+// TestCorruptStoredData puts unreadable data where an answer belongs: it
+// is set aside untouched, the client is told, and the page keeps working.
+func TestCorruptStoredData(t *testing.T) {
+	b := openSite(t, writeSite(t, answersSite))
+	key := storagePrefix + "a:prep/all:name"
+	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b.do(chromedp.Evaluate[chromedp.Void](`localStorage.setItem('` + key + `', '{not json'); localStorage.setItem('` + storagePrefix + `meta', '[1,2')`))
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-notice] p`)))
+	stored := storedAnswers(b)
+	kept := 0
+	for k, v := range stored {
+		if strings.Contains(k, ":unreadable:") && (v == "{not json" || v == "[1,2") {
+			kept++
+		}
+	}
+	if kept != 2 || stored[key] != "" {
+		t.Errorf("unreadable data was not set aside untouched: %v", stored)
+	}
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"))
+	waitFor(b, saved)
+	if !strings.Contains(storedAnswers(b)[key], `"v":"Ada"`) {
+		t.Error("the page did not keep saving after setting the data aside")
+	}
+}
+
+// TestQuotaExceeded fills storage first: the page keeps the answers in
+// memory, says they are not saved, and offers the download.
+func TestQuotaExceeded(t *testing.T) {
+	b := openSite(t, writeSite(t, answersSite))
+	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	// Fill with ever smaller pieces until not one more character fits.
+	b.do(chromedp.Evaluate[chromedp.Void](`(() => { let i = 0; for (let size = 1e6; size >= 1; size = Math.floor(size / 10)) { const chunk = 'x'.repeat(size); try { for (;;) localStorage.setItem('filler:' + i++, chunk); } catch (e) {} } })()`))
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"))
+	waitFor(b, `document.querySelector('[data-save-status]').textContent.startsWith('Not saved: storage is full')`)
+	if got := eval[string](b, `document.getElementById('field-name').value`); got != "Ada" {
+		t.Errorf("the answer left the page: %q", got)
+	}
+	if !eval[bool](b, `!document.querySelector('[data-action=export]').hidden`) {
+		t.Error("the download is not offered")
+	}
+	b.do(chromedp.Evaluate[chromedp.Void](`Object.keys(localStorage).filter(k => k.startsWith('filler:')).forEach(k => localStorage.removeItem(k))`))
+}
+
+// TestTwoTabs edits different fields in two tabs: each appears in the
+// other without a reload, and neither overwrites the other.
+func TestTwoTabs(t *testing.T) {
+	b := openSite(t, writeSite(t, answersSite))
+	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	second, cancel := chromedp.NewContext(b.ctx)
+	defer cancel()
+	other := &browserSite{t: t, server: b.server, ctx: second}
+	other.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"))
+	other.do(chromedp.SendKeys(chromedp.CSS(`[id="field-enjoy"]`), "Teaching"))
+	waitFor(b, saved)
+	waitFor(other, saved)
+	waitFor(other, `document.getElementById('field-name').value === 'Ada'`)
+	waitFor(b, `document.getElementById('field-enjoy').value === 'Teaching'`)
+	stored := storedAnswers(b)
+	prefix := storagePrefix + "a:prep/all:"
+	if !strings.Contains(stored[prefix+"name"], `"Ada"`) || !strings.Contains(stored[prefix+"enjoy"], `"Teaching"`) {
+		t.Errorf("stored: %v", stored)
+	}
+}
+
+// TestTwoSitesOnOneOrigin serves two sites under two paths of one origin:
+// answers given on one never show on the other.
+func TestTwoSitesOnOneOrigin(t *testing.T) {
+	root := writeSite(t, answersSite)
+	b := openSites(t, map[string]string{"/site-a/": root, "/site-b/": root})
+	b.do(chromedp.Navigate(b.server.URL+"/site-a/prep/all/"), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"))
+	waitFor(b, saved)
+	b.do(chromedp.Navigate(b.server.URL+"/site-b/prep/all/"), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	if got := eval[string](b, `document.getElementById('field-name').value`); got != "" {
+		t.Errorf("site B shows site A's answer %q", got)
+	}
+	b.do(chromedp.Navigate(b.server.URL+"/site-b/"), chromedp.WaitReady(chromedp.CSS("main")))
+	if eval[bool](b, `!document.querySelector('[data-continue]').hidden`) {
+		t.Error("site B offers to continue site A's workbook")
+	}
+}
+
+// TestPrintShowsWholeAnswers prints a long answer: the textarea gives way
+// to its whole text, and navigation is left out.
+func TestPrintShowsWholeAnswers(t *testing.T) {
+	b := openSite(t, writeSite(t, answersSite))
+	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	long := strings.Repeat("A long answer that goes on. ", 60)
+	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const el = document.getElementById('field-enjoy'); el.value = '` + long + `'; window.dispatchEvent(new Event('beforeprint')); })()`))
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	got := eval[string](b, `(() => {
+		const area = document.getElementById('field-enjoy');
+		const copy = area.nextElementSibling;
+		const shown = (el) => getComputedStyle(el).display !== 'none';
+		return [shown(area), shown(copy), copy.textContent === area.value, shown(document.querySelector('.breadcrumbs')), shown(document.querySelector('.answer-tools'))].join(',');
+	})()`)
+	if got != "false,true,true,false,false" {
+		t.Errorf("printing shows textarea, copy, whole text, breadcrumbs, tools: %s", got)
+	}
+}
