@@ -51,6 +51,7 @@ type browserSite struct {
 	t      *testing.T
 	server *httptest.Server
 	ctx    context.Context
+	dests  map[string]string // each site's output, by its path
 
 	mu       sync.Mutex
 	problems []string // console errors, CSP violations, requests off loopback
@@ -69,12 +70,11 @@ func openSites(t *testing.T, sites map[string]string) *browserSite {
 	t.Helper()
 	chrome := chromePath(t)
 	mux := http.NewServeMux()
+	dests := map[string]string{}
 	for path, root := range sites {
-		dest := filepath.Join(t.TempDir(), "public")
-		if _, err := generator.Build(context.Background(), generator.Options{Source: root, Dest: dest, BaseURL: path}); err != nil {
-			t.Fatalf("build %s: %v", root, err)
-		}
-		mux.Handle(path, http.StripPrefix(strings.TrimSuffix(path, "/"), http.FileServer(http.Dir(dest))))
+		dests[path] = filepath.Join(t.TempDir(), "public")
+		buildSite(t, root, dests[path], path)
+		mux.Handle(path, http.StripPrefix(strings.TrimSuffix(path, "/"), http.FileServer(http.Dir(dests[path]))))
 	}
 	server := httptest.NewServer(mux)
 	t.Cleanup(server.Close)
@@ -88,7 +88,7 @@ func openSites(t *testing.T, sites map[string]string) *browserSite {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 	)
-	b := &browserSite{t: t, server: server}
+	b := &browserSite{t: t, server: server, dests: dests}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx, chromedp.WithListener(b.listen))
 	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
@@ -130,6 +130,20 @@ func (b *browserSite) listen(ev any) {
 			b.problem("request off loopback: %s", ev.Request.URL)
 		}
 	}
+}
+
+func buildSite(t *testing.T, root, dest, path string) {
+	t.Helper()
+	if _, err := generator.Build(context.Background(), generator.Options{Source: root, Dest: dest, BaseURL: path}); err != nil {
+		t.Fatalf("build %s: %v", root, err)
+	}
+}
+
+// rebuild builds a new version of the site at path, as an author
+// publishing changes would.
+func (b *browserSite) rebuild(path, root string) {
+	b.t.Helper()
+	buildSite(b.t, root, b.dests[path], path)
 }
 
 func (b *browserSite) problem(format string, args ...any) {
@@ -304,6 +318,10 @@ func TestReadableWithoutJavaScript(t *testing.T) {
 	}
 	if len(shown) != 0 {
 		t.Errorf("%d controls that need JavaScript are shown without it", len(shown))
+	}
+	// The page says that saving needs JavaScript.
+	if _, err := chromedp.Run(b.ctx, chromedp.Nodes(chromedp.CSS(`noscript .notice`))); err != nil {
+		t.Errorf("no notice that saving needs JavaScript: %v", err)
 	}
 }
 

@@ -317,6 +317,9 @@ func TestQuotaExceeded(t *testing.T) {
 	if !eval[bool](b, `!document.querySelector('[data-action=export]').hidden`) {
 		t.Error("the download is not offered")
 	}
+	if text := eval[string](b, `document.querySelector('[data-persist]').textContent`); !strings.Contains(text, "Download your answers to keep a copy") {
+		t.Errorf("the page does not say how answers are kept: %q", text)
+	}
 	b.do(chromedp.Evaluate[chromedp.Void](`Object.keys(localStorage).filter(k => k.startsWith('filler:')).forEach(k => localStorage.removeItem(k))`))
 }
 
@@ -379,5 +382,98 @@ func TestPrintShowsWholeAnswers(t *testing.T) {
 	})()`)
 	if got != "false,true,true,false,false" {
 		t.Errorf("printing shows textarea, copy, whole text, breadcrumbs, tools: %s", got)
+	}
+}
+
+// TestRenamedAndRemovedFields publishes a new version of a workbook: an
+// answer saved under a field's old ID moves to its new one, and the answer
+// to a field that is gone is kept and still downloaded.
+func TestRenamedAndRemovedFields(t *testing.T) {
+	root := writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\n::text[Drive]{#motto}\n::text[Gone soon]{#gone}\n"})
+	b := openSite(t, root)
+	dir := downloads(b)
+	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-motto"]`), "Purpose"), chromedp.SendKeys(chromedp.CSS(`[id="field-gone"]`), "Kept"))
+	waitFor(b, saved)
+
+	writeFile(t, filepath.Join(root, "content/w.md"), "---\ntitle: W\n---\n::text[Your drive]{#drive was=\"motto\"}\n")
+	b.rebuild(basePath, root)
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	if got := eval[string](b, `document.getElementById('field-drive').value`); got != "Purpose" {
+		t.Errorf("the renamed field shows %q", got)
+	}
+	stored := storedAnswers(b)
+	if _, old := stored[storagePrefix+"a:w:motto"]; old || !strings.Contains(stored[storagePrefix+"a:w:drive"], "Purpose") {
+		t.Errorf("the answer did not move to the new ID: %v", keysOf(stored))
+	}
+	b.do(chromedp.Click(chromedp.CSS(`[data-action=export]`)))
+	exported := waitForFile(t, dir, ".json")
+	if !strings.Contains(exported, `"key": "gone"`) || !strings.Contains(exported, `"value": "Kept"`) || !strings.Contains(exported, `"archived": true`) {
+		t.Errorf("the removed field's answer is not in the download:\n%s", exported)
+	}
+}
+
+// TestRestoreKeepsNewerAnswers restores a file older than the answers on
+// the device: nothing newer is replaced, and the client is told.
+func TestRestoreKeepsNewerAnswers(t *testing.T) {
+	b := openSite(t, writeSite(t, answersSite))
+	dir := downloads(b)
+	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b.do(chromedp.Evaluate[chromedp.Void](fill))
+	waitFor(b, saved)
+	b.do(chromedp.Click(chromedp.CSS(`[data-action=export]`)))
+	path := filepath.Join(t.TempDir(), "answers.json")
+	writeFile(t, path, waitForFile(t, dir, ".json"))
+
+	time.Sleep(20 * time.Millisecond)
+	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const el = document.getElementById('field-name'); el.value = 'Grace'; el.dispatchEvent(new Event('input', {bubbles: true})); })()`))
+	waitFor(b, saved)
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-action=restore]`)))
+	b.do(chromedp.SetUploadFiles(chromedp.CSS(`[data-restore-file]`), []string{path}), chromedp.WaitVisible(chromedp.CSS(`dialog[open]`)))
+	if got := eval[string](b, `document.querySelector('dialog[open] p').textContent`); got != "0 answers will be restored. 1 in the file are older than yours and will not replace them. 12 are the same." {
+		t.Errorf("summary %q", got)
+	}
+	b.do(chromedp.Click(chromedp.CSS(`dialog[open] [data-dialog=confirm]`)))
+	if !strings.Contains(storedAnswers(b)[storagePrefix+"a:prep/all:name"], "Grace") {
+		t.Error("an older answer from the file replaced a newer one")
+	}
+
+	// A file that is not ours restores nothing and says why.
+	writeFile(t, path, `{"hello": "world"}`)
+	b.do(chromedp.SetUploadFiles(chromedp.CSS(`[data-restore-file]`), []string{path}))
+	waitFor(b, `[...document.querySelectorAll('[data-notice] p')].some(p => p.textContent === 'Nothing was restored. This is not a file of coachbook answers.')`)
+}
+
+// TestEraseOneWorkbook erases one workbook's answers and no other's.
+func TestEraseOneWorkbook(t *testing.T) {
+	files := map[string]string{"content/other.md": "---\ntitle: Other\n---\n::text[Q]{#q}\n"}
+	for k, v := range answersSite {
+		files[k] = v
+	}
+	b := openSite(t, writeSite(t, files))
+	b.do(chromedp.Navigate(b.url("other/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-q"]`), "Stay"))
+	waitFor(b, saved)
+	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b.do(chromedp.Evaluate[chromedp.Void](fill))
+	waitFor(b, saved)
+	b.do(chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS(`[data-action=erase-workbook]`)))
+	for k := range storedAnswers(b) {
+		if strings.Contains(k, "prep/all") {
+			t.Errorf("%s survived the erase", k)
+		}
+	}
+	if !strings.Contains(storedAnswers(b)[storagePrefix+"a:other:q"], "Stay") {
+		t.Error("erasing one workbook erased another")
+	}
+	if got := eval[string](b, `document.getElementById('field-name').value + document.querySelector('[data-progress-text]').textContent`); got != "0 of 12 answered" {
+		t.Errorf("after erasing, the page shows %q", got)
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
