@@ -80,6 +80,8 @@ func (p *page) Content() template.HTML { return p.converted().html }
 // was saved under before.
 type progressEntry struct {
 	ID     string     `json:"id"`
+	Title  string     `json:"title"`
+	URL    string     `json:"url"`
 	Fields [][]string `json:"fields"`
 }
 
@@ -88,7 +90,7 @@ type progressEntry struct {
 func (p *page) Progress() []progressEntry {
 	var out []progressEntry
 	for _, w := range p.Workbooks() {
-		e := progressEntry{ID: w.ID, Fields: [][]string{}}
+		e := progressEntry{ID: w.ID, Title: w.Title, URL: w.URL, Fields: [][]string{}}
 		for _, f := range w.Manifest().Fields {
 			if f.Counts {
 				e.Fields = append(e.Fields, append([]string{f.Key}, f.Was...))
@@ -99,6 +101,12 @@ func (p *page) Progress() []progressEntry {
 		}
 	}
 	return out
+}
+
+// HasFields reports whether a workbook saves any answers.
+func (p *page) HasFields() bool {
+	m := p.Manifest()
+	return m != nil && len(m.Fields) > 0
 }
 
 // Counted is how many of a workbook's fields count towards completion.

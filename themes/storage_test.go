@@ -457,10 +457,12 @@ func TestEraseOneWorkbook(t *testing.T) {
 	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
 	b.do(chromedp.Evaluate[chromedp.Void](fill))
 	waitFor(b, saved)
+	// A set-aside copy of one of its answers is the client's text too.
+	b.do(chromedp.Evaluate[chromedp.Void](`localStorage.setItem('` + storagePrefix + `unreadable:1:a:prep/all:enjoy', 'secret thoughts{')`))
 	b.do(chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS(`[data-action=erase-workbook]`)))
-	for k := range storedAnswers(b) {
-		if strings.Contains(k, "prep/all") {
-			t.Errorf("%s survived the erase", k)
+	for k, v := range storedAnswers(b) {
+		if strings.Contains(k, "prep/all") || strings.Contains(v, "prep/all") {
+			t.Errorf("%s survived the erase: %s", k, v)
 		}
 	}
 	if !strings.Contains(storedAnswers(b)[storagePrefix+"a:other:q"], "Stay") {
@@ -475,5 +477,52 @@ func writeFile(t *testing.T, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestOddStoredData puts data the runtime did not write where its own
+// belongs: a meta without a schema and a record with an impossible time.
+// Both are set aside, the page works, and the download still works.
+func TestOddStoredData(t *testing.T) {
+	b := openSite(t, writeSite(t, answersSite))
+	dir := downloads(b)
+	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b.do(chromedp.Evaluate[chromedp.Void](`localStorage.setItem('` + storagePrefix + `meta', '{}'); localStorage.setItem('` + storagePrefix + `a:prep/all:name', '{"v":"Ada","t":1e20}')`))
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-notice] p`)))
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-enjoy"]`), "Teaching"))
+	waitFor(b, saved)
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	if got := eval[string](b, `document.getElementById('field-enjoy').value`); got != "Teaching" {
+		t.Errorf("after setting odd data aside, the page kept %q", got)
+	}
+	b.do(chromedp.Click(chromedp.CSS(`[data-action=export]`)))
+	exported := waitForFile(t, dir, ".json")
+	if !strings.Contains(exported, `"raw": "{\"v\":\"Ada\",\"t\":1e20}"`) || !strings.Contains(exported, `"value": "Teaching"`) {
+		t.Errorf("the download lacks the set-aside record or the answer:\n%s", exported)
+	}
+}
+
+// TestHostileImport offers files that are not the site's own: IDs that
+// would reach into JavaScript objects, keys with separators, and bad
+// times. Nothing is restored and the client is told why.
+func TestHostileImport(t *testing.T) {
+	b := openSite(t, writeSite(t, answersSite))
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-action=restore]`)))
+	path := filepath.Join(t.TempDir(), "answers.json")
+	for _, workbooks := range []string{
+		`[{"id": "__proto__", "answers": [{"key": "x", "value": "evil", "updated": "2026-01-01T00:00:00Z"}]}]`,
+		`[{"id": "w", "answers": [{"key": "a:b", "value": "x", "updated": "2026-01-01T00:00:00Z"}]}]`,
+		`[{"id": "w", "answers": [{"key": "a", "value": "x", "updated": "soon"}]}]`,
+	} {
+		writeFile(t, path, `{"format": "coachbook-answers", "version": 1, "workbooks": `+workbooks+`}`)
+		b.do(chromedp.SetUploadFiles(chromedp.CSS(`[data-restore-file]`), []string{path}))
+		waitFor(b, `[...document.querySelectorAll('[data-notice] p')].some(p => p.textContent.startsWith('Nothing was restored. This file is damaged'))`)
+		b.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-notice]').replaceChildren()`))
+		if n := len(storedAnswers(b)); n != 0 {
+			t.Errorf("%s: %d keys were stored", workbooks, n)
+		}
+	}
+	if eval[bool](b, `'answers' in {}`) {
+		t.Error("an import reached Object.prototype")
 	}
 }

@@ -9,28 +9,52 @@
  *   so a reader without JavaScript never sees a button that does nothing.
  *
  * Storage (localStorage; every key starts "coachbook:<site ID>:"):
- *   meta                  {schema, last: {id, title, url, t}, asked}
+ *   meta                  {schema, last: {id, t}, asked}
  *   a:<workbook>:<field>  {v: value, t: time saved}, one key per field, so
  *                         two tabs editing different fields never collide
- *   wb:<workbook>         {title, url, labels}, for readable exports
+ *   wb:<workbook>         {title, url, labels}, for readable downloads
  *   unreadable:<t>:<key>  data that could not be read, set aside untouched
  */
 (function () {
   "use strict";
 
   var SCHEMA = 1;
-  // migrations[n] turns schema n's data into schema n+1's.
+  // migrations[n](store) turns schema n's data into schema n+1's, using
+  // the store's read, write, remove and keys. None are needed yet.
   var migrations = {};
 
+  // What the build allows as IDs; anything else in a file is not ours.
+  var WORKBOOK_ID = /^[A-Za-z0-9][A-Za-z0-9_\/-]*$/;
+  var FIELD_KEY = /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*$/;
+  var MAX_IMPORT = 5 * 1024 * 1024;
+
   var body = document.body;
-  var prefix = "coachbook:" + body.getAttribute("data-site") + ":";
+  var siteID = body.getAttribute("data-site");
+  var prefix = "coachbook:" + siteID + ":";
   var siteTitle = body.getAttribute("data-site-title");
 
   function $(selector, root) { return (root || document).querySelector(selector); }
   function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
   function show(el) { if (el) el.hidden = false; }
+  function dict() { return Object.create(null); }
 
-  /* ---- Notices and the save status ---- */
+  /* ---- Buttons, revealed first so that the download is always there ---- */
+
+  $$("[data-action]").forEach(show);
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-action]");
+    var action = button && actions[button.getAttribute("data-action")];
+    if (action) action();
+  });
+
+  /* ---- Messages ----
+   * The save status is shown but not announced, since it changes with
+   * every pause in typing; announce() speaks what a client must know. */
+
+  function announce(text) {
+    var live = $("[data-announce]");
+    if (live) live.textContent = text;
+  }
 
   function notice(text) {
     var box = $("[data-notice]");
@@ -39,6 +63,7 @@
     p.textContent = text;
     box.appendChild(p);
     show(box);
+    announce(text);
   }
 
   function status(text) {
@@ -50,23 +75,25 @@
   /* ---- Storage: every call guarded, with a fallback to memory ---- */
 
   var disk = null;
+  var memory = null; // a Map once answers can no longer be written to disk
+  var failure = "";
+
+  function useMemory(reason) {
+    if (memory) return;
+    memory = new Map();
+    failure = "Not saved: " + reason + ". Your answers stay on this page until you close it; download them to keep them.";
+    status(failure);
+    notice(failure);
+  }
+
   try {
     disk = window.localStorage;
     disk.setItem(prefix + "probe", "1");
     disk.removeItem(prefix + "probe");
   } catch (e) {
-    disk = null;
+    if (!(e && e.name === "QuotaExceededError")) disk = null;
+    useMemory(disk ? "storage is full" : "this browser does not allow saving (private mode or storage turned off)");
   }
-  var memory = null; // a Map once answers can no longer be written to disk
-  var failure = "";
-
-  function useMemory(reason) {
-    if (!memory) memory = new Map();
-    failure = "Not saved: " + reason + ". Your answers stay on this page until you close it; download them to keep them.";
-    status(failure);
-    $$("[data-action=export]").forEach(show);
-  }
-  if (!disk) useMemory("this browser does not allow saving (private mode or storage turned off)");
 
   function read(key) {
     if (memory && memory.has(key)) return memory.get(key);
@@ -118,24 +145,32 @@
     return null;
   }
 
-  function isRecord(r) { return r !== null && typeof r === "object" && "v" in r && typeof r.t === "number"; }
-  function isObject(o) { return o !== null && typeof o === "object"; }
+  function isObject(o) { return o !== null && typeof o === "object" && !Array.isArray(o); }
+  // A time that Date can print: ±100 million days around 1970.
+  function isTime(t) { return typeof t === "number" && isFinite(t) && Math.abs(t) <= 8.64e15; }
+  function isRecord(r) { return isObject(r) && "v" in r && isTime(r.t); }
+  function isMeta(m) { return isObject(m) && typeof m.schema === "number" && m.schema >= 1 && Math.floor(m.schema) === m.schema; }
 
   function answerKey(workbook, field) { return prefix + "a:" + workbook + ":" + field; }
   function getRecord(workbook, field) { return readJSON(answerKey(workbook, field), isRecord); }
   function putRecord(workbook, field, record) { return write(answerKey(workbook, field), JSON.stringify(record)); }
 
-  var meta = readJSON(prefix + "meta", isObject) || { schema: SCHEMA };
-  var foreign = meta.schema > SCHEMA;
-  if (foreign) {
-    notice("These answers were saved by a newer version of this site. They are kept as they are; reload the page to use them.");
-    useMemory("saved by a newer version of this site");
+  var meta = readJSON(prefix + "meta", isMeta) || { schema: SCHEMA };
+  var store = { read: read, write: write, remove: remove, keys: keys, prefix: prefix };
+  for (var n = meta.schema; n < SCHEMA && migrations[n]; n++) migrations[n](store);
+  if (meta.schema > SCHEMA || n < SCHEMA) {
+    notice("These answers were saved by another version of this site. They are kept as they are.");
+    useMemory("saved by another version of this site");
   }
-  for (var n = meta.schema; n < SCHEMA; n++) migrations[n](meta);
-  meta.schema = Math.max(meta.schema, SCHEMA);
-  function saveMeta() { if (!foreign) write(prefix + "meta", JSON.stringify(meta)); }
+  meta.schema = SCHEMA;
 
-  /* ---- Values: what counts as an answer, and how it reads as text ---- */
+  // saveMeta never writes over data of a newer version from another tab.
+  function saveMeta() {
+    var stored = readJSON(prefix + "meta", isMeta);
+    if (!stored || stored.schema <= SCHEMA) write(prefix + "meta", JSON.stringify(meta));
+  }
+
+  /* ---- Values: what counts as an answer ---- */
 
   function answered(v) {
     if (typeof v === "string") return v.trim() !== "";
@@ -143,13 +178,6 @@
     if (Array.isArray(v)) return v.some(answered);
     if (isObject(v)) return Object.keys(v).some(function (k) { return answered(v[k]); });
     return false;
-  }
-
-  function asText(v) {
-    if (typeof v === "boolean") return v ? "Yes" : "No";
-    if (Array.isArray(v)) return v.filter(answered).map(function (item) { return "- " + asText(item); }).join("\n");
-    if (isObject(v)) return Object.keys(v).filter(function (k) { return answered(v[k]); }).map(function (k) { return k + ": " + asText(v[k]); }).join("; ");
-    return String(v);
   }
 
   /* ---- Repeatable items (list) and rows ----
@@ -169,7 +197,7 @@
       $$("input, textarea", item).forEach(function (control) {
         var col = control.getAttribute("data-col");
         var id = base + ":" + n + (col ? ":" + col : "");
-        var label = $('label[for="' + control.id + '"]', item);
+        var label = $('label[for="' + CSS.escape(control.id) + '"]', item);
         control.id = id;
         if (label) label.htmlFor = id;
       });
@@ -249,6 +277,7 @@
   function setSlider(slider, value) {
     var output = $("output", slider.parentElement);
     if (value === "" || value === undefined || value === null) {
+      slider.value = slider.defaultValue;
       output.textContent = "–";
       output.setAttribute("data-unset", "");
     } else {
@@ -267,19 +296,26 @@
     return inputs.filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
   }
 
+  function labelOf(input) {
+    var label = $('label[for="' + CSS.escape(input.id) + '"]');
+    return label ? label.textContent.trim() : input.value;
+  }
+
+  // bind returns how to get, set and print a field's value in the page.
   function bind(f) {
     var box = $('[data-field="' + CSS.escape(f.key) + '"]');
     if (!box) return null;
     var control = $("[data-key]", box);
     var choices = $$('input[data-key="' + CSS.escape(f.key) + '"]', box);
-    var b = { key: f.key, field: f, box: box };
+    var b = { key: f.key, field: f, box: box, text: function (v) { return String(v); } };
     if (f.type === "list") {
       b.get = function () { return items(box).map(function (item) { return $("input", item).value; }); };
       b.set = function (v) {
         v = Array.isArray(v) ? v : [];
         resize(box, v.length);
-        items(box).forEach(function (item, i) { $("input", item).value = v[i] || ""; });
+        items(box).forEach(function (item, i) { $("input", item).value = typeof v[i] === "string" ? v[i] : ""; });
       };
+      b.text = function (v) { return v.filter(answered).map(function (s) { return "- " + s; }).join("\n"); };
     } else if (f.type === "rows") {
       b.get = function () {
         return items(box).map(function (item) {
@@ -299,9 +335,19 @@
           });
         });
       };
+      b.text = function (v) {
+        return v.filter(answered).map(function (row) {
+          return "- " + (f.columns || []).filter(function (c) { return answered(row[c.key]); }).map(function (c) {
+            return c.label + ": " + (row[c.key] === true ? "yes" : row[c.key]);
+          }).join("; ");
+        }).join("\n");
+      };
     } else if (f.type === "checklist" || (f.type === "choice" && choices[0] && choices[0].type === "checkbox")) {
       b.get = function () { return checkedValues(choices); };
       b.set = function (v) { choices.forEach(function (i) { i.checked = Array.isArray(v) && v.indexOf(i.value) >= 0; }); };
+      b.text = function () {
+        return choices.filter(function (i) { return i.checked; }).map(function (i) { return "- " + labelOf(i); }).join("\n");
+      };
     } else if (f.type === "choice" || (f.type === "scale" && choices[0] && choices[0].type === "radio")) {
       b.get = function () { return checkedValues(choices)[0] || ""; };
       b.set = function (v) { choices.forEach(function (i) { i.checked = i.value === String(v); }); };
@@ -311,6 +357,7 @@
     } else if (f.type === "check") {
       b.get = function () { return control.checked; };
       b.set = function (v) { control.checked = v === true; };
+      b.text = function (v) { return v ? "Yes" : "No"; };
     } else {
       b.get = function () { return control.value; };
       b.set = function (v) {
@@ -328,7 +375,8 @@
     return {
       key: b.key + ".other", field: { key: b.key + ".other", label: b.field.label + " (other)", type: "text" }, box: b.box,
       get: function () { return text.value; },
-      set: function (v) { text.value = typeof v === "string" ? v : ""; }
+      set: function (v) { text.value = typeof v === "string" ? v : ""; },
+      text: String
     };
   }
 
@@ -336,36 +384,36 @@
 
   var manifestScript = document.getElementById("coachbook-manifest");
   var workbook = manifestScript ? JSON.parse(manifestScript.textContent) : null;
-  var bindings = {};
-  var pending = {};
+  var bindings = dict();
+  var pending = dict();
+  var deferred = dict(); // other tabs' edits to the field being typed in
   var timer = 0;
+  var announcedSaving = false;
 
   function bindingFor(target) {
-    var box = target.closest("[data-field]");
+    var box = target.closest && target.closest("[data-field]");
     if (!box) return null;
     var key = box.getAttribute("data-field");
     return bindings[target.classList.contains("other-text") ? key + ".other" : key] || null;
   }
 
-  function labels() {
-    var out = {};
-    Object.keys(bindings).forEach(function (k) { out[k] = bindings[k].field.label; });
-    return out;
-  }
-
   function flush() {
     clearTimeout(timer);
-    var saved = true;
     var now = Date.now();
+    var saved = true;
+    var labels = dict();
+    Object.keys(bindings).forEach(function (k) { labels[k] = bindings[k].field.label; });
     Object.keys(pending).forEach(function (key) {
       saved = putRecord(workbook.id, key, { v: bindings[key].get(), t: now }) && saved;
       delete pending[key];
     });
-    write(prefix + "wb:" + workbook.id, JSON.stringify({ title: workbook.title, url: workbook.url, labels: labels() }));
-    meta.last = { id: workbook.id, title: workbook.title, url: workbook.url, t: now };
+    write(prefix + "wb:" + workbook.id, JSON.stringify({ title: workbook.title, url: workbook.url, labels: labels }));
+    meta.last = { id: workbook.id, t: now };
     saveMeta();
     if (saved && !memory) {
       status("Saved");
+      if (!announcedSaving) announce("Your answers are being saved on this device as you type.");
+      announcedSaving = true;
       askToPersist();
     }
   }
@@ -389,8 +437,7 @@
   function carryOver(f) {
     (f.was || []).forEach(function (old) {
       var record = getRecord(workbook.id, old);
-      if (!record) return;
-      if (!getRecord(workbook.id, f.key) && putRecord(workbook.id, f.key, record)) remove(answerKey(workbook.id, old));
+      if (record && !getRecord(workbook.id, f.key) && putRecord(workbook.id, f.key, record)) remove(answerKey(workbook.id, old));
     });
   }
 
@@ -411,7 +458,6 @@
       var n = done.filter(function (f) { return f.exercise === id; }).length;
       var text = n === mine.length ? "Done: all " + n + " answered" : n + " of " + mine.length + " answered";
       if (el.textContent !== text) el.textContent = text;
-      el.setAttribute("aria-live", "polite");
       section.classList.toggle("exercise-done", n === mine.length);
       show(el);
     });
@@ -420,7 +466,7 @@
   // workbookText gives the questions with the client's answers, in
   // Markdown, for sending to a coach.
   function workbookText() {
-    var exercises = {};
+    var exercises = dict();
     (workbook.exercises || []).forEach(function (e) { exercises[e.id] = e.label; });
     var out = ["# " + workbook.title, ""];
     Object.keys(bindings).forEach(function (key) {
@@ -428,9 +474,24 @@
       var v = b.get();
       if (!answered(v)) return;
       var group = b.field.exercise && exercises[b.field.exercise];
-      out.push("## " + (group ? group + ": " : "") + b.field.label, "", asText(v), "");
+      out.push("## " + (group ? group + ": " : "") + b.field.label, "", b.text(v), "");
     });
     return out.join("\n");
+  }
+
+  // applyRecord shows another tab's saved value, waiting while the client
+  // is typing in that field so their text is never replaced under them.
+  function applyRecord(key, raw) {
+    var b = bindings[key];
+    if (!b || pending[key]) return;
+    if (b.box.contains(document.activeElement)) {
+      deferred[key] = raw;
+      return;
+    }
+    var record = null;
+    try { record = JSON.parse(raw); } catch (e) { /* Treated as cleared. */ }
+    b.set(isRecord(record) ? record.v : undefined);
+    updateProgress();
   }
 
   if (workbook) {
@@ -452,46 +513,64 @@
         updateProgress();
       });
     });
-    document.addEventListener("focusout", function (event) { if (bindingFor(event.target) && Object.keys(pending).length) flush(); });
+    document.addEventListener("focusout", function (event) {
+      var b = bindingFor(event.target);
+      if (!b) return;
+      if (Object.keys(pending).length) flush();
+      Object.keys(deferred).forEach(function (key) {
+        var raw = deferred[key];
+        delete deferred[key];
+        applyRecord(key, raw);
+      });
+    });
     window.addEventListener("pagehide", function () { if (Object.keys(pending).length) flush(); });
-    // Another tab saved a field: show it here, unless this tab is still
-    // saving its own edit of that field.
     window.addEventListener("storage", function (event) {
       var start = prefix + "a:" + workbook.id + ":";
-      if (!event.key || event.key.indexOf(start) !== 0) return;
-      var key = event.key.slice(start.length);
-      if (!bindings[key] || pending[key]) return;
-      var record = null;
-      try { record = JSON.parse(event.newValue); } catch (e) { /* Treated as cleared. */ }
-      bindings[key].set(isRecord(record) ? record.v : undefined);
-      updateProgress();
+      if (event.key === null || event.key === prefix + "meta" && event.newValue === null) {
+        // Another tab erased the answers: nothing here may write them back.
+        pending = dict();
+        clearTimeout(timer);
+        restore();
+        updateProgress();
+      } else if (event.key.indexOf(start) === 0) {
+        applyRecord(event.key.slice(start.length), event.newValue);
+      }
     });
     if (memory) status(failure);
   }
 
+  // While answers live only in memory, leaving the page loses them.
+  window.addEventListener("beforeunload", function (event) {
+    if (memory && workbook && Object.keys(bindings).some(function (k) { return answered(bindings[k].get()); })) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
   /* ---- Progress on the home and collection pages ---- */
 
   var progressScript = document.getElementById("coachbook-progress");
-  if (progressScript) {
-    JSON.parse(progressScript.textContent).forEach(function (w) {
-      var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
-      if (!card || !w.fields.length) return;
-      var done = w.fields.filter(function (alternatives) {
-        return alternatives.some(function (key) {
-          var record = getRecord(w.id, key);
-          return record && answered(record.v);
-        });
-      }).length;
-      $("progress", card).value = done;
-      $("span", card).textContent = done + " of " + w.fields.length + " answered";
-      show(card);
-    });
-  }
+  var listed = progressScript ? JSON.parse(progressScript.textContent) : [];
+  listed.forEach(function (w) {
+    var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
+    if (!card) return;
+    var done = w.fields.filter(function (alternatives) {
+      return alternatives.some(function (key) {
+        var record = getRecord(w.id, key);
+        return record && answered(record.v);
+      });
+    }).length;
+    $("progress", card).value = done;
+    $("span", card).textContent = done + " of " + w.fields.length + " answered";
+    show(card);
+  });
+  // Continue where you left off, if that workbook is still on the site.
   var continueLink = $("[data-continue]");
-  if (continueLink && meta.last && meta.last.url) {
+  var last = meta.last && listed.filter(function (w) { return w.id === meta.last.id; })[0];
+  if (continueLink && last) {
     var a = $("a", continueLink);
-    a.href = meta.last.url;
-    a.textContent = meta.last.title;
+    a.href = last.url;
+    a.textContent = last.title;
     show(continueLink);
   }
 
@@ -499,28 +578,32 @@
 
   function exportData() {
     if (workbook && Object.keys(pending).length) flush();
-    var byWorkbook = {};
+    var byWorkbook = dict();
     keys(prefix + "a:").forEach(function (k) {
       var rest = k.slice((prefix + "a:").length);
       var cut = rest.lastIndexOf(":");
       var id = rest.slice(0, cut);
-      var record = getRecord(id, rest.slice(cut + 1));
+      var key = rest.slice(cut + 1);
+      var record = getRecord(id, key);
       if (!record) return;
-      var info = byWorkbook[id] || (byWorkbook[id] = readJSON(prefix + "wb:" + id, isObject) || { labels: {} });
-      info.answers = info.answers || [];
-      var label = info.labels && info.labels[rest.slice(cut + 1)];
-      var answer = { key: rest.slice(cut + 1), label: label || rest.slice(cut + 1), value: record.v, updated: new Date(record.t).toISOString() };
+      if (!byWorkbook[id]) {
+        var info = readJSON(prefix + "wb:" + id, isObject) || {};
+        byWorkbook[id] = { id: id, title: String(info.title || id), url: String(info.url || ""), labels: isObject(info.labels) ? info.labels : {}, answers: [] };
+      }
+      var w = byWorkbook[id];
+      var label = Object.prototype.hasOwnProperty.call(w.labels, key) ? String(w.labels[key]) : "";
+      var answer = { key: key, label: label || key, value: record.v, updated: new Date(record.t).toISOString() };
       if (!label) answer.archived = true;
-      info.answers.push(answer);
+      w.answers.push(answer);
     });
     return {
       format: "coachbook-answers",
       version: 1,
-      site: { id: body.getAttribute("data-site"), title: siteTitle },
+      site: { id: siteID, title: siteTitle },
       exported: new Date().toISOString(),
       workbooks: Object.keys(byWorkbook).sort().map(function (id) {
         var w = byWorkbook[id];
-        return { id: id, title: w.title || id, url: w.url || "", answers: w.answers };
+        return { id: id, title: w.title, url: w.url, answers: w.answers };
       }),
       unreadable: keys(prefix + "unreadable:").map(function (k) { return { key: k.slice(prefix.length), raw: read(k) }; })
     };
@@ -546,11 +629,11 @@
     }
     if (data.version > 1) return "This file comes from a newer version of coachbook.";
     var bad = data.workbooks.some(function (w) {
-      return !isObject(w) || typeof w.id !== "string" || !Array.isArray(w.answers) || w.answers.some(function (a) {
-        return !isObject(a) || typeof a.key !== "string" || !("value" in a) || isNaN(Date.parse(a.updated));
+      return !isObject(w) || typeof w.id !== "string" || !WORKBOOK_ID.test(w.id) || !Array.isArray(w.answers) || w.answers.some(function (a) {
+        return !isObject(a) || typeof a.key !== "string" || !FIELD_KEY.test(a.key) || !("value" in a) || !isTime(Date.parse(a.updated));
       });
     });
-    return bad ? "This file is damaged: some answers are incomplete." : "";
+    return bad ? "This file is damaged: some answers are incomplete or not of this site's form." : "";
   }
 
   function planImport(data) {
@@ -570,83 +653,87 @@
     return plan;
   }
 
-  function confirmImport(data, plan) {
-    var dialog = document.createElement("dialog");
-    dialog.className = "restore-dialog";
-    var heading = document.createElement("h2");
-    heading.textContent = "Restore answers from file";
-    dialog.appendChild(heading);
-    var summary = document.createElement("p");
-    summary.textContent = plan.changes.length + " answers will be restored. " +
-      plan.kept + " in the file are older than yours and will not replace them. " + plan.same + " are the same.";
-    dialog.appendChild(summary);
-    if (data.site && data.site.id !== body.getAttribute("data-site")) {
-      var warning = document.createElement("p");
-      warning.textContent = "This file comes from another site (" + (data.site.title || data.site.id) + ").";
-      dialog.appendChild(warning);
-    }
-    var list = document.createElement("ul");
+  function element(tag, text, parent) {
+    var el = document.createElement(tag);
+    if (text) el.textContent = text;
+    if (parent) parent.appendChild(el);
+    return el;
+  }
+
+  function applyImport(plan) {
+    var failed = 0;
     plan.changes.forEach(function (c) {
-      var li = document.createElement("li");
-      li.textContent = (c.workbook.title || c.workbook.id) + ": " + (c.answer.label || c.answer.key) + " (" + c.what + ")";
-      list.appendChild(li);
+      if (!putRecord(c.workbook.id, c.answer.key, c.record)) failed++;
+      if (!readJSON(prefix + "wb:" + c.workbook.id, isObject)) {
+        var labels = dict();
+        c.workbook.answers.forEach(function (a) { labels[a.key] = String(a.label || a.key); });
+        write(prefix + "wb:" + c.workbook.id, JSON.stringify({ title: String(c.workbook.title || c.workbook.id), url: String(c.workbook.url || ""), labels: labels }));
+      }
     });
-    dialog.appendChild(list);
-    var buttons = document.createElement("p");
-    [["Restore", "confirm"], ["Cancel", "cancel"]].forEach(function (spec) {
-      var button = document.createElement("button");
+    if (workbook) { restore(); updateProgress(); }
+    notice(failed ?
+      "The answers were restored for this page only and are not saved: " + failure :
+      plan.changes.length + " answers restored from the file.");
+  }
+
+  function confirmImport(data, plan) {
+    var dialog = element("dialog");
+    dialog.className = "restore-dialog";
+    dialog.setAttribute("aria-labelledby", "restore-title");
+    element("h2", "Restore answers from file", dialog).id = "restore-title";
+    element("p", plan.changes.length + " answers will be restored. " +
+      plan.kept + " in the file are older than yours and will not replace them. " + plan.same + " are the same.", dialog);
+    if (isObject(data.site) && data.site.id !== siteID) {
+      element("p", "This file comes from another site (" + String(data.site.title || data.site.id) + ").", dialog);
+    }
+    var list = element("ul", "", dialog);
+    plan.changes.slice(0, 100).forEach(function (c) {
+      element("li", String(c.workbook.title || c.workbook.id) + ": " + String(c.answer.label || c.answer.key) + " (" + c.what + ")", list);
+    });
+    if (plan.changes.length > 100) element("li", "and " + (plan.changes.length - 100) + " more", list);
+    var buttons = element("p", "", dialog);
+    [["Cancel", "cancel"], ["Restore", "confirm"]].forEach(function (spec) {
+      var button = element("button", spec[0], buttons);
       button.type = "button";
       button.className = "button";
-      button.textContent = spec[0];
       button.setAttribute("data-dialog", spec[1]);
-      buttons.appendChild(button);
     });
-    dialog.appendChild(buttons);
     dialog.addEventListener("click", function (event) {
       var which = event.target.getAttribute && event.target.getAttribute("data-dialog");
-      if (!which) return;
-      if (which === "confirm") {
-        plan.changes.forEach(function (c) {
-          putRecord(c.workbook.id, c.answer.key, c.record);
-          if (!readJSON(prefix + "wb:" + c.workbook.id, isObject)) {
-            var labels = {};
-            c.workbook.answers.forEach(function (a) { labels[a.key] = a.label; });
-            write(prefix + "wb:" + c.workbook.id, JSON.stringify({ title: c.workbook.title, url: c.workbook.url, labels: labels }));
-          }
-        });
-        if (workbook) { restore(); updateProgress(); }
-        notice(plan.changes.length + " answers restored from the file.");
-      }
-      dialog.close();
-      dialog.remove();
+      if (which === "confirm") applyImport(plan);
+      if (which) dialog.close();
     });
+    dialog.addEventListener("close", function () { dialog.remove(); });
     document.body.appendChild(dialog);
     dialog.showModal();
+    $("[data-dialog=cancel]", dialog).focus();
   }
 
   function importFile(file) {
+    if (file.size > MAX_IMPORT) {
+      notice("Nothing was restored. The file is too large to be a file of answers.");
+      return;
+    }
     file.text().then(function (text) {
       var data;
       try { data = JSON.parse(text); } catch (e) { data = null; }
       var problem = validImport(data);
-      if (problem) { notice("Nothing was restored. " + problem); return; }
-      confirmImport(data, planImport(data));
+      if (problem) notice("Nothing was restored. " + problem);
+      else confirmImport(data, planImport(data));
     });
   }
 
-  /* ---- Erase ---- */
-
-  function erase(start, question) {
-    if (!window.confirm(question)) return false;
-    pending = {};
-    clearTimeout(timer);
-    keys(start).forEach(remove);
-    return true;
-  }
+  $$("[data-restore-file]").forEach(function (input) {
+    input.addEventListener("change", function () {
+      if (input.files[0]) importFile(input.files[0]);
+      input.value = "";
+    });
+  });
 
   /* ---- Keeping answers: ask the browser not to evict them ---- */
 
   function showPersistence(granted) {
+    if (memory) return;
     $$("[data-persist]").forEach(function (el) {
       el.textContent = granted ?
         "Your browser will keep your answers on this device until you erase them." :
@@ -665,56 +752,59 @@
   if (navigator.storage && navigator.storage.persisted) navigator.storage.persisted().then(showPersistence);
   else showPersistence(false);
 
-  /* ---- Print: show long answers whole ---- */
+  /* ---- Print: show whole answers, not what fits in each box ---- */
 
   window.addEventListener("beforeprint", function () {
-    $$("textarea").forEach(function (area) {
-      var copy = area.nextElementSibling;
+    $$(".field textarea, .field input:not([type]), .field input[type=text]").forEach(function (box) {
+      var copy = box.nextElementSibling;
       if (!copy || !copy.classList.contains("print-value")) {
         copy = document.createElement("div");
         copy.className = "print-value";
-        area.after(copy);
+        box.after(copy);
       }
-      copy.textContent = area.value;
+      copy.textContent = box.value;
     });
   });
 
-  /* ---- Buttons ---- */
+  /* ---- Erase ---- */
+
+  function erase(starts, question) {
+    if (!window.confirm(question)) return false;
+    pending = dict();
+    clearTimeout(timer);
+    starts.forEach(function (start) { keys(start).forEach(remove); });
+    return true;
+  }
+
+  /* ---- What the buttons do ---- */
 
   var actions = {
     print: function () { window.print(); },
     copy: function () {
-      navigator.clipboard.writeText(workbookText()).then(
-        function () { status("Copied your answers as text."); },
-        function () { status("Copying is not allowed here: use Download as Markdown."); });
+      var done = function () { announce("Your answers were copied as text."); };
+      var fail = function () { announce("Copying is not allowed here: use Download as Markdown."); };
+      if (navigator.clipboard) navigator.clipboard.writeText(workbookText()).then(done, fail);
+      else fail();
     },
     markdown: function () { download(workbook.id.replace(/\//g, "-") + "-" + today() + ".md", "text/markdown", workbookText()); },
     export: function () { download("answers-" + today() + ".json", "application/json", JSON.stringify(exportData(), null, 2)); },
     restore: function () { $("[data-restore-file]").click(); },
     "erase-workbook": function () {
-      if (!erase(prefix + "a:" + workbook.id + ":", "Erase your answers to “" + workbook.title + "” from this device? This cannot be undone.")) return;
+      var answers = "a:" + workbook.id + ":";
+      if (!erase([prefix + answers], "Erase your answers to “" + workbook.title + "” from this device? This cannot be undone.")) return;
       remove(prefix + "wb:" + workbook.id);
+      // Set-aside copies of this workbook's answers go too.
+      keys(prefix + "unreadable:").filter(function (k) { return k.indexOf(":" + answers) > 0; }).forEach(remove);
+      if (meta.last && meta.last.id === workbook.id) delete meta.last;
+      saveMeta();
       restore();
       updateProgress();
-      status("Your answers to this workbook were erased.");
+      status("");
+      announce("Your answers to this workbook were erased.");
     },
     "erase-site": function () {
-      if (!erase(prefix, "Erase all your answers on " + siteTitle + " from this device? This cannot be undone.")) return;
-      meta = { schema: SCHEMA };
+      if (!erase([prefix], "Erase all your answers on " + siteTitle + " from this device? This cannot be undone.")) return;
       window.location.reload();
     }
   };
-
-  $$("[data-action]").forEach(function (button) {
-    var action = actions[button.getAttribute("data-action")];
-    if (!action) return;
-    button.addEventListener("click", action);
-    show(button);
-  });
-  $$("[data-restore-file]").forEach(function (input) {
-    input.addEventListener("change", function () {
-      if (input.files[0]) importFile(input.files[0]);
-      input.value = "";
-    });
-  });
 })();
