@@ -16,7 +16,7 @@ import (
 // answersSite has one workbook with every kind of field, and a home page
 // that lists it.
 var answersSite = map[string]string{
-	"content/_index.md": "---\ntitle: Companion\n---\nWelcome.\n",
+	"content/_index.md":      "---\ntitle: Companion\n---\nWelcome.\n",
 	"content/prep/_index.md": "---\ntitle: Preparation\n---\n",
 	"content/prep/all.md": `---
 title: Every field
