@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -524,5 +525,24 @@ func TestHostileImport(t *testing.T) {
 	}
 	if eval[bool](b, `'answers' in {}`) {
 		t.Error("an import reached Object.prototype")
+	}
+}
+
+// TestStorageDisabled runs the page where the browser refuses storage, as
+// some private modes and policies do: the page works and says so.
+func TestStorageDisabled(t *testing.T) {
+	b := openSite(t, writeSite(t, answersSite))
+	if _, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `Storage.prototype.setItem = function () { throw new DOMException("The operation is insecure.", "SecurityError"); };`,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-save-status]`)))
+	if got := eval[string](b, `document.querySelector('[data-save-status]').textContent`); !strings.HasPrefix(got, "Not saved: this browser does not allow saving") {
+		t.Errorf("status %q", got)
+	}
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"), chromedp.Click(chromedp.CSS(`[id="field-now:4"]`)))
+	if got := eval[string](b, `document.querySelector('[data-progress-text]').textContent`); got != "2 of 12 answered" {
+		t.Errorf("progress without storage %q", got)
 	}
 }
