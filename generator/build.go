@@ -32,13 +32,19 @@ type Options struct {
 	BaseURL string
 	// Drafts includes pages marked draft.
 	Drafts bool
+	// LiveReload, when set, is the URL of a script that every page loads
+	// to reload itself when the site changes. Only serve sets it: the
+	// pages then also allow connections to their own origin.
+	LiveReload string
 }
 
 // Stats describe a finished build.
 type Stats struct {
-	Pages    int
-	Files    int
+	Pages    int // pages in the site
+	Rendered int // pages rendered by this build
+	Files    int // files written by this build
 	Duration time.Duration
+	Full     bool // the whole site was rebuilt
 }
 
 // Build builds the site described by opts. On any error, including a
@@ -66,7 +72,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 		st.discard()
 		return Stats{}, err
 	}
-	return Stats{Pages: b.pages, Files: b.out.files, Duration: time.Since(start)}, nil
+	return Stats{Pages: b.pages, Rendered: b.rendered, Files: b.out.files, Duration: time.Since(start), Full: true}, nil
 }
 
 // Destination returns where the build is written: Dest, or public/ in the
@@ -87,6 +93,12 @@ type builder struct {
 	layouts map[string]*template.Template
 	loaded  *loadedSite
 	pages   int
+	// render, when set, limits rendering to the pages it accepts: a
+	// rebuild in serve renders only what a change affects.
+	render   func(*page) bool
+	rendered int
+	// reuse, when set, gives a page's conversion from an earlier build.
+	reuse func(*page) *conversion
 
 	mu   sync.Mutex
 	errs diag.List
@@ -116,7 +128,9 @@ func (b *builder) build(ctx context.Context) error {
 		b.fail(b.out.claim(p.out, p.pos()))
 	}
 	assets := b.writeAssets()
-	b.copyFiles(l.files)
+	if b.render == nil {
+		b.copyFiles(l.files)
+	}
 	if b.layouts, err = b.theme.parseLayouts(b.funcs(assets)); err != nil {
 		b.fail(err)
 		return b.errs.Err()
@@ -134,14 +148,20 @@ func (b *builder) build(ctx context.Context) error {
 		return b.errs.Err()
 	}
 	b.site.markdown = newMarkdown(b.site.allowHTML, links, b.site.directives)
-	layoutErrs := make([]error, len(l.pages))
-	err = parallel(ctx, len(l.pages), func(i int) {
-		layoutErrs[i] = b.renderPage(l.pages[i])
+	b.site.reuse = b.reuse
+	todo := l.pages
+	if b.render != nil {
+		todo = filter(append([]*page(nil), l.pages...), b.render)
+	}
+	layoutErrs := make([]error, len(todo))
+	err = parallel(ctx, len(todo), func(i int) {
+		layoutErrs[i] = b.renderPage(todo[i])
 	})
 	if err != nil {
 		return err
 	}
-	b.reportLayoutErrors(l.pages, layoutErrs)
+	b.rendered = len(todo)
+	b.reportLayoutErrors(todo, layoutErrs)
 	for _, p := range l.pages {
 		conv := p.converted()
 		b.fail(conv.errs.Err())
@@ -166,10 +186,23 @@ func (b *builder) renderPage(p *page) error {
 	if err := b.layouts[p.Kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
 		return b.theme.templateError(err)
 	}
-	if err := b.out.write(p.out, buf.Bytes()); err != nil {
+	html := buf.Bytes()
+	if b.opts.LiveReload != "" {
+		html = injectLiveReload(html, b.opts.LiveReload)
+	}
+	if err := b.out.write(p.out, html); err != nil {
 		b.fail(fmt.Errorf("%s: %w", p.source, err))
 	}
 	return nil
+}
+
+// injectLiveReload adds serve's reload script to a page, and lets the page
+// connect to its own origin for the reload events. It runs before
+// minifying, as the last step before a page is written.
+func injectLiveReload(html []byte, script string) []byte {
+	tag := `<script src="` + template.HTMLEscapeString(script) + `" defer></script></head>`
+	html = bytes.Replace(html, []byte("</head>"), []byte(tag), 1)
+	return bytes.Replace(html, []byte("connect-src 'none'"), []byte("connect-src 'self'"), 1)
 }
 
 // reportLayoutErrors reports each distinct layout error once, naming the

@@ -68,7 +68,14 @@ type page struct {
 
 // converted returns the result of converting p's Markdown.
 func (p *page) converted() *conversion {
-	p.convert.Do(func() { p.conv = renderMarkdown(p.Site.markdown, p.Site.directives, p) })
+	p.convert.Do(func() {
+		if p.Site.reuse != nil {
+			p.conv = p.Site.reuse(p)
+		}
+		if p.conv == nil {
+			p.conv = renderMarkdown(p.Site.markdown, p.Site.directives, p)
+		}
+	})
 	return p.conv
 }
 

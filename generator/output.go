@@ -52,8 +52,12 @@ func newMinifier() *minify.M {
 // folder removed under a running build fails it rather than being
 // silently re-created.
 type output struct {
-	root *os.Root
+	root *os.Root          // the staging folder, for a build to disk
+	mem  map[string][]byte // or the files in memory, for serve
 	min  *minify.M
+	// prior reports a file that an earlier build made and this one keeps,
+	// for the link check of a build that renders only some pages.
+	prior func(rel string) bool
 
 	mu      sync.Mutex
 	claimed map[string]diag.Position
@@ -62,6 +66,11 @@ type output struct {
 
 func newOutput(root *os.Root, min *minify.M) *output {
 	return &output{root: root, min: min, claimed: map[string]diag.Position{}}
+}
+
+// newMemoryOutput keeps the files in memory.
+func newMemoryOutput(min *minify.M) *output {
+	return &output{mem: map[string][]byte{}, min: min, claimed: map[string]diag.Position{}}
 }
 
 // claim reserves rel for the source at by.
@@ -80,9 +89,10 @@ func (o *output) has(rel string) bool {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	rel = strings.TrimSuffix(rel, "/")
+	index := path.Join(rel, "index.html")
 	_, file := o.claimed[rel]
-	_, dir := o.claimed[path.Join(rel, "index.html")]
-	return file || dir
+	_, dir := o.claimed[index]
+	return file || dir || o.prior != nil && (o.prior(rel) || o.prior(index))
 }
 
 // write minifies data by the file's type and writes it to rel.
@@ -129,6 +139,17 @@ func (o *output) writeExact(rel string, data []byte) error {
 }
 
 func (o *output) create(rel string, fill func(io.Writer) error) error {
+	if o.mem != nil {
+		var buf bytes.Buffer
+		if err := fill(&buf); err != nil {
+			return err
+		}
+		o.mu.Lock()
+		o.mem[rel] = buf.Bytes()
+		o.files++
+		o.mu.Unlock()
+		return nil
+	}
 	name := filepath.FromSlash(rel)
 	if dir := filepath.Dir(name); dir != "." {
 		if err := o.root.MkdirAll(dir, 0o755); err != nil {

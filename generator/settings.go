@@ -45,6 +45,7 @@ type site struct {
 
 	markdown   goldmark.Markdown
 	directives *directiveLayouts
+	reuse      func(*page) *conversion
 }
 
 // StorageID is the site's ID for saved answers: its id setting, or else its

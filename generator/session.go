@@ -1,0 +1,202 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Session builds a site again and again in memory, for serve. A change to
+// one workbook re-renders that workbook, and the listings and neighbours
+// that show it only when what they show of it changed; anything else
+// rebuilds the whole site.
+type Session struct {
+	opts Options
+
+	mu    sync.RWMutex
+	files map[string][]byte // the site as served, by output path
+
+	// What the last good build knew, for deciding what a change affects.
+	built      bool
+	markdown   map[string]bool        // content files by path relative to the site
+	listings   map[string]string      // what listings show of each workbook, by source
+	converted  map[string]*conversion // each page's Markdown, by source
+	sources    map[string][]byte      // the bytes each conversion came from
+	collection map[string]string      // each workbook's collection folder, by source
+	pages      map[string]bool        // every page's output path
+}
+
+// NewSession prepares to build the site that opts describe. Dest is not
+// used: the output stays in memory.
+func NewSession(opts Options) *Session {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	return &Session{opts: opts, files: map[string][]byte{}}
+}
+
+// File returns an output file by its path, such as "index.html".
+func (s *Session) File(name string) ([]byte, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	data, ok := s.files[name]
+	return data, ok
+}
+
+// Build builds the site. changed lists the files that changed since the
+// last build, relative to the site root with forward slashes; nil means
+// anything may have. On error the site served stays as it was.
+func (s *Session) Build(ctx context.Context, changed []string) (Stats, error) {
+	start := time.Now()
+	b := &builder{opts: s.opts, out: newMemoryOutput(newMinifier())}
+	incremental := s.incremental(changed)
+	if incremental {
+		changedSet := map[string]bool{}
+		for _, c := range changed {
+			changedSet[c] = true
+		}
+		b.reuse = func(p *page) *conversion {
+			if changedSet[p.source] || !bytes.Equal(s.sources[p.source], p.src) {
+				return nil
+			}
+			return s.converted[p.source]
+		}
+		var once sync.Once
+		var pages map[string]*page
+		b.render = func(p *page) bool {
+			once.Do(func() { pages = workbooksBySource(p.Site.Home) })
+			return s.affected(p, changedSet, pages)
+		}
+		b.out.prior = func(rel string) bool {
+			_, ok := s.files[rel]
+			return ok
+		}
+	}
+	s.mu.RLock() // prior reads the files while the builder runs.
+	err := b.build(ctx)
+	s.mu.RUnlock()
+	if err != nil {
+		return Stats{}, err
+	}
+	if incremental && !s.samePages(b.loaded.pages) {
+		// A draft was published or hidden: every listing and link may
+		// change, so build it all.
+		return s.Build(ctx, nil)
+	}
+	s.remember(b, incremental)
+	return Stats{Pages: b.pages, Rendered: b.rendered, Files: b.out.files, Duration: time.Since(start), Full: !incremental}, nil
+}
+
+// incremental reports whether a change can be handled by re-rendering
+// some pages: only existing Markdown files of content/ changed, and none
+// of them is a collection's _index.md, whose title every page under it
+// shows.
+func (s *Session) incremental(changed []string) bool {
+	if !s.built || changed == nil {
+		return false
+	}
+	for _, c := range changed {
+		if !strings.HasPrefix(c, "content/") || !s.markdown[c] || path.Base(c) == "_index.md" {
+			return false
+		}
+	}
+	return true
+}
+
+// affected reports whether page p must be rendered again after changed;
+// pages holds the site's workbooks by source.
+func (s *Session) affected(p *page, changed map[string]bool, pages map[string]*page) bool {
+	if changed[p.source] {
+		return true
+	}
+	for source := range changed {
+		w := pages[source]
+		if w == nil || w.listing() == s.listings[source] {
+			continue
+		}
+		// What listings show of the workbook changed: its collection and
+		// everything above it, and its neighbours, which name it.
+		if p.Kind == kindHome || p.Kind == kindCollection && isAncestor(p.dir, s.collection[source]) ||
+			p.Kind == kindWorkbook && p.dir == s.collection[source] {
+			return true
+		}
+	}
+	return false
+}
+
+// workbooksBySource maps every workbook under home by its source file.
+func workbooksBySource(home *page) map[string]*page {
+	out := map[string]*page{}
+	for _, w := range home.Workbooks() {
+		out[w.source] = w
+	}
+	return out
+}
+
+// isAncestor reports whether folder dir is folder sub or above it.
+func isAncestor(dir, sub string) bool {
+	return dir == "" || dir == sub || strings.HasPrefix(sub, dir+"/")
+}
+
+// listing is what pages other than a workbook show of it: listings show
+// its title, description, duration and progress, and its neighbours its
+// title. A change to anything else re-renders the workbook alone.
+func (p *page) listing() string {
+	var counted []manifestField
+	for _, f := range p.Manifest().Fields {
+		if f.Counts {
+			counted = append(counted, f)
+		}
+	}
+	return fmt.Sprintf("%q %q %q %d %v %v %v", p.Title, p.Description, p.Duration, p.Weight, p.Draft, p.ID, counted)
+}
+
+// samePages reports whether pages are the pages of the last build.
+func (s *Session) samePages(pages []*page) bool {
+	if len(pages) != len(s.pages) {
+		return false
+	}
+	for _, p := range pages {
+		if !s.pages[p.out] {
+			return false
+		}
+	}
+	return true
+}
+
+// remember keeps what the next build needs and swaps in the new files.
+func (s *Session) remember(b *builder, incremental bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !incremental {
+		s.files = map[string][]byte{}
+		s.markdown = map[string]bool{}
+		s.converted = map[string]*conversion{}
+		s.sources = map[string][]byte{}
+	}
+	for name, data := range b.out.mem {
+		s.files[name] = data
+	}
+	s.listings = map[string]string{}
+	s.collection = map[string]string{}
+	s.pages = map[string]bool{}
+	for _, p := range b.loaded.pages {
+		s.pages[p.out] = true
+		if p.src != nil {
+			s.markdown[p.source] = true
+		}
+		if p.Kind == kindWorkbook {
+			s.listings[p.source] = p.listing()
+			s.collection[p.source] = p.dir
+		}
+		if p.conv != nil {
+			s.converted[p.source] = p.conv
+			s.sources[p.source] = p.src
+		}
+	}
+	s.built = true
+}

@@ -1,0 +1,65 @@
+package generator
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestSessionRebuildsOnlyWhatChanged edits a site the way a coach does in
+// serve and checks, through each rebuild's stats, which pages rendered.
+func TestSessionRebuildsOnlyWhatChanged(t *testing.T) {
+	site := newTestSite(t, careerSite)
+	s := NewSession(Options{Source: site.root, LiveReload: "/_coachbook/livereload.js"})
+	build := func(changed ...string) Stats {
+		t.Helper()
+		stats, err := s.Build(context.Background(), changed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return stats
+	}
+	first := build()
+	if !first.Full || first.Rendered != 9 {
+		t.Fatalf("first build: %+v", first)
+	}
+	page, _ := s.File("before/drive/index.html")
+	if !strings.Contains(string(page), `<script src=/_coachbook/livereload.js defer></script></head>`) || !strings.Contains(string(page), "connect-src 'self'") {
+		t.Errorf("the page has no live reload:\n%s", page)
+	}
+
+	// The body of one workbook: that workbook alone.
+	site.write("content/before/drive.md", "---\ntitle: Your primary career drive\ndescription: One phrase that says what matters most.\nduration: 10 min\nweight: 2\n---\nA new body.\n")
+	if st := build("content/before/drive.md"); st.Full || st.Rendered != 1 {
+		t.Errorf("editing a body rendered %+v", st)
+	}
+	if page, _ := s.File("before/drive/index.html"); !strings.Contains(string(page), "A new body.") {
+		t.Error("the edited page was not served")
+	}
+
+	// Its title: the workbook, its neighbours, its collection and home.
+	site.write("content/before/drive.md", "---\ntitle: Your drive\ndescription: One phrase that says what matters most.\nduration: 10 min\nweight: 2\n---\nA new body.\n")
+	if st := build("content/before/drive.md"); st.Full || st.Rendered != 5 {
+		t.Errorf("retitling rendered %+v, want the 3 workbooks of the collection, the collection and home", st)
+	}
+	if home, _ := s.File("index.html"); !strings.Contains(string(home), "Your drive") {
+		t.Error("the home page does not list the new title")
+	}
+
+	// A new workbook, a settings change and a layout change: everything.
+	site.write("content/before/new.md", "---\ntitle: New\n---\n")
+	for _, changed := range []string{"content/before/new.md", "content/_index.md", "layouts/partials/footer.html"} {
+		if st := build(changed); !st.Full || st.Rendered != 10 {
+			t.Errorf("changing %s rendered %+v", changed, st)
+		}
+	}
+
+	// A broken file fails the build and keeps the site served as it was.
+	site.write("content/before/drive.md", "---\ntitle: [unclosed\n---\n")
+	if _, err := s.Build(context.Background(), []string{"content/before/drive.md"}); err == nil || !strings.Contains(err.Error(), "content/before/drive.md:3:1: invalid YAML frontmatter") {
+		t.Errorf("error %v", err)
+	}
+	if page, ok := s.File("before/drive/index.html"); !ok || !strings.Contains(string(page), "A new body.") {
+		t.Error("a failed build changed what is served")
+	}
+}
