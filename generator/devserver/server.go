@@ -1,0 +1,378 @@
+// Package devserver serves a site while its author edits it. It rebuilds
+// on every save, re-rendering only what the change affects, tells open
+// pages to reload over Server-Sent Events, and shows build errors in the
+// browser as well as in the terminal. It never writes the site to disk.
+package devserver
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"coachbook/generator"
+	"coachbook/generator/diag"
+)
+
+// Config says what to serve and where.
+type Config struct {
+	Source  string
+	Bind    string
+	Port    int // 0 picks a free port
+	Drafts  bool
+	BaseURL string // default: the server's own address
+	Log     io.Writer
+	// OnBuild, when set, receives every build's result as it finishes.
+	OnBuild func(generator.Stats, error)
+	// OnReady, when set, receives the site's address once it is served.
+	OnReady func(url string)
+}
+
+// internal is where the server's own files live, under the base path.
+const internal = "_coachbook/"
+
+// liveReloadJS reloads the page when the server says the site changed. It
+// is served as a file, never inline, so the site's CSP holds.
+const liveReloadJS = `// coachbook serve: reloads this page when the site is rebuilt.
+(function () {
+  var events = new EventSource(document.currentScript.src.replace(/livereload\.js$/, "events"));
+  events.addEventListener("reload", function () { window.location.reload(); });
+})();
+`
+
+// server is one run of serve.
+type server struct {
+	cfg      Config
+	session  *generator.Session
+	basePath string
+
+	mu      sync.RWMutex
+	lastErr error // the last build's error, shown instead of pages
+
+	clients sync.Map // chan struct{} → true, one per open page
+}
+
+// Run serves the site until ctx ends.
+func Run(ctx context.Context, cfg Config) error {
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
+	if cfg.Bind == "" {
+		cfg.Bind = "127.0.0.1"
+	}
+	if info, err := os.Stat(filepath.Join(cfg.Source, "content")); err != nil || !info.IsDir() {
+		return fmt.Errorf("%s has no content/ folder: run coachbook in a site folder or pass --source", cfg.Source)
+	}
+	ln, err := listen(cfg)
+	if err != nil {
+		return err
+	}
+	addr := ln.Addr().(*net.TCPAddr)
+	base := cfg.BaseURL
+	if base == "" {
+		base = "http://" + net.JoinHostPort(displayHost(cfg.Bind), strconv.Itoa(addr.Port)) + "/"
+	}
+	if base, err = generator.NormalizeBaseURL(base); err != nil {
+		ln.Close()
+		return err
+	}
+	u, _ := url.Parse(base)
+	s := &server{cfg: cfg, basePath: u.EscapedPath()}
+	s.session = generator.NewSession(generator.Options{
+		Source: cfg.Source, BaseURL: base, Drafts: cfg.Drafts, LiveReload: s.basePath + internal + "livereload.js",
+	})
+
+	w, err := newWatcher(cfg.Source)
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("watching %s: %w", cfg.Source, err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go w.run(ctx)
+
+	s.build(ctx, nil)
+	httpServer := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- httpServer.Serve(ln) }()
+	fmt.Fprintf(cfg.Log, "Serving at %s (Ctrl-C to stop)\n", base)
+	if cfg.OnReady != nil {
+		cfg.OnReady(base)
+	}
+
+	for {
+		select {
+		case batch := <-w.batch:
+			s.build(ctx, batch)
+		case err := <-w.errs:
+			fmt.Fprintf(cfg.Log, "coachbook: watching: %v\n", err)
+		case err := <-served:
+			return err
+		case <-ctx.Done():
+			shutdown, stop := context.WithTimeout(context.Background(), 3*time.Second)
+			defer stop()
+			s.closeClients()
+			if err := httpServer.Shutdown(shutdown); err != nil {
+				return err
+			}
+			fmt.Fprintln(cfg.Log, "Stopped.")
+			return nil
+		}
+	}
+}
+
+// listen binds the port, or the next free one after it, saying so.
+func listen(cfg Config) (net.Listener, error) {
+	for port := cfg.Port; ; port++ {
+		ln, err := net.Listen("tcp", net.JoinHostPort(cfg.Bind, strconv.Itoa(port)))
+		if err == nil {
+			if port != cfg.Port {
+				fmt.Fprintf(cfg.Log, "Port %d is busy; using %d instead.\n", cfg.Port, port)
+			}
+			return ln, nil
+		}
+		if !errors.Is(err, syscall.EADDRINUSE) || cfg.Port == 0 || port >= cfg.Port+10 {
+			return nil, fmt.Errorf("cannot listen on %s:%d: %w (pass --port to choose another)", cfg.Bind, port, err)
+		}
+	}
+}
+
+// displayHost names an address to bind as one to open in a browser.
+func displayHost(bind string) string {
+	if bind == "0.0.0.0" || bind == "::" || bind == "" {
+		return "localhost"
+	}
+	return bind
+}
+
+// build builds the site, reports the result, and tells open pages.
+func (s *server) build(ctx context.Context, changed []string) {
+	stats, err := s.session.Build(ctx, changed)
+	if ctx.Err() != nil {
+		return
+	}
+	s.mu.Lock()
+	s.lastErr = err
+	s.mu.Unlock()
+	log := s.cfg.Log
+	switch {
+	case err != nil:
+		fmt.Fprintf(log, "%v\n", err)
+		fmt.Fprintln(log, "coachbook: error: the build failed; the browser shows the errors until they are fixed")
+	case stats.Full:
+		fmt.Fprintf(log, "Built %d pages in %d ms%s\n", stats.Rendered, stats.Duration.Milliseconds(), describe(changed))
+	default:
+		fmt.Fprintf(log, "Rebuilt %d of %d pages in %d ms%s\n", stats.Rendered, stats.Pages, stats.Duration.Milliseconds(), describe(changed))
+	}
+	if s.cfg.OnBuild != nil {
+		s.cfg.OnBuild(stats, err)
+	}
+	if changed != nil {
+		s.reloadClients()
+	}
+}
+
+func describe(changed []string) string {
+	switch len(changed) {
+	case 0:
+		return ""
+	case 1:
+		return " (" + changed[0] + " changed)"
+	}
+	return fmt.Sprintf(" (%s and %d more changed)", changed[0], len(changed)-1)
+}
+
+// ServeHTTP serves the site, the live-reload files, and the error page
+// while the build is broken.
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p := r.URL.Path
+	if !strings.HasPrefix(p, s.basePath) {
+		if p == "/" {
+			http.Redirect(w, r, s.basePath, http.StatusFound)
+			return
+		}
+		http.NotFound(w, r)
+		return
+	}
+	rel := strings.TrimPrefix(p, s.basePath)
+	w.Header().Set("Cache-Control", "no-store")
+	switch rel {
+	case internal + "livereload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		io.WriteString(w, liveReloadJS)
+		return
+	case internal + "events":
+		s.events(w, r)
+		return
+	}
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		rel += "index.html"
+	}
+	s.mu.RLock()
+	broken := s.lastErr
+	s.mu.RUnlock()
+	if broken != nil && path.Ext(rel) == ".html" {
+		s.errorPage(w, broken)
+		return
+	}
+	data, ok := s.session.File(rel)
+	if !ok && path.Ext(rel) == "" {
+		if _, isDir := s.session.File(rel + "/index.html"); isDir {
+			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+			return
+		}
+	}
+	status := http.StatusOK
+	if !ok {
+		status = http.StatusNotFound
+		rel = "404.html"
+		if data, ok = s.session.File(rel); !ok {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	kind := mime.TypeByExtension(path.Ext(rel))
+	if kind == "" {
+		kind = http.DetectContentType(data)
+	}
+	w.Header().Set("Content-Type", kind)
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// events streams a reload event to an open page after every build.
+func (s *server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming is not supported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.WriteHeader(http.StatusOK)
+	io.WriteString(w, ": coachbook serve\n\n")
+	flusher.Flush()
+	reload := make(chan struct{}, 1)
+	s.clients.Store(reload, true)
+	defer s.clients.Delete(reload)
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case _, open := <-reload:
+			if !open {
+				return
+			}
+			io.WriteString(w, "event: reload\ndata: {}\n\n")
+			flusher.Flush()
+		}
+	}
+}
+
+func (s *server) reloadClients() {
+	s.clients.Range(func(k, _ any) bool {
+		select {
+		case k.(chan struct{}) <- struct{}{}:
+		default: // A reload is already on its way.
+		}
+		return true
+	})
+}
+
+func (s *server) closeClients() {
+	s.clients.Range(func(k, _ any) bool {
+		s.clients.Delete(k)
+		close(k.(chan struct{}))
+		return true
+	})
+}
+
+// problem is one build error on the error page, with the lines around it.
+type problem struct {
+	Message string
+	Lines   []line
+}
+
+type line struct {
+	Number int
+	Text   string
+	Here   bool
+}
+
+var errorPage = template.Must(template.New("error").Parse(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Build failed · coachbook</title>
+<script src="{{.Script}}" defer></script>
+</head>
+<body>
+<main>
+<h1>The build failed</h1>
+<p>Fix the {{if eq (len .Problems) 1}}problem{{else}}{{len .Problems}} problems{{end}} below and save: this page reloads by itself.</p>
+{{range .Problems}}
+<section>
+<h2><code>{{.Message}}</code></h2>
+{{- with .Lines}}
+<pre>{{range .}}{{if .Here}}<mark>{{printf "%4d" .Number}} | {{.Text}}</mark>{{else}}{{printf "%4d" .Number}} | {{.Text}}{{end}}
+{{end}}</pre>
+{{- end}}
+</section>
+{{end}}
+</main>
+</body>
+</html>
+`))
+
+// errorPage shows the build's errors with the source lines they point at.
+func (s *server) errorPage(w http.ResponseWriter, err error) {
+	var problems []problem
+	var list diag.List
+	if !errors.As(err, &list) {
+		list = diag.List{err}
+	}
+	for _, e := range list {
+		p := problem{Message: e.Error()}
+		var de *diag.Error
+		if errors.As(e, &de) && de.Pos.Line > 0 {
+			p.Lines = excerpt(filepath.Join(s.cfg.Source, filepath.FromSlash(de.Pos.File)), de.Pos.Line)
+		}
+		problems = append(problems, p)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusInternalServerError)
+	errorPage.Execute(w, map[string]any{"Problems": problems, "Script": s.basePath + internal + "livereload.js"})
+}
+
+// excerpt reads the lines around line n of a file.
+func excerpt(file string, n int) []line {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var out []line
+	sc := bufio.NewScanner(f)
+	for i := 1; sc.Scan() && i <= n+2; i++ {
+		if i >= n-2 {
+			out = append(out, line{Number: i, Text: sc.Text(), Here: i == n})
+		}
+	}
+	return out
+}

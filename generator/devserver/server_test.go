@@ -1,0 +1,216 @@
+package devserver
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"coachbook/generator"
+)
+
+// served is a running serve on a free loopback port.
+type served struct {
+	t      *testing.T
+	root   string
+	base   string
+	builds chan result
+	reload chan struct{}
+}
+
+type result struct {
+	stats generator.Stats
+	err   error
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// serve starts serve on a site with the given files and listens for its
+// reload events.
+func serve(t *testing.T, files map[string]string) *served {
+	t.Helper()
+	root := t.TempDir()
+	for name, content := range files {
+		writeFile(t, filepath.Join(root, name), content)
+	}
+	s := &served{t: t, root: root, builds: make(chan result, 16), reload: make(chan struct{}, 16)}
+	ready := make(chan string, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Config{
+			Source:  root,
+			Port:    0,
+			OnBuild: func(st generator.Stats, err error) { s.builds <- result{st, err} },
+			OnReady: func(u string) { ready <- u },
+		})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve stopped with %v", err)
+		}
+	})
+	select {
+	case s.base = <-ready:
+	case err := <-done:
+		t.Fatalf("serve stopped: %v", err)
+	}
+	if r := s.nextBuild(); r.err != nil || !r.stats.Full {
+		t.Fatalf("first build: %+v %v", r.stats, r.err)
+	}
+	s.listen()
+	return s
+}
+
+// listen follows the reload events as an open page would.
+func (s *served) listen() {
+	resp, err := http.Get(s.base + "_coachbook/events")
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.t.Cleanup(func() { resp.Body.Close() })
+	lines := bufio.NewScanner(resp.Body)
+	lines.Scan() // The greeting comment, sent once the stream is open.
+	go func() {
+		for lines.Scan() {
+			if lines.Text() == "event: reload" {
+				s.reload <- struct{}{}
+			}
+		}
+	}()
+}
+
+func (s *served) nextBuild() result {
+	s.t.Helper()
+	select {
+	case r := <-s.builds:
+		return r
+	case <-time.After(20 * time.Second):
+		s.t.Fatal("no build happened")
+		return result{}
+	}
+}
+
+func (s *served) waitReload() {
+	s.t.Helper()
+	select {
+	case <-s.reload:
+	case <-time.After(20 * time.Second):
+		s.t.Fatal("no reload event was sent")
+	}
+}
+
+func (s *served) get(p string) (int, string) {
+	s.t.Helper()
+	resp, err := http.Get(s.base + p)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+func (s *served) write(name, content string) {
+	s.t.Helper()
+	writeFile(s.t, filepath.Join(s.root, name), content)
+}
+
+var site = map[string]string{
+	"content/_index.md":            "---\ntitle: Companion\n---\n",
+	"content/before/_index.md":     "---\ntitle: Before\n---\n",
+	"content/before/drive.md":      "---\ntitle: Drive\nweight: 1\n---\nFirst version.\n",
+	"content/before/reflection.md": "---\ntitle: Reflection\nweight: 2\n---\nThink.\n",
+	"content/interview/star.md":    "---\ntitle: STAR\n---\n::star{#lead}\n",
+}
+
+func TestServeEditReloadAndRecover(t *testing.T) {
+	s := serve(t, site)
+	code, page := s.get("before/drive/")
+	if code != http.StatusOK || !strings.Contains(page, "First version.") || !strings.Contains(page, "/_coachbook/livereload.js") {
+		t.Fatalf("%d:\n%s", code, page)
+	}
+	if code, js := s.get("_coachbook/livereload.js"); code != http.StatusOK || !strings.Contains(js, "EventSource") {
+		t.Errorf("live reload script: %d %s", code, js)
+	}
+	if code, _ := s.get("no/such/page/"); code != http.StatusNotFound {
+		t.Errorf("a missing page answered %d", code)
+	}
+
+	// An edit to one workbook's body renders that page alone.
+	s.write("content/before/drive.md", "---\ntitle: Drive\nweight: 1\n---\nSecond version.\n")
+	r := s.nextBuild()
+	s.waitReload()
+	if r.err != nil || r.stats.Full || r.stats.Rendered != 1 {
+		t.Errorf("rebuild after an edit: %+v %v", r.stats, r.err)
+	}
+	if _, page := s.get("before/drive/"); !strings.Contains(page, "Second version.") {
+		t.Error("the edit is not served")
+	}
+
+	// Broken frontmatter: an error page with the position and the line,
+	// and the server stays up.
+	s.write("content/before/drive.md", "---\ntitle: Drive\nweight: soon\n---\n")
+	if r := s.nextBuild(); r.err == nil {
+		t.Fatal("a broken file built")
+	}
+	s.waitReload()
+	code, page = s.get("before/reflection/")
+	if code != http.StatusInternalServerError || !strings.Contains(page, "content/before/drive.md:3:9: weight must be a whole number") ||
+		!strings.Contains(page, "<mark>   3 | weight: soon</mark>") {
+		t.Errorf("error page %d:\n%s", code, page)
+	}
+
+	// Fixing it recovers.
+	s.write("content/before/drive.md", "---\ntitle: Drive\nweight: 1\n---\nFixed.\n")
+	if r := s.nextBuild(); r.err != nil {
+		t.Fatal(r.err)
+	}
+	if code, page := s.get("before/drive/"); code != http.StatusOK || !strings.Contains(page, "Fixed.") {
+		t.Errorf("after the fix: %d", code)
+	}
+}
+
+func TestServePicksUpNewFolders(t *testing.T) {
+	s := serve(t, site)
+	s.write("content/after/commitments.md", "---\ntitle: Commitments\n---\n::commitments{#next}\n")
+	for {
+		r := s.nextBuild()
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		if code, page := s.get("after/commitments/"); code == http.StatusOK && strings.Contains(page, "Commitments") {
+			break
+		}
+	}
+	if _, home := s.get(""); !strings.Contains(home, "after/commitments/") {
+		t.Error("the home page does not list the new workbook")
+	}
+}
+
+func TestServeRetitleRendersListings(t *testing.T) {
+	s := serve(t, site)
+	s.write("content/before/drive.md", "---\ntitle: Your drive\nweight: 1\n---\nFirst version.\n")
+	r := s.nextBuild()
+	// The workbook, its neighbour, its collection and the home page.
+	if r.err != nil || r.stats.Full || r.stats.Rendered != 4 {
+		t.Errorf("rebuild after a new title: %+v %v", r.stats, r.err)
+	}
+	if _, home := s.get(""); !strings.Contains(home, "Your drive") {
+		t.Error("the home page shows the old title")
+	}
+}
