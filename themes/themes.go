@@ -11,8 +11,8 @@ import (
 var builtIn embed.FS
 
 // Default returns the default theme: layouts/ holds its html/template
-// layouts, assets/ its stylesheet and script, and static/ files copied as
-// they are.
+// layouts, assets/ its stylesheet and script, static/ files copied as they
+// are, and archetypes/ the starting points of `coachbook new`.
 func Default() fs.FS {
 	sub, err := fs.Sub(builtIn, "default")
 	if err != nil {

@@ -43,6 +43,8 @@ func main() {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	commands := map[string]command{
 		"build":   &buildCommand{stdout: stdout, stderr: stderr},
+		"serve":   &serveCommand{stdout: stdout},
+		"new":     &newCommand{stdout: stdout},
 		"version": &versionCommand{stdout: stdout},
 	}
 	name := "help"
@@ -80,7 +82,9 @@ Usage:
   coachbook <command> [flags]
 
 Commands:
+  serve     serve the site as you edit it, reloading on every save
   build     build the site into public/
+  new       create a site, or a workbook from an archetype
   version   print the version
   help      show help for a command
 

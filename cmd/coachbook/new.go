@@ -1,0 +1,65 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"coachbook/generator"
+)
+
+const newUsage = `Usage:
+  coachbook new site DIR
+  coachbook new workbook PATH [--kind KIND] [--source DIR]
+
+'new site' writes a working site into DIR: settings, one collection and
+one workbook. 'new workbook' writes a workbook at content/PATH.md from an
+archetype; its title comes from the file name. Neither overwrites a file.
+
+Kinds: ` + "prep, star, fears, grow, oskar, commitments, thought-record, blank" + `
+`
+
+// newCommand is 'coachbook new'.
+type newCommand struct {
+	stdout io.Writer
+}
+
+// Run writes a new site or workbook.
+func (c *newCommand) Run(_ context.Context, args []string) error {
+	fs := newFlagSet("new", newUsage, c.stdout)
+	kind := fs.String("kind", "prep", "the workbook's `kind`: "+strings.Join(generator.WorkbookKinds, ", "))
+	source := fs.String("source", ".", "the site `folder`, for new workbook")
+	// Flags may follow the arguments, as in 'new workbook x --kind star'.
+	var positional []string
+	for len(args) > 0 {
+		if err := fs.FlagSet.Parse(args); err != nil {
+			return fs.parse(args) // Reports the error, or prints -h.
+		}
+		args = fs.Args()
+		if len(args) > 0 {
+			positional = append(positional, args[0])
+			args = args[1:]
+		}
+	}
+	switch {
+	case len(positional) == 2 && positional[0] == "site":
+		files, err := generator.NewSite(positional[1])
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			fmt.Fprintf(c.stdout, "Created %s\n", f)
+		}
+		fmt.Fprintf(c.stdout, "\nNext: cd %s && coachbook serve\n", positional[1])
+		return nil
+	case len(positional) == 2 && positional[0] == "workbook":
+		file, err := generator.NewWorkbook(*source, positional[1], *kind)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Created %s\n", file)
+		return nil
+	}
+	return usageError{"new: expected 'new site DIR' or 'new workbook PATH'\nRun 'coachbook new -h' for usage."}
+}

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"coachbook/generator"
+	"coachbook/generator/devserver"
+)
+
+const serveUsage = `Usage:
+  coachbook serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--baseURL URL]
+
+Serves the site in --source as you edit it. Every save rebuilds what it
+changed and reloads the open pages; errors show in the browser and here.
+The site is built in memory: public/ is never touched. Ctrl-C stops.
+`
+
+// serveCommand is 'coachbook serve'.
+type serveCommand struct {
+	stdout io.Writer
+}
+
+// Run serves the site until ctx ends.
+func (c *serveCommand) Run(ctx context.Context, args []string) error {
+	fs := newFlagSet("serve", serveUsage, c.stdout)
+	cfg := devserver.Config{Log: c.stdout}
+	fs.StringVar(&cfg.Source, "source", ".", "the site `folder`, holding content/")
+	fs.IntVar(&cfg.Port, "port", 1313, "the `port` to serve on; the next free one if it is busy")
+	fs.StringVar(&cfg.Bind, "bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 lets other devices connect")
+	fs.BoolVar(&cfg.Drafts, "drafts", false, "include pages marked draft")
+	fs.StringVar(&cfg.BaseURL, "baseURL", "", "the `URL` to serve the site under (default: the server's own address)")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	if cfg.BaseURL != "" {
+		if _, err := generator.NormalizeBaseURL(cfg.BaseURL); err != nil {
+			return usageError{"serve: --baseURL: " + err.Error()}
+		}
+	}
+	if cfg.Port < 0 || cfg.Port > 65535 {
+		return usageError{"serve: --port must be between 0 and 65535"}
+	}
+	return devserver.Run(ctx, cfg)
+}
