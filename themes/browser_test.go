@@ -78,7 +78,14 @@ func openSites(t *testing.T, sites map[string]string) *browserSite {
 	}
 	server := httptest.NewServer(mux)
 	t.Cleanup(server.Close)
+	b := &browserSite{t: t, server: server, dests: dests}
+	b.start(chrome)
+	return b
+}
 
+// start starts headless Chromium for b.
+func (b *browserSite) start(chrome string) {
+	t := b.t
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome),
 		chromedp.NoSandbox,
@@ -88,7 +95,6 @@ func openSites(t *testing.T, sites map[string]string) *browserSite {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 	)
-	b := &browserSite{t: t, server: server, dests: dests}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx, chromedp.WithListener(b.listen))
 	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
@@ -100,7 +106,6 @@ func openSites(t *testing.T, sites map[string]string) *browserSite {
 	b.ctx, cancelCtx = context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(cancelCtx)
 	t.Cleanup(b.checkProblems)
-	return b
 }
 
 // listen records console errors, uncaught exceptions, Content-Security-

@@ -50,6 +50,7 @@ const internal = "_coachbook/"
 const liveReloadJS = `// coachbook serve: reloads this page when the site is rebuilt.
 (function () {
   var events = new EventSource(document.currentScript.src.replace(/livereload\.js$/, "events"));
+  events.addEventListener("open", function () { document.documentElement.setAttribute("data-live-reload", "connected"); });
   events.addEventListener("reload", function () { window.location.reload(); });
 })();
 `

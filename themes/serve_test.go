@@ -1,0 +1,37 @@
+package themes_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"coachbook/generator/devserver"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestLiveReload opens a page that serve serves, edits its file, and
+// waits for the open page to show the edit by itself, within the site's
+// Content-Security-Policy.
+func TestLiveReload(t *testing.T) {
+	chrome := chromePath(t)
+	root := writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\n::text[Your name]{#name}\n\nFirst version.\n"})
+	ready := make(chan string, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- devserver.Run(ctx, devserver.Config{Source: root, OnReady: func(u string) { ready <- u }}) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	base := <-ready
+
+	b := &browserSite{t: t}
+	b.start(chrome)
+	b.do(chromedp.Navigate(base+"w/"), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	waitFor(b, `document.documentElement.dataset.liveReload === 'connected'`)
+	writeFile(t, filepath.Join(root, "content/w.md"), "---\ntitle: W\n---\n::text[Your name]{#name}\n\nSecond version.\n")
+	waitFor(b, `document.querySelector('.prose').textContent.includes('Second version.')`)
+}
