@@ -19,7 +19,9 @@ func TestLiveReload(t *testing.T) {
 	ready := make(chan string, 1)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- devserver.Run(ctx, devserver.Config{Source: root, OnReady: func(u string) { ready <- u }}) }()
+	go func() {
+		done <- devserver.Run(ctx, devserver.Config{Source: root, OnReady: func(u string) { ready <- u }})
+	}()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
@@ -33,5 +35,5 @@ func TestLiveReload(t *testing.T) {
 	b.do(chromedp.Navigate(base+"w/"), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
 	waitFor(b, `document.documentElement.dataset.liveReload === 'connected'`)
 	writeFile(t, filepath.Join(root, "content/w.md"), "---\ntitle: W\n---\n::text[Your name]{#name}\n\nSecond version.\n")
-	waitFor(b, `document.querySelector('.prose').textContent.includes('Second version.')`)
+	waitFor(b, `document.querySelector('.prose')?.textContent.includes('Second version.') === true`)
 }

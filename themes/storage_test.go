@@ -101,9 +101,14 @@ func storedAnswers(b *browserSite) map[string]string {
 func waitFor(b *browserSite, cond string) {
 	b.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
-	for !eval[bool](b, cond) {
+	for {
+		// A page that is reloading cannot answer; ask again.
+		ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](cond))
+		if err == nil && ok {
+			return
+		}
 		if time.Now().After(deadline) {
-			b.t.Fatalf("timed out waiting for %s", cond)
+			b.t.Fatalf("timed out waiting for %s (last error: %v)", cond, err)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
