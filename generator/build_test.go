@@ -133,6 +133,11 @@ func TestSiteStructure(t *testing.T) {
 	s.assertFile("404.html", "Page not found", `href=/>Go to the list of workbooks`)
 	s.assertFile("sitemap.xml", "<loc>/interview/star/</loc>")
 	s.assertFile("robots.txt", "User-agent: *")
+	for name, content := range s.snapshot() {
+		if strings.Contains(content, "_coachbook") || strings.Contains(content, "connect-src 'self'") {
+			t.Errorf("%s carries serve's live reload", name)
+		}
+	}
 	s.assertFile("workbooks.json", `"version":1`, `"id":"interview/star","title":"STAR practice","url":"/interview/star/"`)
 }
 

@@ -4,10 +4,13 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -213,4 +216,53 @@ func TestServeRetitleRendersListings(t *testing.T) {
 	if _, home := s.get(""); !strings.Contains(home, "Your drive") {
 		t.Error("the home page shows the old title")
 	}
+}
+
+// TestBusyPort takes the port serve asks for: serve moves to the next
+// free one and says so.
+func TestBusyPort(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	port := taken.Addr().(*net.TCPAddr).Port
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "content/w.md"), "---\ntitle: W\n---\n")
+	var log strings.Builder
+	ready := make(chan string, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Config{Source: root, Port: port, Log: &syncWriter{w: &log}, OnReady: func(u string) { ready <- u }})
+	}()
+	var base string
+	select {
+	case base = <-ready:
+	case err := <-done:
+		t.Fatalf("serve stopped: %v", err)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(base, ":"+strconv.Itoa(port)+"/") || !strings.Contains(log.String(), "Port "+strconv.Itoa(port)+" is busy; using ") {
+		t.Errorf("served at %s; log:\n%s", base, log.String())
+	}
+	if !strings.HasSuffix(log.String(), "Stopped.\n") {
+		t.Errorf("no clean stop in the log:\n%s", log.String())
+	}
+}
+
+// syncWriter lets the test read a log the server writes from its own
+// goroutine.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
