@@ -94,7 +94,7 @@ func TestDirectiveErrors(t *testing.T) {
 		{"invalid id", "::text[A]{#1st}\n::text[B]{#\"my name\"}\n", []string{
 			`content/w.md:4:11: ID "1st" must start with a letter`,
 			`content/w.md:5:11: "#" must be followed by a name`}},
-		{"unknown directive", "::textbox[Name]{#name}\n", []string{`content/w.md:4:1: unknown directive "textbox"; the known ones are checklist, choice, commitments, date, exercise, fear-exclusion, grow, list, note, oskar, scale, star, text, textarea, thought-record, tip, warning`}},
+		{"unknown directive", "::textbox[Name]{#name}\n", []string{`content/w.md:4:1: unknown directive "textbox"; the known ones are checklist, choice, commitments, date, exercise, fear-exclusion, grow, list, note, oskar, practice-log, scale, star, text, textarea, thought-record, tip, warning`}},
 		{"unknown attribute", "::text[Name]{#name size=3}\n", []string{`content/w.md:4:20: unknown attribute "size" on text; it takes class, hint, id, label, optional, placeholder, was`}},
 		{"unknown exercise attribute", "::star[Led]{#lead exampels=2}\n", []string{`content/w.md:4:19: unknown attribute "exampels" on star; it takes class, examples, hint, id, label, optional, title, was`}},
 		{"malformed attribute", "::text[Name]{#name hint=\"open}\n", []string{"content/w.md:4:13: the attributes of ::text are never closed: add }"}},
