@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path"
 	"path/filepath"
@@ -162,23 +163,34 @@ func TestSubPathLinksResolve(t *testing.T) {
 	s := newTestSite(t, careerSite)
 	s.opts.BaseURL = "https://example.edu/career/workbooks/"
 	s.build()
-	files := s.snapshot()
+	if checked := checkLinks(t, s.snapshot(), "/career/workbooks/", "https://example.edu"); checked < 50 {
+		t.Errorf("checked only %d links", checked)
+	}
+	s.assertFile("sitemap.xml", "<loc>https://example.edu/career/workbooks/interview/star/</loc>")
+	s.assertFile("robots.txt", "Sitemap: https://example.edu/career/workbooks/sitemap.xml")
+	s.assertFile("welcome/index.html", `rel=canonical href=https://example.edu/career/workbooks/welcome/`)
+}
+
+// checkLinks checks that every href and src of every page in files, the
+// output of a site under basePath, leads to a file of the output. It
+// returns how many links it checked.
+func checkLinks(t *testing.T, files map[string]string, basePath, origin string) int {
+	t.Helper()
 	checked := 0
 	for name, content := range files {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
 		for _, m := range refAttr.FindAllStringSubmatch(content, -1) {
-			ref := strings.Trim(m[1], `"'`)
-			if strings.HasPrefix(ref, "#") || strings.HasPrefix(ref, "mailto:") {
+			ref := strings.TrimPrefix(strings.Trim(m[1], `"'`), origin)
+			if strings.HasPrefix(ref, "#") || strings.HasPrefix(ref, "mailto:") || strings.HasPrefix(ref, "https://") {
 				continue
 			}
-			if !strings.HasPrefix(ref, "/career/workbooks/") && !strings.HasPrefix(ref, "https://example.edu/career/workbooks/") {
-				t.Errorf("%s: link %q is outside the sub-path", name, ref)
+			if !strings.HasPrefix(ref, basePath) {
+				t.Errorf("%s: link %q is outside %s", name, ref, basePath)
 				continue
 			}
-			target := ref[strings.Index(ref, "/career/workbooks/")+len("/career/workbooks/"):]
-			target, _, _ = strings.Cut(target, "#")
+			target, _, _ := strings.Cut(strings.TrimPrefix(ref, basePath), "#")
 			if target == "" || strings.HasSuffix(target, "/") {
 				target = path.Join(target, "index.html")
 			}
@@ -188,12 +200,7 @@ func TestSubPathLinksResolve(t *testing.T) {
 			checked++
 		}
 	}
-	if checked < 50 {
-		t.Errorf("checked only %d links", checked)
-	}
-	s.assertFile("sitemap.xml", "<loc>https://example.edu/career/workbooks/interview/star/</loc>")
-	s.assertFile("robots.txt", "Sitemap: https://example.edu/career/workbooks/sitemap.xml")
-	s.assertFile("welcome/index.html", `rel=canonical href=https://example.edu/career/workbooks/welcome/`)
+	return checked
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
@@ -455,23 +462,65 @@ func TestRefusesUnsafeDestinations(t *testing.T) {
 }
 
 // TestBundledSite builds the sample site in content/, the end-to-end
-// fixture that every user sees first.
+// fixture that every user sees first: every workbook page exists and has
+// fields, the manifest lists them, every directive of the field language
+// is used, and no internal link is broken under a sub-path.
 func TestBundledSite(t *testing.T) {
-	s := &testSite{t: t, root: "..", opts: Options{Source: "..", Dest: filepath.Join(t.TempDir(), "public")}}
-	stats := s.build()
-	if stats.Pages < 6 {
-		t.Errorf("the sample site built only %d pages", stats.Pages)
-	}
-	var workbooks int
-	for name, content := range s.snapshot() {
-		if strings.HasSuffix(name, "/index.html") && strings.Contains(content, "class=kind-workbook") {
-			workbooks++
+	s := &testSite{t: t, root: "..", opts: Options{Source: "..", Dest: filepath.Join(t.TempDir(), "public"), BaseURL: "/career/"}}
+	s.build()
+	files := s.snapshot()
+
+	var manifest struct {
+		Workbooks []struct {
+			ID     string
+			URL    string
+			Fields []struct{ Key string }
 		}
 	}
-	if workbooks < 3 {
-		t.Errorf("the sample site has %d workbooks, want at least 3", workbooks)
+	if err := json.Unmarshal([]byte(files["workbooks.json"]), &manifest); err != nil {
+		t.Fatal(err)
 	}
-	s.assertFile("index.html", "Before your session", "Interview preparation")
+	if len(manifest.Workbooks) < 14 {
+		t.Errorf("the sample site has %d workbooks, want at least 14", len(manifest.Workbooks))
+	}
+	for _, w := range manifest.Workbooks {
+		page := files[strings.TrimPrefix(w.URL, "/career/")+"index.html"]
+		if page == "" || len(w.Fields) == 0 || !strings.Contains(page, `id=coachbook-manifest`) {
+			t.Errorf("workbook %s: page found %v, %d fields", w.ID, page != "", len(w.Fields))
+		}
+	}
+	home := files["index.html"]
+	for _, collection := range []string{"Before your session", "In the session", "Interview preparation", "Career change", "After the session", "Between therapy sessions"} {
+		if !strings.Contains(home, collection) {
+			t.Errorf("the home page does not list %q", collection)
+		}
+	}
+
+	// Every directive, read from the Markdown itself.
+	used := map[string]bool{}
+	directive := regexp.MustCompile(`(?m)^\s*:{2,}([A-Za-z][\w-]*)`)
+	err := filepath.WalkDir(filepath.Join("..", "content"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		for _, m := range directive.FindAllStringSubmatch(string(data), -1) {
+			used[m[1]] = true
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dl := defaultDirectiveLayouts(t)
+	for name := range dl.kinds {
+		if dl.isKnown(name) && !used[name] {
+			t.Errorf("the sample site never uses %s", name)
+		}
+	}
+	if checked := checkLinks(t, files, "/career/", ""); checked < 200 {
+		t.Errorf("checked only %d links", checked)
+	}
 }
 
 // TestLayoutShowsOtherPagesContent lets a listing show each workbook's

@@ -331,22 +331,36 @@ func TestReadableWithoutJavaScript(t *testing.T) {
 }
 
 // TestSamplePagesInBrowser opens every page of the bundled sample site
-// under a sub-path and requires no console errors, no CSP violations and
-// no request off loopback.
+// under a sub-path, requiring no console errors, no CSP violations and no
+// request off loopback, and on every workbook saves an answer and finds it
+// again after a reload.
 func TestSamplePagesInBrowser(t *testing.T) {
 	b := openSite(t, "..")
 	b.do(chromedp.Navigate(b.url("")), chromedp.WaitReady(chromedp.CSS("main")))
-	links := eval[[]string](b, `[...document.querySelectorAll('main a')].map(a => a.getAttribute('href'))`)
-	if len(links) < 3 {
+	links := eval[[]string](b, `[...new Set([...document.querySelectorAll('main a')].map(a => a.getAttribute('href')))]`)
+	if len(links) < 14 {
 		t.Fatalf("the home page links to %d pages", len(links))
 	}
+	workbooks := 0
 	for _, link := range links {
 		b.do(chromedp.Navigate(b.server.URL+link), chromedp.WaitReady(chromedp.CSS("main")))
 		if n := eval[int](b, `document.querySelectorAll('h1').length`); n != 1 {
 			t.Errorf("%s has %d h1 elements", link, n)
 		}
-		if script := eval[bool](b, `!!document.querySelector('script[src*="coachbook"]')`); !script {
-			t.Errorf("%s does not load the runtime", link)
+		if !eval[bool](b, `!!document.getElementById('coachbook-manifest')`) {
+			continue
 		}
+		workbooks++
+		// Answer the first box that takes text, or else tick the first box.
+		const first = `(document.querySelector('[data-field] textarea, [data-field] input:not([type]), [data-field] input[type=text]') || document.querySelector('[data-field] input[type=checkbox], [data-field] input[type=radio]'))`
+		b.do(chromedp.Evaluate[chromedp.Void](`(() => { const el = ` + first + `; if (el.type === 'checkbox' || el.type === 'radio') el.click(); else { el.value = 'A sample answer'; el.dispatchEvent(new Event('input', {bubbles: true})); } })()`))
+		waitFor(b, saved)
+		b.do(chromedp.Reload(), chromedp.WaitReady(chromedp.CSS("main")))
+		if got := eval[string](b, `(() => { const el = `+first+`; return el.type === 'checkbox' || el.type === 'radio' ? String(el.checked) : el.value })()`); got != "A sample answer" && got != "true" {
+			t.Errorf("%s: after a reload the answer is %q", link, got)
+		}
+	}
+	if workbooks < 14 {
+		t.Errorf("only %d of the linked pages are workbooks", workbooks)
 	}
 }
