@@ -63,7 +63,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	b := &builder{opts: opts, out: newOutput(st.root, newMinifier())}
+	b := &builder{opts: opts, out: newOutput(st.dir, newMinifier())}
 	err = b.build(ctx)
 	if err == nil {
 		err = st.publish()

@@ -23,7 +23,7 @@ func buildPages(t *testing.T, s *testSite) (*builder, error) {
 		t.Fatal(err)
 	}
 	t.Cleanup(st.discard)
-	b := &builder{opts: Options{Source: s.root}, out: newOutput(st.root, newMinifier())}
+	b := &builder{opts: Options{Source: s.root}, out: newOutput(st.dir, newMinifier())}
 	return b, b.build(context.Background())
 }
 

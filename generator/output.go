@@ -48,11 +48,9 @@ func newMinifier() *minify.M {
 
 // output is the staging folder a build writes into before it is
 // published. Every file is claimed first, so two sources writing one file
-// is an error that names both. Writes go through an os.Root, so a staging
-// folder removed under a running build fails it rather than being
-// silently re-created.
+// is an error that names both.
 type output struct {
-	root *os.Root          // the staging folder, for a build to disk
+	dir  string            // the staging folder, for a build to disk
 	mem  map[string][]byte // or the files in memory, for serve
 	min  *minify.M
 	// prior reports a file that an earlier build made and this one keeps,
@@ -62,10 +60,11 @@ type output struct {
 	mu      sync.Mutex
 	claimed map[string]diag.Position
 	files   int
+	made    sync.Map // folders already made, so each is made once
 }
 
-func newOutput(root *os.Root, min *minify.M) *output {
-	return &output{root: root, min: min, claimed: map[string]diag.Position{}}
+func newOutput(dir string, min *minify.M) *output {
+	return &output{dir: dir, min: min, claimed: map[string]diag.Position{}}
 }
 
 // newMemoryOutput keeps the files in memory.
@@ -150,13 +149,11 @@ func (o *output) create(rel string, fill func(io.Writer) error) error {
 		o.mu.Unlock()
 		return nil
 	}
-	name := filepath.FromSlash(rel)
-	if dir := filepath.Dir(name); dir != "." {
-		if err := o.root.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
+	full := filepath.Join(o.dir, filepath.FromSlash(rel))
+	if err := o.mkdir(filepath.Dir(full)); err != nil {
+		return err
 	}
-	f, err := o.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
@@ -174,4 +171,24 @@ func (o *output) create(rel string, fill func(io.Writer) error) error {
 		o.mu.Unlock()
 	}
 	return err
+}
+
+// mkdir makes dir and the folders above it inside the staging folder,
+// each once: every page is a folder of its own, and system calls are what
+// a build to disk spends most on.
+func (o *output) mkdir(dir string) error {
+	if dir == o.dir {
+		return nil
+	}
+	if _, done := o.made.Load(dir); done {
+		return nil
+	}
+	if err := o.mkdir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+		return err
+	}
+	o.made.Store(dir, true)
+	return nil
 }

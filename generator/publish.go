@@ -25,7 +25,7 @@ var errNoExchange = errors.New("atomic exchange not supported")
 type staging struct {
 	dest string // the destination, with symbolic links resolved
 	dir  string
-	root *os.Root
+	made os.FileInfo // the staging folder as made, to tell it from a copy
 }
 
 // stagingPrefix starts the names of a destination's staging folders. The
@@ -76,7 +76,7 @@ func stage(source, dest string) (*staging, error) {
 		st.discard()
 		return nil, err
 	}
-	if st.root, err = os.OpenRoot(dir); err != nil {
+	if st.made, err = os.Stat(dir); err != nil {
 		st.discard()
 		return nil, err
 	}
@@ -154,7 +154,11 @@ func recoverStaging(dest string) {
 // holds one complete build; elsewhere the previous build is moved aside
 // first and put back if the swap fails.
 func (st *staging) publish() error {
-	st.root.Close()
+	// A staging folder removed under the build and made again by its
+	// writes holds only part of the site: never publish that.
+	if now, err := os.Stat(st.dir); err != nil || !os.SameFile(now, st.made) {
+		return fmt.Errorf("the staging folder %s was removed during the build; nothing was published", st.dir)
+	}
 	if _, err := os.Lstat(st.dest); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(st.dir, st.dest)
 	}
@@ -176,8 +180,5 @@ func (st *staging) publish() error {
 
 // discard removes the staging folder of a build that failed.
 func (st *staging) discard() {
-	if st.root != nil {
-		st.root.Close()
-	}
 	os.RemoveAll(st.dir)
 }

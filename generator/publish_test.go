@@ -70,14 +70,22 @@ func TestRemovedStagingFailsTheBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.discard()
-	out := newOutput(st.root, newMinifier())
+	out := newOutput(st.dir, newMinifier())
+	if err := out.write("a/index.html", []byte("<p>x</p>")); err != nil {
+		t.Fatal(err)
+	}
+	// Another process removes the folder: the build's next write fails
+	// rather than making it again, and nothing is published.
 	if err := os.RemoveAll(st.dir); err != nil {
 		t.Fatal(err)
 	}
-	if err := out.write("a/index.html", []byte("<p>x</p>")); err == nil {
+	if err := out.write("b/index.html", []byte("<p>y</p>")); err == nil {
 		t.Error("writing into a removed staging folder succeeded")
 	}
-	if _, err := os.Stat(st.dir); err == nil {
-		t.Error("the removed staging folder was re-created")
+	if err := st.publish(); err == nil {
+		t.Error("a removed staging folder was published")
+	}
+	if _, err := os.Stat(s.dest()); err == nil {
+		t.Error("a partial site was published")
 	}
 }

@@ -1,0 +1,103 @@
+// Package corpus writes deterministic synthetic sites for benchmarks: any
+// number of workbooks of about 7 KB each, with prose, headings, lists and
+// links, and optionally exercises of every type.
+package corpus
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// PagesPerCollection is how many workbooks each folder holds.
+const PagesPerCollection = 100
+
+var words = strings.Fields(`coach client session goal reality options way forward commitment review
+practise interview result action task situation career change strength value purpose team feedback
+question answer plan week month progress habit focus energy skill role industry research network
+mentor growth confidence evidence thought feeling balance boundary rest learning story example`)
+
+// exercises are the directives a workbook with exercises uses, one of
+// each, so a build exercises every layout.
+var exercises = []string{
+	"::text[Say it in one phrase]{#phrase-%d}",
+	"::textarea[What do you enjoy?]{#enjoy-%d words=100}",
+	"::list[Questions to bring]{#questions-%d min=1 max=5}",
+	"::choice[Main driver]{#driver-%d options=\"Income|Harmony|Challenge\" other}",
+	":::checklist[Documents ready]{#docs-%d}\n- [ ] Resume {#cv}\n- [ ] Letter {#letter}\n:::",
+	"::scale[Where are you now?]{#now-%d}",
+	"::date[Next session]{#next-%d}",
+	":::exercise{#drive-%d title=\"Your drive\"}\nIn one phrase, what matters?\n\n::text[The phrase]{#drive-phrase-%[1]d}\n:::",
+	"::star[A time you led]{#lead-%d}",
+	"::grow{#grow-%d}",
+	"::oskar{#oskar-%d}",
+	"::fear-exclusion{#fears-%d}",
+	"::commitments{#actions-%d}",
+	"::thought-record{#record-%d}",
+	":::tip[Be specific]\nName the company.\n:::",
+}
+
+// Write writes a site of n workbooks into dir. With exercises, each
+// workbook also holds one of every directive. The same arguments always
+// write the same files.
+func Write(dir string, n int, withExercises bool) error {
+	r := rand.New(rand.NewPCG(1, uint64(n)))
+	if err := write(dir, "content/_index.md", "---\ntitle: Benchmark\n---\nA synthetic site.\n"); err != nil {
+		return err
+	}
+	for i := range n {
+		c := i / PagesPerCollection
+		if i%PagesPerCollection == 0 {
+			index := fmt.Sprintf("---\ntitle: Collection %d\nweight: %d\n---\n", c, c+1)
+			if err := write(dir, fmt.Sprintf("content/c%03d/_index.md", c), index); err != nil {
+				return err
+			}
+		}
+		if err := write(dir, fmt.Sprintf("content/c%03d/p%03d.md", c, i%PagesPerCollection), page(r, i, n, withExercises)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// page makes one workbook of about 7 KB.
+func page(r *rand.Rand, i, n int, withExercises bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\ntitle: Workbook %d\ndescription: %s.\nweight: %d\nduration: %d min\ntags: [%s, %s]\n---\n",
+		i, sentence(r, 8), i%PagesPerCollection+1, 5+r.IntN(40), words[r.IntN(len(words))], words[r.IntN(len(words))])
+	for section := 0; b.Len() < 7000; section++ {
+		fmt.Fprintf(&b, "\n## %s\n\n", strings.ToUpper(sentence(r, 3)[:1])+sentence(r, 3)[1:])
+		fmt.Fprintf(&b, "%s *%s* and **%s**. See [the next workbook](../c%03d/p%03d.md) or [a guide](https://example.org/%s).\n\n",
+			sentence(r, 40), sentence(r, 2), sentence(r, 2), ((i+1)%n)/PagesPerCollection, ((i+1)%n)%PagesPerCollection, words[r.IntN(len(words))])
+		for item := range 3 {
+			fmt.Fprintf(&b, "- %s %d\n", sentence(r, 6), item)
+		}
+		fmt.Fprintf(&b, "\n%s\n", sentence(r, 50))
+		if withExercises && section < len(exercises) {
+			ex := exercises[section]
+			if strings.Contains(ex, "%") {
+				ex = fmt.Sprintf(ex, section)
+			}
+			b.WriteString("\n" + ex + "\n")
+		}
+	}
+	return b.String()
+}
+
+func sentence(r *rand.Rand, n int) string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = words[r.IntN(len(words))]
+	}
+	return strings.Join(out, " ")
+}
+
+func write(dir, name, content string) error {
+	full := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(full, []byte(content), 0o644)
+}
