@@ -63,7 +63,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	b := &builder{opts: opts, out: newOutput(st.dir, newMinifier())}
+	b := &builder{opts: opts, out: newOutput(st.dir, newMinifier()), release: true}
 	err = b.build(ctx)
 	if err == nil {
 		err = st.publish()
@@ -99,6 +99,13 @@ type builder struct {
 	rendered int
 	// reuse, when set, gives a page's conversion from an earlier build.
 	reuse func(*page) *conversion
+	// release lets each page's HTML go once it is written.
+	release bool
+	// loadCache, when set, is what a rebuild reuses of the last load.
+	loadCache *loadCache
+	// siteFiles, when set, says whether the files that list every page
+	// (sitemap.xml, workbooks.json) need writing again.
+	siteFiles func() bool
 
 	mu   sync.Mutex
 	errs diag.List
@@ -112,7 +119,7 @@ func (b *builder) fail(err error) {
 }
 
 func (b *builder) build(ctx context.Context) error {
-	l, err := loadSite(ctx, b.opts)
+	l, err := loadSite(ctx, b.opts, b.loadCache)
 	if l == nil {
 		return err
 	}
@@ -171,8 +178,10 @@ func (b *builder) build(ctx context.Context) error {
 			}
 		}
 	}
-	b.fail(b.writeSitemap(l.pages))
-	b.fail(b.writeManifest(l.pages))
+	if b.siteFiles == nil || b.siteFiles() {
+		b.fail(b.writeSitemap(l.pages))
+		b.fail(b.writeManifest(l.pages))
+	}
 	b.pages = len(l.pages)
 	return b.errs.Err()
 }
@@ -192,6 +201,9 @@ func (b *builder) renderPage(p *page) error {
 	}
 	if err := b.out.write(p.out, html); err != nil {
 		b.fail(fmt.Errorf("%s: %w", p.source, err))
+	}
+	if b.release {
+		p.release()
 	}
 	return nil
 }

@@ -64,6 +64,10 @@ type page struct {
 	// show another page's content while pages render in parallel.
 	convert sync.Once
 	conv    *conversion
+
+	file     string     // where the source is on disk
+	mu       sync.Mutex // guards released and the HTML it lets go
+	released bool
 }
 
 // converted returns the result of converting p's Markdown.
@@ -80,7 +84,35 @@ func (p *page) converted() *conversion {
 }
 
 // Content returns the page's Markdown body as HTML.
-func (p *page) Content() template.HTML { return p.converted().html }
+func (p *page) Content() template.HTML {
+	conv := p.converted()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.released {
+		return conv.html
+	}
+	// The page was written and its HTML let go; a layout of another page
+	// wants it again, so convert it again from its file.
+	src, err := os.ReadFile(p.file)
+	if err != nil {
+		return ""
+	}
+	again := &page{Kind: p.Kind, Site: p.Site, source: p.source, dir: p.dir, src: src, bodyOff: p.bodyOff, hasBody: p.hasBody}
+	return renderMarkdown(p.Site.markdown, p.Site.directives, again).html
+}
+
+// release lets go of a written page's source and HTML, so that a build's
+// memory does not grow with the size of the site.
+func (p *page) release() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.conv != nil {
+		p.conv.html = ""
+		p.conv.source = nil
+	}
+	p.src = nil
+	p.released = true
+}
 
 // progressEntry is what a listing needs to show a workbook's progress
 // without visiting it: each counted field's key, followed by the keys it

@@ -21,6 +21,27 @@ type loadedSite struct {
 	// one gets a helpful error rather than "no such page".
 	drafts map[string]bool
 	files  []sourceFile // non-Markdown content, copied as it is
+
+	// What a rebuild in serve can reuse.
+	tree   *contentTree
+	parsed []parsedFile
+}
+
+// loadCache is what a rebuild reuses of the last build's loading: the tree
+// of files, and each file as read and parsed, except those that changed.
+type loadCache struct {
+	tree    *contentTree
+	parsed  map[string]parsedFile // by path relative to content/
+	changed map[string]bool       // by path relative to the site root
+}
+
+// get returns a file's last parse, if it is still good.
+func (c *loadCache) get(rel string) (parsedFile, bool) {
+	if c == nil || c.changed["content/"+rel] {
+		return parsedFile{}, false
+	}
+	pf, ok := c.parsed[rel]
+	return pf, ok
 }
 
 type parsedFile struct {
@@ -34,10 +55,15 @@ type parsedFile struct {
 
 // loadSite reads content/ into pages. It returns what it could load along
 // with every error it found, so a build reports all its errors together.
-func loadSite(ctx context.Context, opts Options) (*loadedSite, error) {
-	contentDir := filepath.Join(opts.Source, "content")
-	tree, walkErr := walkContent(opts.Source, contentDir)
-	if tree == nil {
+//
+// A rebuild in serve passes the last build's tree and parsed files in
+// cache, with the files that changed, so that only those are read again.
+func loadSite(ctx context.Context, opts Options, cache *loadCache) (*loadedSite, error) {
+	var tree *contentTree
+	var walkErr error
+	if cache != nil {
+		tree = cache.tree
+	} else if tree, walkErr = walkContent(opts.Source, filepath.Join(opts.Source, "content")); tree == nil {
 		return nil, walkErr
 	}
 	var errs diag.List
@@ -46,6 +72,10 @@ func loadSite(ctx context.Context, opts Options) (*loadedSite, error) {
 	parsed := make([]parsedFile, len(tree.markdown))
 	err := parallel(ctx, len(parsed), func(i int) {
 		f := tree.markdown[i]
+		if pf, ok := cache.get(f.rel); ok {
+			parsed[i] = pf
+			return
+		}
 		pf := parsedFile{file: f}
 		pf.src, pf.err = os.ReadFile(f.path)
 		if pf.err != nil {
@@ -79,7 +109,7 @@ func loadSite(ctx context.Context, opts Options) (*loadedSite, error) {
 	home.Title, home.Description, home.Params = s.Title, s.Description, s.Params
 	s.Home = home
 
-	l := &loadedSite{site: s, bySrc: map[string]*page{}, drafts: map[string]bool{}, files: tree.other}
+	l := &loadedSite{site: s, bySrc: map[string]*page{}, drafts: map[string]bool{}, files: tree.other, tree: tree, parsed: parsed}
 	collections := map[string]*page{"": home}
 	var collection func(dir string) *page
 	collection = func(dir string) *page {
@@ -128,7 +158,7 @@ func loadSite(ctx context.Context, opts Options) (*loadedSite, error) {
 			p.place(slugged)
 			workbooks = append(workbooks, p)
 		}
-		p.source, p.fm = "content/"+rel, pf.fm
+		p.source, p.fm, p.file = "content/"+rel, pf.fm, pf.file.path
 		p.src, p.bodyOff, p.hasBody = pf.src, pf.bodyOff, pf.hasBody && pf.err == nil
 	}
 

@@ -28,6 +28,8 @@ type Session struct {
 	sources    map[string][]byte      // the bytes each conversion came from
 	collection map[string]string      // each workbook's collection folder, by source
 	pages      map[string]bool        // every page's output path
+	tree       *contentTree           // the files of content/
+	parsed     map[string]parsedFile  // each Markdown file as read and parsed
 }
 
 // NewSession prepares to build the site that opts describe. Dest is not
@@ -67,10 +69,21 @@ func (s *Session) Build(ctx context.Context, changed []string) (Stats, error) {
 		}
 		var once sync.Once
 		var pages map[string]*page
+		listingChanged := false
 		b.render = func(p *page) bool {
-			once.Do(func() { pages = workbooksBySource(p.Site.Home) })
+			once.Do(func() {
+				pages = workbooksBySource(p.Site.Home)
+				for source := range changedSet {
+					if w := pages[source]; w == nil || w.listing() != s.listings[source] {
+						listingChanged = true
+					}
+				}
+			})
 			return s.affected(p, changedSet, pages)
 		}
+		// Only a change to what listings show changes the site's lists.
+		b.siteFiles = func() bool { return listingChanged }
+		b.loadCache = &loadCache{tree: s.tree, parsed: s.parsed, changed: changedSet}
 		b.out.prior = func(rel string) bool {
 			_, ok := s.files[rel]
 			return ok
@@ -184,6 +197,11 @@ func (s *Session) remember(b *builder, incremental bool) {
 	s.listings = map[string]string{}
 	s.collection = map[string]string{}
 	s.pages = map[string]bool{}
+	s.tree = b.loaded.tree
+	s.parsed = map[string]parsedFile{}
+	for _, pf := range b.loaded.parsed {
+		s.parsed[pf.file.rel] = pf
+	}
 	for _, p := range b.loaded.pages {
 		s.pages[p.out] = true
 		if p.src != nil {
