@@ -50,9 +50,9 @@ func newMinifier() *minify.M {
 // published. Every file is claimed first, so two sources writing one file
 // is an error that names both.
 type output struct {
-	dir  string            // the staging folder, for a build to disk
-	mem  map[string][]byte // or the files in memory, for serve
-	min  *minify.M
+	dir string            // the staging folder, for a build to disk
+	mem map[string][]byte // or the files in memory, for serve
+	min *minify.M
 	// prior reports a file that an earlier build made and this one keeps,
 	// for the link check of a build that renders only some pages.
 	prior func(rel string) bool
