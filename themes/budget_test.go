@@ -15,27 +15,74 @@ import (
 // gzipped, as the README promises.
 const runtimeBudget = 12 * 1024
 
+// pageBudget is the most a workbook page may weigh with its stylesheet and
+// script, each gzipped, as a phone on a slow connection downloads them.
+const pageBudget = 40 * 1024
+
 // TestRuntimeBudget builds the sample site and weighs the runtime as a
 // browser downloads it.
 func TestRuntimeBudget(t *testing.T) {
+	dest := buildSample(t)
+	data := readOne(t, filepath.Join(dest, "assets", "coachbook.*.js"))
+	zipped := gzipped(data)
+	t.Logf("runtime: %d bytes minified, %d bytes gzipped", len(data), zipped)
+	if zipped > runtimeBudget {
+		t.Errorf("the runtime is %d bytes gzipped, over its budget of %d", zipped, runtimeBudget)
+	}
+}
+
+// TestPageWeight weighs every workbook of the sample site with its
+// stylesheet and script, each gzipped, against the page budget.
+func TestPageWeight(t *testing.T) {
+	dest := buildSample(t)
+	assets := gzipped(readOne(t, filepath.Join(dest, "assets", "coachbook.*.js"))) + gzipped(readOne(t, filepath.Join(dest, "assets", "style.*.css")))
+	pages, _ := filepath.Glob(filepath.Join(dest, "*", "*", "index.html"))
+	if len(pages) < 14 {
+		t.Fatalf("found %d workbook pages", len(pages))
+	}
+	heaviest, weight := "", 0
+	for _, p := range pages {
+		html, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := gzipped(html) + assets; w > weight {
+			heaviest, weight = p, w
+		}
+	}
+	rel, _ := filepath.Rel(dest, heaviest)
+	t.Logf("heaviest workbook: %s, %d bytes gzipped with its CSS and JS", rel, weight)
+	if weight > pageBudget {
+		t.Errorf("%s weighs %d bytes gzipped, over the budget of %d", rel, weight, pageBudget)
+	}
+}
+
+func buildSample(t *testing.T) string {
+	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := generator.Build(context.Background(), generator.Options{Source: "..", Dest: dest}); err != nil {
 		t.Fatal(err)
 	}
-	matches, _ := filepath.Glob(filepath.Join(dest, "assets", "coachbook.*.js"))
+	return dest
+}
+
+func readOne(t *testing.T, pattern string) []byte {
+	t.Helper()
+	matches, _ := filepath.Glob(pattern)
 	if len(matches) != 1 {
-		t.Fatalf("runtime files: %v", matches)
+		t.Fatalf("%s: %v", pattern, matches)
 	}
 	data, err := os.ReadFile(matches[0])
 	if err != nil {
 		t.Fatal(err)
 	}
+	return data
+}
+
+func gzipped(data []byte) int {
 	var zipped bytes.Buffer
 	w, _ := gzip.NewWriterLevel(&zipped, gzip.BestCompression)
 	w.Write(data)
 	w.Close()
-	t.Logf("runtime: %d bytes minified, %d bytes gzipped", len(data), zipped.Len())
-	if zipped.Len() > runtimeBudget {
-		t.Errorf("the runtime is %d bytes gzipped, over its budget of %d", zipped.Len(), runtimeBudget)
-	}
+	return zipped.Len()
 }
