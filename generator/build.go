@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -125,6 +126,14 @@ func (b *builder) build(ctx context.Context) error {
 	}
 	b.fail(err)
 	b.loaded, b.site = l, l.site
+	if b.release {
+		// Only serve reuses the parsed files. A build to disk holds no
+		// sources: each is read again when its page is converted.
+		l.parsed = nil
+		for _, p := range l.pages {
+			p.src = nil
+		}
+	}
 	if b.theme, err = loadTheme(b.opts.Source, b.site); err != nil {
 		b.fail(err)
 		return b.errs.Err()
@@ -156,9 +165,12 @@ func (b *builder) build(ctx context.Context) error {
 	}
 	b.site.markdown = newMarkdown(b.site.allowHTML, links, b.site.directives)
 	b.site.reuse = b.reuse
-	todo := l.pages
+	// Workbooks first: listings need every workbook's fields, and a
+	// workbook rendered first has let its HTML go by the time they ask.
+	todo := append([]*page(nil), l.pages...)
+	sort.SliceStable(todo, func(i, j int) bool { return todo[i].Kind == kindWorkbook && todo[j].Kind != kindWorkbook })
 	if b.render != nil {
-		todo = filter(append([]*page(nil), l.pages...), b.render)
+		todo = filter(todo, b.render)
 	}
 	layoutErrs := make([]error, len(todo))
 	err = parallel(ctx, len(todo), func(i int) {
@@ -440,4 +452,19 @@ feed:
 	close(next)
 	wg.Wait()
 	return err
+}
+
+// buildMemoryLimit is the soft limit LimitMemory sets: a build keeps little
+// alive (each page's source and HTML go once it is written), so what
+// grows is garbage, and the collector may as well run before it does.
+const buildMemoryLimit = 150 << 20
+
+// LimitMemory sets a soft memory limit suited to a one-shot build, unless
+// the GOMEMLIMIT environment variable sets one. It changes the whole
+// process, so commands call it, not the library; serve, which holds the
+// site in memory, does not.
+func LimitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(buildMemoryLimit)
+	}
 }

@@ -76,9 +76,21 @@ func (p *page) converted() *conversion {
 		if p.Site.reuse != nil {
 			p.conv = p.Site.reuse(p)
 		}
-		if p.conv == nil {
-			p.conv = renderMarkdown(p.Site.markdown, p.Site.directives, p)
+		if p.conv != nil {
+			return
 		}
+		if p.src == nil && p.hasBody {
+			// A build to disk reads each source again when it converts it,
+			// rather than holding every file of the site at once.
+			src, err := os.ReadFile(p.file)
+			if err != nil {
+				p.conv = &conversion{page: p}
+				p.conv.errs.Add(diag.Errorf(p.pos(), "%v", err))
+				return
+			}
+			p.src = src
+		}
+		p.conv = renderMarkdown(p.Site.markdown, p.Site.directives, p)
 	})
 	return p.conv
 }
@@ -106,9 +118,11 @@ func (p *page) Content() template.HTML {
 func (p *page) release() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.conv != nil {
-		p.conv.html = ""
-		p.conv.source = nil
+	if c := p.conv; c != nil {
+		// Keep what listings and the link check need: fields, exercises,
+		// links and errors.
+		c.html, c.source = "", nil
+		c.keys, c.captured, c.levels, c.open = nil, nil, nil, nil
 	}
 	p.src = nil
 	p.released = true
@@ -198,7 +212,7 @@ func (p *page) Workbooks() []*page {
 
 // pos is where p comes from: its file, or its folder when it has none.
 func (p *page) pos() diag.Position {
-	if p.src == nil {
+	if p.fm == nil {
 		return diag.Position{File: p.source}
 	}
 	return diag.Position{File: p.source, Line: 1, Col: 1}

@@ -1,7 +1,8 @@
 // Command coachbench measures coachbook's builds on synthetic sites: the
 // CPU time and peak memory of a full build against the floor of plain
-// goldmark converting the same files, the time of a one-workbook rebuild
-// in serve, and, with -hugo, Hugo building the same site.
+// goldmark converting the same files and against writing as many files,
+// the time of a one-workbook rebuild in serve, and, with -hugo, Hugo
+// building the same site.
 //
 //	go run ./cmd/coachbench [-pages 1000,10000] [-exercises] [-hugo]
 //
@@ -83,6 +84,11 @@ func run(sizes string, exercises, hugo bool) error {
 			return err
 		}
 		report(n, "floor", floor, floor)
+		writes, err := child("write", site)
+		if err != nil {
+			return err
+		}
+		report(n, "write", writes, floor)
 		build, err := child("build", site)
 		if err != nil {
 			return err
@@ -144,10 +150,13 @@ func measure(what, dir string) error {
 	case "floor":
 		return floor(dir)
 	case "build":
+		generator.LimitMemory() // As coachbook build does.
 		_, err := generator.Build(context.Background(), generator.Options{Source: dir, Dest: filepath.Join(dir, "public")})
 		return err
 	case "rebuild":
 		return rebuild(dir)
+	case "write":
+		return writeOnly(dir)
 	}
 	return fmt.Errorf("unknown measurement %q", what)
 }
@@ -196,6 +205,30 @@ func floor(dir string) error {
 	wg.Wait()
 	close(errs)
 	return <-errs
+}
+
+// writeOnly writes one 12 KB file in a folder of its own for every
+// Markdown file, as a build does, and nothing else: what the disk alone
+// costs, which on some machines is more than the floor.
+func writeOnly(dir string) error {
+	out, err := os.MkdirTemp(dir, "write-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(out)
+	page := bytes.Repeat([]byte("<p>coachbook</p>\n"), 12*1024/17)
+	n := 0
+	return filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		n++
+		folder := filepath.Join(out, strconv.Itoa(n/100), strconv.Itoa(n))
+		if err := os.MkdirAll(folder, 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(folder, "index.html"), page, 0o644)
+	})
 }
 
 // rebuild builds the site in a serve session, then edits one workbook's

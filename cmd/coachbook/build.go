@@ -39,6 +39,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 			return usageError{"build: --baseURL: " + err.Error()}
 		}
 	}
+	generator.LimitMemory()
 	stats, err := generator.Build(ctx, opts)
 	if err != nil {
 		return reportBuildError(c.stderr, err, opts.Destination())
