@@ -326,12 +326,7 @@ func (p *page) readWorkbook(r *metadata.Reader) {
 	p.Duration = r.String("duration")
 	p.Tags = r.Strings("tags")
 	p.Draft = r.Bool("draft")
-	if id := r.String("id"); id != "" {
-		if !workbookID.MatchString(id) {
-			r.Fail("id", "id %q may hold only letters, digits, '-', '_' and '/', and must start with a letter or digit", id)
-		}
-		p.ID = id
-	}
+	p.ID = r.Matching("id", workbookID, "may hold only letters, digits, '-', '_' and '/', and must start with a letter or digit")
 	p.Params = r.Rest()
 }
 

@@ -88,12 +88,8 @@ func (s *site) readSettings(r *metadata.Reader) {
 	}
 	s.Description = r.String("description")
 	s.Organisation = r.String("organisation")
-	if v := r.String("language"); v != "" {
-		if !languageTag.MatchString(v) {
-			r.Fail("language", "language %q is not a language tag such as \"en\" or \"pt-BR\"", v)
-		} else {
-			s.Language = v
-		}
+	if v := r.Matching("language", languageTag, `is not a language tag such as "en" or "pt-BR"`); v != "" {
+		s.Language = v
 	}
 	if v := r.String("baseURL"); v != "" {
 		if err := s.setBaseURL(v); err != nil {
@@ -107,25 +103,14 @@ func (s *site) readSettings(r *metadata.Reader) {
 		}
 		s.Contact = l
 	}
-	if v := r.String("accent"); v != "" {
-		if !cssColour.MatchString(v) {
-			r.Fail("accent", "accent %q is not a CSS colour such as \"#1f6f5c\" or \"teal\"", v)
-		} else {
-			s.Accent = v
-		}
-	}
+	s.Accent = r.Matching("accent", cssColour, `is not a CSS colour such as "#1f6f5c" or "teal"`)
 	s.logoFile, s.logoPos = strings.TrimPrefix(r.String("logo"), "/"), r.Pos("logo")
 	if v := r.String("theme"); v != "" {
 		s.theme = v
 	}
 	s.themePos = r.Pos("theme")
 	s.allowHTML = r.Bool("allowHTML")
-	if v := r.String("id"); v != "" {
-		if !siteID.MatchString(v) {
-			r.Fail("id", "id %q may hold only letters, digits, '.', '/', '_' and '-'", v)
-		}
-		s.ID = v
-	}
+	s.ID = r.Matching("id", siteID, "may hold only letters, digits, '.', '/', '_' and '-'")
 	s.Params = r.Rest()
 }
 

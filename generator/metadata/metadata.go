@@ -369,6 +369,17 @@ func (r *Reader) Int(key string) int {
 	return 0
 }
 
+// Matching returns key's text when it matches re. Otherwise it reports
+// "key "value" problem" and returns "".
+func (r *Reader) Matching(key string, re *regexp.Regexp, problem string) string {
+	v := r.String(key)
+	if v != "" && !re.MatchString(v) {
+		r.Fail(key, "%s %q %s", key, v, problem)
+		return ""
+	}
+	return v
+}
+
 // Bool returns key's true or false, or false when it is absent.
 func (r *Reader) Bool(key string) bool {
 	v, ok := r.lookup(key)
