@@ -131,7 +131,10 @@ func (b *builder) build(ctx context.Context) error {
 		// sources: each is read again when its page is converted.
 		l.parsed = nil
 		for _, p := range l.pages {
-			p.src = nil
+			if p.src != nil {
+				p.sum = checksum(p.src)
+				p.src = nil
+			}
 		}
 	}
 	if b.theme, err = loadTheme(b.opts.Source, b.site); err != nil {

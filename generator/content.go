@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"errors"
+	"hash/fnv"
 	"html/template"
 	"io/fs"
 	"net/url"
@@ -66,6 +68,7 @@ type page struct {
 	conv    *conversion
 
 	file     string     // where the source is on disk
+	sum      uint64     // the source's checksum, to tell it is the file read again
 	mu       sync.Mutex // guards released and the HTML it lets go
 	released bool
 }
@@ -83,6 +86,9 @@ func (p *page) converted() *conversion {
 			// A build to disk reads each source again when it converts it,
 			// rather than holding every file of the site at once.
 			src, err := os.ReadFile(p.file)
+			if err == nil && checksum(src) != p.sum {
+				err = errors.New("the file changed during the build; build again")
+			}
 			if err != nil {
 				p.conv = &conversion{page: p}
 				p.conv.errs.Add(diag.Errorf(p.pos(), "%v", err))
@@ -106,11 +112,19 @@ func (p *page) Content() template.HTML {
 	// The page was written and its HTML let go; a layout of another page
 	// wants it again, so convert it again from its file.
 	src, err := os.ReadFile(p.file)
-	if err != nil {
+	if err != nil || checksum(src) != p.sum {
 		return ""
 	}
 	again := &page{Kind: p.Kind, Site: p.Site, source: p.source, dir: p.dir, src: src, bodyOff: p.bodyOff, hasBody: p.hasBody}
 	return renderMarkdown(p.Site.markdown, p.Site.directives, again).html
+}
+
+// checksum identifies a file's bytes, to tell a file read again from one
+// changed in between.
+func checksum(src []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(src)
+	return h.Sum64()
 }
 
 // release lets go of a written page's source and HTML, so that a build's
@@ -256,7 +270,7 @@ func walkContent(root, contentDir string) (*contentTree, error) {
 		}
 		for _, e := range entries {
 			name := e.Name()
-			if ignoredName(name) {
+			if Ignored(name) {
 				continue
 			}
 			full := filepath.Join(dir, name)
@@ -304,12 +318,14 @@ func contentPos(rel string) diag.Position {
 	return diag.Position{File: "content/" + rel, Line: 1, Col: 1}
 }
 
-// ignoredName skips hidden files and the backups and swap files that
-// editors leave beside the files they save.
-func ignoredName(name string) bool {
+// Ignored reports whether a file name is one a site never builds: hidden
+// files, and the backups, swap and test files that editors leave beside
+// the files they save. serve's watcher ignores the same names.
+func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
 		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") ||
-		strings.HasSuffix(name, ".tmp")
+		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
+		name == "4913" // Vim's test write.
 }
 
 func within(root, p string) bool {

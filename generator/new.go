@@ -93,18 +93,16 @@ func archetype(source, kind, title, id string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	var out bytes.Buffer
-	if err := t.Execute(&out, map[string]string{"Title": yamlText(title), "ID": id}); err != nil {
+	if err := t.Execute(&out, map[string]string{"Title": yamlText(title), "ID": yamlText(id)}); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return out.Bytes(), nil
 }
 
-// yamlText quotes a title if YAML would read it as something else.
+// yamlText writes s as a YAML string, quoted, so that a title such as
+// "2024" or "true" stays text.
 func yamlText(s string) string {
-	if strings.ContainsAny(s, ":#'\"[]{},&*!|>%@`") {
-		return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
-	}
-	return s
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
 
 // writeNew writes files under dir, each only if it does not exist; if any

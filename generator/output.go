@@ -180,6 +180,9 @@ func (o *output) mkdir(dir string) error {
 	if dir == o.dir {
 		return nil
 	}
+	if !within(o.dir, dir) {
+		return fmt.Errorf("%s is outside the output folder", dir)
+	}
 	if _, done := o.made.Load(dir); done {
 		return nil
 	}

@@ -167,7 +167,7 @@ func (st *staging) publish() error {
 	} else if !errors.Is(err, errNoExchange) {
 		return fmt.Errorf("publishing %s: %w", st.dest, err)
 	}
-	old := strings.Replace(st.dir, "-new-", "-old-", 1)
+	old := filepath.Join(filepath.Dir(st.dir), strings.Replace(filepath.Base(st.dir), "-new-", "-old-", 1))
 	if err := os.Rename(st.dest, old); err != nil {
 		return fmt.Errorf("moving the previous %s aside: %w", st.dest, err)
 	}

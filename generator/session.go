@@ -3,8 +3,11 @@ package generator
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -28,6 +31,7 @@ type Session struct {
 	sources    map[string][]byte      // the bytes each conversion came from
 	collection map[string]string      // each workbook's collection folder, by source
 	pages      map[string]bool        // every page's output path
+	manifests  map[string]string      // each workbook's fields, as workbooks.json has them
 	tree       *contentTree           // the files of content/
 	parsed     map[string]parsedFile  // each Markdown file as read and parsed
 }
@@ -74,14 +78,16 @@ func (s *Session) Build(ctx context.Context, changed []string) (Stats, error) {
 			once.Do(func() {
 				pages = workbooksBySource(p.Site.Home)
 				for source := range changedSet {
-					if w := pages[source]; w == nil || w.listing() != s.listings[source] {
+					w := pages[source]
+					if w == nil || w.listing() != s.listings[source] || manifestJSON(w) != s.manifests[source] {
 						listingChanged = true
 					}
 				}
 			})
 			return s.affected(p, changedSet, pages)
 		}
-		// Only a change to what listings show changes the site's lists.
+		// Only a change to what listings show, or to a workbook's fields,
+		// changes the site's lists.
 		b.siteFiles = func() bool { return listingChanged }
 		b.loadCache = &loadCache{tree: s.tree, parsed: s.parsed, changed: changedSet}
 		b.out.prior = func(rel string) bool {
@@ -93,6 +99,11 @@ func (s *Session) Build(ctx context.Context, changed []string) (Stats, error) {
 	err := b.build(ctx)
 	s.mu.RUnlock()
 	if err != nil {
+		// What changed is not remembered past a failed build, so the next
+		// one builds everything.
+		s.mu.Lock()
+		s.built = false
+		s.mu.Unlock()
 		return Stats{}, err
 	}
 	if incremental && !s.samePages(b.loaded.pages) {
@@ -115,6 +126,9 @@ func (s *Session) incremental(changed []string) bool {
 	for _, c := range changed {
 		if !strings.HasPrefix(c, "content/") || !s.markdown[c] || path.Base(c) == "_index.md" {
 			return false
+		}
+		if _, err := os.Stat(filepath.Join(s.opts.Source, filepath.FromSlash(c))); err != nil {
+			return false // Deleted or moved away: the site's pages change.
 		}
 	}
 	return true
@@ -181,6 +195,12 @@ func (s *Session) samePages(pages []*page) bool {
 	return true
 }
 
+// manifestJSON is a workbook's entry in workbooks.json.
+func manifestJSON(p *page) string {
+	data, _ := json.Marshal(p.Manifest())
+	return string(data)
+}
+
 // remember keeps what the next build needs and swaps in the new files.
 func (s *Session) remember(b *builder, incremental bool) {
 	s.mu.Lock()
@@ -197,6 +217,7 @@ func (s *Session) remember(b *builder, incremental bool) {
 	s.listings = map[string]string{}
 	s.collection = map[string]string{}
 	s.pages = map[string]bool{}
+	s.manifests = map[string]string{}
 	s.tree = b.loaded.tree
 	s.parsed = map[string]parsedFile{}
 	for _, pf := range b.loaded.parsed {
@@ -210,6 +231,7 @@ func (s *Session) remember(b *builder, incremental bool) {
 		if p.Kind == kindWorkbook {
 			s.listings[p.source] = p.listing()
 			s.collection[p.source] = p.dir
+			s.manifests[p.source] = manifestJSON(p)
 		}
 		if p.conv != nil {
 			s.converted[p.source] = p.conv

@@ -2,6 +2,8 @@ package generator
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -61,5 +63,39 @@ func TestSessionRebuildsOnlyWhatChanged(t *testing.T) {
 	}
 	if page, ok := s.File("before/drive/index.html"); !ok || !strings.Contains(string(page), "A new body.") {
 		t.Error("a failed build changed what is served")
+	}
+
+	// After a failed build nothing is trusted: the next one is full, so a
+	// layout changed meanwhile reaches every page.
+	site.write("layouts/partials/footer.html", "<footer>New footer</footer>")
+	if _, err := s.Build(context.Background(), []string{"layouts/partials/footer.html"}); err == nil {
+		t.Fatal("the broken file built")
+	}
+	site.write("content/before/drive.md", "---\ntitle: Your drive\n---\nFixed.\n")
+	if st := build("content/before/drive.md"); !st.Full {
+		t.Errorf("the build after a failure was not full: %+v", st)
+	}
+	if home, _ := s.File("index.html"); !strings.Contains(string(home), "New footer") {
+		t.Error("the home page kept the old layout")
+	}
+
+	// A field that counts for nothing still changes workbooks.json.
+	site.write("content/before/drive.md", "---\ntitle: Your drive\n---\nFixed.\n\n::text[Anything else?]{#extra optional}\n")
+	if st := build("content/before/drive.md"); st.Full || st.Rendered != 1 {
+		t.Errorf("adding an optional field rendered %+v", st)
+	}
+	if m, _ := s.File("workbooks.json"); !strings.Contains(string(m), `"key":"extra"`) {
+		t.Error("workbooks.json lacks the new field")
+	}
+
+	// A deleted workbook: everything, and its page is gone.
+	if err := os.Remove(filepath.Join(site.root, "content/before/new.md")); err != nil {
+		t.Fatal(err)
+	}
+	if st := build("content/before/new.md"); !st.Full {
+		t.Errorf("deleting a workbook rendered %+v", st)
+	}
+	if _, ok := s.File("before/new/index.html"); ok {
+		t.Error("the deleted workbook is still served")
 	}
 }

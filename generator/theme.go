@@ -86,7 +86,7 @@ func loadTheme(root string, s *site) (*theme, error) {
 				if err != nil {
 					return err
 				}
-				if ignoredName(d.Name()) || d.IsDir() {
+				if Ignored(d.Name()) || d.IsDir() {
 					return nil
 				}
 				pos := diag.Position{File: layer.display + name}

@@ -184,18 +184,23 @@ func floor(dir string) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			failed := false
 			for p := range next {
+				if failed {
+					continue // Drain, so the feeder never blocks.
+				}
 				src, err := os.ReadFile(p)
 				if err != nil {
 					errs <- err
-					return
+					failed = true
+					continue
 				}
 				if i := bytes.Index(src[3:], []byte("\n---\n")); bytes.HasPrefix(src, []byte("---\n")) && i >= 0 {
 					src = src[i+8:] // The body only, as a build converts it.
 				}
 				if err := md.Convert(src, io.Discard); err != nil {
 					errs <- err
-					return
+					failed = true
 				}
 			}
 		}()

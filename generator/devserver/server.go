@@ -18,6 +18,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -106,8 +107,13 @@ func Run(ctx context.Context, cfg Config) error {
 	defer cancel()
 	go w.run(ctx)
 
-	s.build(ctx, nil)
-	httpServer := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	s.build(ctx, nil, false)
+	// Handlers' contexts end with the server, so open event streams close
+	// at shutdown rather than holding it up.
+	handlers, stopHandlers := context.WithCancel(context.Background())
+	defer stopHandlers()
+	httpServer := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second,
+		BaseContext: func(net.Listener) context.Context { return handlers }}
 	served := make(chan error, 1)
 	go func() { served <- httpServer.Serve(ln) }()
 	fmt.Fprintf(cfg.Log, "Serving at %s (Ctrl-C to stop)\n", base)
@@ -118,7 +124,10 @@ func Run(ctx context.Context, cfg Config) error {
 	for {
 		select {
 		case batch := <-w.batch:
-			s.build(ctx, batch)
+			if slices.Contains(batch, fullRebuild) {
+				batch = nil
+			}
+			s.build(ctx, batch, true)
 		case err := <-w.errs:
 			fmt.Fprintf(cfg.Log, "coachbook: watching: %v\n", err)
 		case err := <-served:
@@ -126,7 +135,7 @@ func Run(ctx context.Context, cfg Config) error {
 		case <-ctx.Done():
 			shutdown, stop := context.WithTimeout(context.Background(), 3*time.Second)
 			defer stop()
-			s.closeClients()
+			stopHandlers()
 			if err := httpServer.Shutdown(shutdown); err != nil {
 				return err
 			}
@@ -160,8 +169,9 @@ func displayHost(bind string) string {
 	return bind
 }
 
-// build builds the site, reports the result, and tells open pages.
-func (s *server) build(ctx context.Context, changed []string) {
+// build builds the site, reports the result, and tells open pages unless
+// this is the first build, which no page has seen yet.
+func (s *server) build(ctx context.Context, changed []string, reload bool) {
 	stats, err := s.session.Build(ctx, changed)
 	if ctx.Err() != nil {
 		return
@@ -182,7 +192,7 @@ func (s *server) build(ctx context.Context, changed []string) {
 	if s.cfg.OnBuild != nil {
 		s.cfg.OnBuild(stats, err)
 	}
-	if changed != nil {
+	if reload {
 		s.reloadClients()
 	}
 }
@@ -275,10 +285,7 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
 			return
-		case _, open := <-reload:
-			if !open {
-				return
-			}
+		case <-reload:
 			io.WriteString(w, "event: reload\ndata: {}\n\n")
 			flusher.Flush()
 		}
@@ -291,14 +298,6 @@ func (s *server) reloadClients() {
 		case k.(chan struct{}) <- struct{}{}:
 		default: // A reload is already on its way.
 		}
-		return true
-	})
-}
-
-func (s *server) closeClients() {
-	s.clients.Range(func(k, _ any) bool {
-		s.clients.Delete(k)
-		close(k.(chan struct{}))
 		return true
 	})
 }

@@ -2,6 +2,7 @@ package devserver
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,11 +10,17 @@ import (
 	"strings"
 	"time"
 
+	"coachbook/generator"
+
 	"github.com/fsnotify/fsnotify"
 )
 
 // watchedFolders are the parts of a site that a change to rebuilds.
 var watchedFolders = []string{"content", "layouts", "assets", "static", "themes"}
+
+// fullRebuild, in a batch, says that events were lost, so the build must
+// not trust the list of changes.
+const fullRebuild = "(all)"
 
 // quiet is how long the watcher waits after the last event before it
 // reports a batch: an editor's save is a burst of events, and one save
@@ -57,7 +64,7 @@ func (w *watcher) addTree(dir string) error {
 			return err
 		}
 		if d.IsDir() {
-			if p != dir && ignored(d.Name()) {
+			if p != dir && generator.Ignored(d.Name()) {
 				return filepath.SkipDir
 			}
 			return w.fs.Add(p)
@@ -70,19 +77,12 @@ func (w *watcher) addTree(dir string) error {
 	return err
 }
 
-// ignored skips hidden files and the temporary and swap files that
-// editors write beside the files they save.
-func ignored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
-		name == "4913" // Vim's test write.
-}
-
 // run reports batches of changed paths, relative to the root with forward
 // slashes and sorted, until ctx ends.
 func (w *watcher) run(ctx context.Context) {
 	defer w.fs.Close()
 	changed := map[string]bool{}
+	overflow := false // events were lost: only a full build is safe
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	for {
@@ -101,6 +101,10 @@ func (w *watcher) run(ctx context.Context) {
 			if !ok {
 				return
 			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				overflow = true
+				timer.Reset(quiet)
+			}
 			select {
 			case w.errs <- err:
 			default:
@@ -111,7 +115,10 @@ func (w *watcher) run(ctx context.Context) {
 				batch = append(batch, p)
 			}
 			sort.Strings(batch)
-			changed = map[string]bool{}
+			if overflow {
+				batch = append(batch, fullRebuild)
+			}
+			changed, overflow = map[string]bool{}, false
 			select {
 			case w.batch <- batch:
 			case <-ctx.Done():
@@ -124,7 +131,7 @@ func (w *watcher) run(ctx context.Context) {
 // relevant tells whether an event changes the site, and under what path.
 // A new folder is watched at once, along with whatever is already in it.
 func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
-	if ev.Op == fsnotify.Chmod || ignored(filepath.Base(ev.Name)) {
+	if ev.Op == fsnotify.Chmod || generator.Ignored(filepath.Base(ev.Name)) {
 		return "", false
 	}
 	rel, err := filepath.Rel(w.root, ev.Name)
