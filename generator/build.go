@@ -108,6 +108,9 @@ type builder struct {
 	// (sitemap.xml, workbooks.json) need writing again.
 	siteFiles func() bool
 
+	// buffers reuses the buffers pages are rendered into.
+	buffers sync.Pool
+
 	mu   sync.Mutex
 	errs diag.List
 }
@@ -206,8 +209,12 @@ func (b *builder) build(ctx context.Context) error {
 // reportLayoutErrors.
 func (b *builder) renderPage(p *page) error {
 	p.Content()
-	var buf bytes.Buffer
-	if err := b.layouts[p.Kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
+	buf, _ := b.buffers.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer func() { buf.Reset(); b.buffers.Put(buf) }()
+	if err := b.layouts[p.Kind].ExecuteTemplate(buf, "base.html", p); err != nil {
 		return b.theme.templateError(err)
 	}
 	html := buf.Bytes()

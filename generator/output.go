@@ -60,7 +60,8 @@ type output struct {
 	mu      sync.Mutex
 	claimed map[string]diag.Position
 	files   int
-	made    sync.Map // folders already made, so each is made once
+	made    sync.Map  // folders already made, so each is made once
+	writers sync.Pool // write buffers, reused from file to file
 }
 
 func newOutput(dir string, min *minify.M) *output {
@@ -94,9 +95,10 @@ func (o *output) has(rel string) bool {
 	return file || dir || o.prior != nil && (o.prior(rel) || o.prior(index))
 }
 
-// write minifies data by the file's type and writes it to rel.
+// write minifies data by the file's type and writes it to rel. The
+// minifier reads a *bytes.Buffer in place rather than copying it.
 func (o *output) write(rel string, data []byte) error {
-	return o.writeFrom(rel, bytes.NewReader(data))
+	return o.writeFrom(rel, bytes.NewBuffer(data))
 }
 
 // minified returns data minified by name's type, or data itself for a
@@ -158,10 +160,16 @@ func (o *output) create(rel string, fill func(io.Writer) error) error {
 		return err
 	}
 	// The minifier writes in many small pieces; buffer them.
-	w := bufio.NewWriterSize(f, 64<<10)
+	w, _ := o.writers.Get().(*bufio.Writer)
+	if w == nil {
+		w = bufio.NewWriterSize(f, 64<<10)
+	}
+	w.Reset(f)
 	if err = fill(w); err == nil {
 		err = w.Flush()
 	}
+	w.Reset(nil)
+	o.writers.Put(w)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
