@@ -80,26 +80,16 @@ func run(sizes string, exercises, hugo bool) error {
 		if err := corpus.Write(site, n, exercises); err != nil {
 			return err
 		}
-		floor, err := child("floor", site)
-		if err != nil {
-			return err
+		got := map[string]result{}
+		for _, m := range []struct{ what, row string }{{"floor", "floor"}, {"write", "write"}, {"build", "build"}, {"rebuild", "serve"}} {
+			r, err := child(m.what, site)
+			if err != nil {
+				return err
+			}
+			got[m.what] = r
+			report(n, m.row, r, got["floor"])
 		}
-		report(n, "floor", floor, floor)
-		writes, err := child("write", site)
-		if err != nil {
-			return err
-		}
-		report(n, "write", writes, floor)
-		build, err := child("build", site)
-		if err != nil {
-			return err
-		}
-		report(n, "build", build, floor)
-		rebuild, err := child("rebuild", site)
-		if err != nil {
-			return err
-		}
-		report(n, "serve", rebuild, floor)
+		floor, build := got["floor"], got["build"]
 		if hugo {
 			h, err := runHugo(site)
 			if err != nil {
