@@ -551,3 +551,28 @@ func TestStorageDisabled(t *testing.T) {
 		t.Errorf("progress without storage %q", got)
 	}
 }
+
+// TestSharedComputer turns on the shared-computer choice: answers then
+// live in this tab's session storage, and none reach local storage.
+func TestSharedComputer(t *testing.T) {
+	b := openSite(t, writeSite(t, answersSite))
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-shared-choice]`)))
+	b.do(chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS(`[data-shared]`)))
+	waitFor(b, `document.querySelector('[data-shared]')?.checked === true`)
+	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"))
+	waitFor(b, saved)
+	if n := len(storedAnswers(b)); n != 0 {
+		t.Errorf("%d keys reached local storage on a shared computer", n)
+	}
+	if !eval[bool](b, `Object.keys(sessionStorage).some(k => k.endsWith(':a:prep/all:name'))`) {
+		t.Error("the answer is not in the tab's session storage")
+	}
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	if got := eval[string](b, `document.getElementById('field-name').value`); got != "Ada" {
+		t.Errorf("within the tab the answer is %q", got)
+	}
+	if text := eval[string](b, `document.querySelector('[data-persist]').textContent`); !strings.HasPrefix(text, "This is a shared computer") {
+		t.Errorf("the page says %q", text)
+	}
+}

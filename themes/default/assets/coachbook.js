@@ -86,8 +86,14 @@
     notice(failure);
   }
 
+  // On a shared computer a client can keep answers in this tab only:
+  // sessionStorage ends with the tab, and so does the choice itself.
+  var sharedKey = "coachbook:shared:" + siteID;
+  var shared = false;
+  try { shared = window.sessionStorage.getItem(sharedKey) === "1"; } catch (e) { /* Not shared. */ }
+
   try {
-    disk = window.localStorage;
+    disk = shared ? window.sessionStorage : window.localStorage;
     disk.setItem(prefix + "probe", "1");
     disk.removeItem(prefix + "probe");
   } catch (e) {
@@ -723,6 +729,26 @@
     });
   }
 
+  $$("[data-shared]").forEach(function (box) {
+    box.checked = shared;
+    box.addEventListener("change", function () {
+      if (box.checked && !window.confirm("Keep answers only in this tab from now on? Answers already saved on this device stay until you erase them.")) {
+        box.checked = false;
+        return;
+      }
+      if (!box.checked && !window.confirm("Save answers on this device again? The answers kept in this tab will not be carried over: download them first if you need them.")) {
+        box.checked = true;
+        return;
+      }
+      try {
+        if (box.checked) window.sessionStorage.setItem(sharedKey, "1");
+        else window.sessionStorage.removeItem(sharedKey);
+      } catch (e) { /* Without sessionStorage there is nothing to switch. */ }
+      window.location.reload();
+    });
+    show(box.closest("[data-shared-choice]"));
+  });
+
   $$("[data-restore-file]").forEach(function (input) {
     input.addEventListener("change", function () {
       if (input.files[0]) importFile(input.files[0]);
@@ -735,7 +761,9 @@
   function showPersistence(granted) {
     if (memory) return;
     $$("[data-persist]").forEach(function (el) {
-      el.textContent = granted ?
+      el.textContent = shared ?
+        "This is a shared computer: your answers are kept only until you close this tab. Download them to keep a copy." :
+        granted ?
         "Your browser will keep your answers on this device until you erase them." :
         "Your browser may delete saved answers when space runs low, or (in Safari) after 7 days without a visit. Download your answers to keep a copy.";
       show(el);
@@ -743,7 +771,7 @@
   }
 
   function askToPersist() {
-    if (meta.asked || !navigator.storage || !navigator.storage.persist) return;
+    if (shared || meta.asked || !navigator.storage || !navigator.storage.persist) return;
     meta.asked = true;
     saveMeta();
     navigator.storage.persist().then(showPersistence);
