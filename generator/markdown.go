@@ -125,12 +125,11 @@ type headingTransformer struct{}
 func (headingTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
 	var headings []*ast.Heading
 	demote := false
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	walkBlocks(doc, func(n ast.Node, entering bool) {
 		if h, ok := n.(*ast.Heading); ok && entering {
 			headings = append(headings, h)
 			demote = demote || h.Level == 1
 		}
-		return ast.WalkContinue, nil
 	})
 	for _, h := range headings {
 		if demote && h.Level < 6 {
@@ -159,7 +158,7 @@ func (headingTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.
 	// An exercise's title goes one level below the heading before it, and
 	// below the exercise around it.
 	last, open := 1, []int{}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	walkBlocks(doc, func(n ast.Node, entering bool) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			if entering {
@@ -180,6 +179,21 @@ func (headingTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.
 			if n.Container {
 				open = append(open, level)
 			}
+		}
+	})
+}
+
+// walkBlocks visits the block nodes of doc, not the inline text inside
+// them: most of a document's nodes are inline, and headings and
+// directives are blocks.
+func walkBlocks(doc *ast.Document, visit func(n ast.Node, entering bool)) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil
+		}
+		visit(n, entering)
+		if c := n.FirstChild(); entering && c != nil && c.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
