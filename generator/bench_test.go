@@ -95,3 +95,16 @@ func BenchmarkRebuild10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMemoryBuild1k builds 1,000 pages in memory, as serve does: the
+// pipeline's own cost, without the disk's.
+func BenchmarkMemoryBuild1k(b *testing.B) {
+	dir := benchSite(b, 1000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewSession(Options{Source: dir}).Build(context.Background(), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(1000*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}

@@ -364,3 +364,47 @@ func TestSamplePagesInBrowser(t *testing.T) {
 		t.Errorf("only %d of the linked pages are workbooks", workbooks)
 	}
 }
+
+// TestKeyboardAndNarrowScreens tabs through a workbook, checking that
+// every stop shows a focus ring, and lays every sample page out 320 px
+// wide, checking that nothing needs sideways scrolling.
+func TestKeyboardAndNarrowScreens(t *testing.T) {
+	b := openSite(t, writeSite(t, map[string]string{"content/fields.md": fieldsPage}))
+	b.do(chromedp.Navigate(b.url("fields/")), chromedp.WaitVisible(chromedp.CSS(`.field-list [data-add]`)))
+	stops := map[string]bool{}
+	for range 40 {
+		b.do(chromedp.KeyEvent("\t"))
+		focus := eval[string](b, `(() => {
+			const el = document.activeElement;
+			const style = getComputedStyle(el);
+			return (el.id || el.tagName) + ' ' + style.outlineStyle + ' ' + style.outlineWidth;
+		})()`)
+		name, ring, _ := strings.Cut(focus, " ")
+		if name == "BODY" {
+			continue // Past the last control, focus leaves the page.
+		}
+		if strings.HasPrefix(ring, "none") {
+			t.Errorf("%s takes focus with no visible ring (%s)", name, ring)
+		}
+		stops[name] = true
+	}
+	for _, want := range []string{"field-phrase", "field-kind:0", "field-questions:1", "field-enjoy"} {
+		if !stops[want] {
+			t.Errorf("the keyboard never reaches %s; it stopped at %v", want, stops)
+		}
+	}
+
+	b = openSite(t, "..")
+	b.do(chromedp.EmulateViewport(320, 640))
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitReady(chromedp.CSS("main")))
+	links := eval[[]string](b, `[...new Set([...document.querySelectorAll('main a')].map(a => a.getAttribute('href')))]`)
+	for _, link := range append(links, b.url("")) {
+		if !strings.HasPrefix(link, "http") {
+			link = b.server.URL + link
+		}
+		b.do(chromedp.Navigate(link), chromedp.WaitReady(chromedp.CSS("main")))
+		if w := eval[int](b, `document.documentElement.scrollWidth`); w > 320 {
+			t.Errorf("%s is %d px wide on a 320 px screen", link, w)
+		}
+	}
+}
