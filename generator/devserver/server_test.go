@@ -266,3 +266,31 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	defer s.mu.Unlock()
 	return s.w.Write(p)
 }
+
+// TestServeEditorSaves saves the way many editors do: the new text goes to
+// a temporary file that is renamed over the old one. The temporary file
+// is ignored, and the rename rebuilds the page once.
+func TestServeEditorSaves(t *testing.T) {
+	s := serve(t, site)
+	tmp := filepath.Join(s.root, "content/before/.drive.md.tmp")
+	writeFile(t, tmp, "---\ntitle: Drive\nweight: 1\n---\nSaved by renaming.\n")
+	if err := os.Rename(tmp, filepath.Join(s.root, "content/before/drive.md")); err != nil {
+		t.Fatal(err)
+	}
+	r := s.nextBuild()
+	if r.err != nil || r.stats.Full || r.stats.Rendered != 1 {
+		t.Errorf("rebuild after a rename-over save: %+v %v", r.stats, r.err)
+	}
+	s.waitReload()
+	if _, page := s.get("before/drive/"); !strings.Contains(page, "Saved by renaming.") {
+		t.Error("the renamed-over file is not served")
+	}
+	// A swap file beside it changes nothing a build would see.
+	writeFile(t, filepath.Join(s.root, "content/before/drive.md.swp"), "swap")
+	writeFile(t, filepath.Join(s.root, "content/before/drive.md~"), "backup")
+	s.write("content/before/reflection.md", "---\ntitle: Reflection\nweight: 2\n---\nThink again.\n")
+	r = s.nextBuild()
+	if r.err != nil || r.stats.Rendered != 1 {
+		t.Errorf("rebuild after an edit beside swap files: %+v %v", r.stats, r.err)
+	}
+}
