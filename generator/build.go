@@ -57,8 +57,8 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 		opts.Source = "."
 	}
 	opts.Dest = opts.Destination()
-	if info, err := os.Stat(filepath.Join(opts.Source, "content")); err != nil || !info.IsDir() {
-		return Stats{}, fmt.Errorf("%s has no content/ folder: run coachbook in a site folder or pass --source", opts.Source)
+	if err := CheckSite(opts.Source); err != nil {
+		return Stats{}, err
 	}
 	st, err := stage(opts.Source, opts.Dest)
 	if err != nil {
@@ -74,6 +74,15 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 		return Stats{}, err
 	}
 	return Stats{Pages: b.pages, Rendered: b.rendered, Files: b.out.files, Duration: time.Since(start), Full: true}, nil
+}
+
+// CheckSite reports an error unless source is a site: a folder with
+// content/ in it.
+func CheckSite(source string) error {
+	if info, err := os.Stat(filepath.Join(source, "content")); err != nil || !info.IsDir() {
+		return fmt.Errorf("%s has no content/ folder: run coachbook in a site folder or pass --source", source)
+	}
+	return nil
 }
 
 // Destination returns where the build is written: Dest, or public/ in the

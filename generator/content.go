@@ -133,9 +133,9 @@ func (p *page) release() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if c := p.conv; c != nil {
-		// Keep what listings and the link check need: fields, exercises,
-		// links and errors.
-		c.html, c.source = "", nil
+		// Keep what listings and the link check need: the manifest,
+		// exercises, links and errors.
+		c.html, c.source, c.fields = "", nil, nil
 		c.keys, c.captured, c.levels, c.open = nil, nil, nil, nil
 	}
 	p.src = nil
@@ -158,7 +158,7 @@ func (p *page) Progress() []progressEntry {
 	var out []progressEntry
 	for _, w := range p.Workbooks() {
 		e := progressEntry{ID: w.ID, Title: w.Title, URL: w.URL, Fields: [][]string{}}
-		for _, f := range w.Manifest().Fields {
+		for _, f := range w.converted().manifest {
 			if f.Counts {
 				e.Fields = append(e.Fields, append([]string{f.Key}, f.Was...))
 			}
@@ -172,18 +172,18 @@ func (p *page) Progress() []progressEntry {
 
 // HasFields reports whether a workbook saves any answers.
 func (p *page) HasFields() bool {
-	m := p.Manifest()
-	return m != nil && len(m.Fields) > 0
+	return p.Kind == kindWorkbook && len(p.converted().manifest) > 0
 }
 
 // Counted is how many of a workbook's fields count towards completion.
 func (p *page) Counted() int {
+	if p.Kind != kindWorkbook {
+		return 0
+	}
 	n := 0
-	if m := p.Manifest(); m != nil {
-		for _, f := range m.Fields {
-			if f.Counts {
-				n++
-			}
+	for _, f := range p.converted().manifest {
+		if f.Counts {
+			n++
 		}
 	}
 	return n
@@ -195,7 +195,7 @@ func (p *page) Manifest() *manifest {
 		return nil
 	}
 	conv := p.converted()
-	return &manifest{ID: p.ID, Title: p.Title, URL: p.URL, Exercises: append([]manifestExercise{}, conv.exercises...), Fields: manifestOf(conv)}
+	return &manifest{ID: p.ID, Title: p.Title, URL: p.URL, Exercises: append([]manifestExercise{}, conv.exercises...), Fields: append([]manifestField{}, conv.manifest...)}
 }
 
 // IsHome reports whether p is the home page.

@@ -442,21 +442,7 @@ func (f *field) manifest() manifestField {
 // none: ASCII letters and digits joined by hyphens, or "" when the text
 // has too few of them to make one.
 func slugID(text string) string {
-	var b strings.Builder
-	dash := false
-	for _, c := range strings.ToLower(text) {
-		switch {
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(c)
-			dash = false
-		default:
-			dash = true
-		}
-	}
-	id := b.String()
+	id := hyphenate(text, func(c rune) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' })
 	if id != "" && !fieldID.MatchString(id) {
 		id = "item-" + id
 	}

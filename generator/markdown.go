@@ -87,7 +87,8 @@ type conversion struct {
 	captured  map[*directive.Directive]int
 	levels    map[*directive.Directive]int
 
-	html template.HTML // the result
+	html     template.HTML   // the result
+	manifest []manifestField // the fields as the manifest lists them, made once
 }
 
 // internalLink is a link to a file of the output, checked once every
@@ -113,6 +114,7 @@ func renderMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conver
 		conv.errs.Add(diag.Errorf(p.pos(), "rendering Markdown: %v", err))
 	}
 	conv.html = template.HTML(w.String())
+	conv.manifest = manifestOf(conv)
 	return conv
 }
 
@@ -212,20 +214,7 @@ func newHeadingIDs() *headingIDs {
 
 // Generate returns a unique ID for a heading's text.
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(string(value)) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	base := b.String()
+	base := hyphenate(string(value), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 	if base == "" {
 		base = "section"
 	}
@@ -240,6 +229,25 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	}
 	h.used[id] = true
 	return []byte(id)
+}
+
+// hyphenate lowercases text and keeps the runs of characters that keep
+// accepts, joined by single hyphens: "Été à Zürich!" becomes "été-à-zürich".
+func hyphenate(text string, keep func(rune) bool) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(text) {
+		if !keep(r) {
+			dash = true
+			continue
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		b.WriteRune(r)
+		dash = false
+	}
+	return b.String()
 }
 
 // Put records an ID the author set with {#id}.

@@ -52,8 +52,8 @@ func NewSite(dir string) ([]string, error) {
 // title comes from the file name and its ID from the path. It refuses to
 // overwrite a file, and returns the file it wrote.
 func NewWorkbook(source, name, kind string) (string, error) {
-	if info, err := os.Stat(filepath.Join(source, "content")); err != nil || !info.IsDir() {
-		return "", fmt.Errorf("%s has no content/ folder: run coachbook in a site folder or pass --source", source)
+	if err := CheckSite(source); err != nil {
+		return "", err
 	}
 	rel := strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(filepath.Clean(name)), "content/"), ".md")
 	if rel == "." || rel == "" || strings.HasPrefix(rel, "../") || path.IsAbs(rel) || path.Base(rel) == "_index" {

@@ -174,7 +174,7 @@ func isAncestor(dir, sub string) bool {
 // title. A change to anything else re-renders the workbook alone.
 func (p *page) listing() string {
 	var counted []manifestField
-	for _, f := range p.Manifest().Fields {
+	for _, f := range p.converted().manifest {
 		if f.Counts {
 			counted = append(counted, f)
 		}

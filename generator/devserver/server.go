@@ -76,8 +76,8 @@ func Run(ctx context.Context, cfg Config) error {
 	if cfg.Bind == "" {
 		cfg.Bind = "127.0.0.1"
 	}
-	if info, err := os.Stat(filepath.Join(cfg.Source, "content")); err != nil || !info.IsDir() {
-		return fmt.Errorf("%s has no content/ folder: run coachbook in a site folder or pass --source", cfg.Source)
+	if err := generator.CheckSite(cfg.Source); err != nil {
+		return err
 	}
 	ln, err := listen(cfg)
 	if err != nil {
