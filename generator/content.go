@@ -30,17 +30,8 @@ const (
 // page is one output page: the home page, a collection, a workbook or the
 // 404 page. Templates see it as the dot.
 type page struct {
-	Kind        string
-	Title       string
-	Description string
-	Duration    string
-	Weight      int
-	Tags        []string
-	Draft       bool
-	// ID is the workbook's identity: its frontmatter id, or its path
-	// without the extension. Saved answers are keyed by it.
-	ID     string
-	Params map[string]any
+	Kind string
+	pageMeta
 	// URL is the page's path including the base path; Permalink is absolute
 	// when the base URL has a host.
 	URL       string
@@ -71,6 +62,21 @@ type page struct {
 	sum      uint64     // the source's checksum, to tell it is the file read again
 	mu       sync.Mutex // guards released and the HTML it lets go
 	released bool
+}
+
+// pageMeta is what a page's frontmatter says. It is decoded when the file
+// is parsed, so a rebuild in serve reuses it with the parse.
+type pageMeta struct {
+	Title       string
+	Description string
+	Duration    string
+	Weight      int
+	Tags        []string
+	Draft       bool
+	// ID is the workbook's identity: its frontmatter id, or its path
+	// without the extension. Saved answers are keyed by it.
+	ID     string
+	Params map[string]any
 }
 
 // converted returns the result of converting p's Markdown.
@@ -333,28 +339,27 @@ func within(root, p string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// readWorkbook reads a workbook's frontmatter into p.
-func (p *page) readWorkbook(r *metadata.Reader) {
-	p.Title = r.String("title")
-	r.Require("title", p.Title)
-	p.Description = r.String("description")
-	p.Weight = r.Int("weight")
-	p.Duration = r.String("duration")
-	p.Tags = r.Strings("tags")
-	p.Draft = r.Bool("draft")
-	p.ID = r.Matching("id", workbookID, "may hold only letters, digits, '-', '_' and '/', and must start with a letter or digit")
-	p.Params = r.Rest()
+// readWorkbook reads a workbook's frontmatter into m.
+func (m *pageMeta) readWorkbook(r *metadata.Reader) {
+	m.Title = r.String("title")
+	r.Require("title", m.Title)
+	m.Description = r.String("description")
+	m.Weight = r.Int("weight")
+	m.Duration = r.String("duration")
+	m.Tags = r.Strings("tags")
+	m.Draft = r.Bool("draft")
+	m.ID = r.Matching("id", workbookID, "may hold only letters, digits, '-', '_' and '/', and must start with a letter or digit")
+	m.Params = r.Rest()
 }
 
-// readCollection reads a collection's _index.md frontmatter into p.
-func (p *page) readCollection(r *metadata.Reader) {
-	if t := r.String("title"); t != "" {
-		p.Title = t
-	}
-	p.Description = r.String("description")
-	p.Weight = r.Int("weight")
-	p.Draft = r.Bool("draft")
-	p.Params = r.Rest()
+// readCollection reads a collection's _index.md frontmatter into m. A
+// collection without a title keeps the one its folder's name gives it.
+func (m *pageMeta) readCollection(r *metadata.Reader) {
+	m.Title = r.String("title")
+	m.Description = r.String("description")
+	m.Weight = r.Int("weight")
+	m.Draft = r.Bool("draft")
+	m.Params = r.Rest()
 }
 
 var workbookID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_/-]*$`)

@@ -51,6 +51,41 @@ type parsedFile struct {
 	bodyOff int
 	hasBody bool
 	err     error
+	// What the frontmatter says of a workbook or collection, and what was
+	// wrong with it. The site's own _index.md holds the settings instead,
+	// which are read once every file is in.
+	meta    pageMeta
+	metaErr error
+	slugged string // a workbook's path in the site, as "interview/star"
+}
+
+// parseFile reads and parses one Markdown file of content/.
+func parseFile(f sourceFile) parsedFile {
+	pf := parsedFile{file: f}
+	pf.src, pf.err = os.ReadFile(f.path)
+	if pf.err != nil {
+		pf.err = diag.Errorf(contentPos(f.rel), "%v", pf.err)
+		return pf
+	}
+	var body []byte
+	pf.fm, body, pf.bodyOff, pf.err = metadata.Parse("content/"+f.rel, pf.src)
+	pf.hasBody = body != nil
+	if pf.fm == nil || f.rel == "_index.md" {
+		return pf
+	}
+	r := pf.fm.Reader()
+	if path.Base(f.rel) == "_index.md" {
+		pf.meta.readCollection(r)
+	} else {
+		pf.meta.readWorkbook(r)
+		pf.slugged = slugPath(strings.TrimSuffix(f.rel, ".md"))
+	}
+	if pf.err == nil {
+		// Frontmatter that did not decode would only add a misleading
+		// "title is required".
+		pf.metaErr = r.Err()
+	}
+	return pf
 }
 
 // loadSite reads content/ into pages. It returns what it could load along
@@ -76,16 +111,7 @@ func loadSite(ctx context.Context, opts Options, cache *loadCache) (*loadedSite,
 			parsed[i] = pf
 			return
 		}
-		pf := parsedFile{file: f}
-		pf.src, pf.err = os.ReadFile(f.path)
-		if pf.err != nil {
-			pf.err = diag.Errorf(contentPos(f.rel), "%v", pf.err)
-		} else {
-			var body []byte
-			pf.fm, body, pf.bodyOff, pf.err = metadata.Parse("content/"+f.rel, pf.src)
-			pf.hasBody = body != nil
-		}
-		parsed[i] = pf
+		parsed[i] = parseFile(f)
 	})
 	if err != nil {
 		return nil, err
@@ -117,8 +143,8 @@ func loadSite(ctx context.Context, opts Options, cache *loadCache) (*loadedSite,
 			return c
 		}
 		parent := collection(parentDir(dir))
-		c := &page{Kind: kindCollection, Site: s, Parent: parent, dir: dir,
-			Title: titleFromName(path.Base(dir)), source: "content/" + dir}
+		c := &page{Kind: kindCollection, Site: s, Parent: parent, dir: dir, source: "content/" + dir}
+		c.Title = titleFromName(path.Base(dir))
 		collections[dir] = c
 		parent.Collections = append(parent.Collections, c)
 		return c
@@ -127,6 +153,7 @@ func loadSite(ctx context.Context, opts Options, cache *loadCache) (*loadedSite,
 	var workbooks []*page
 	for _, pf := range parsed {
 		errs.Add(pf.err)
+		errs.Add(pf.metaErr)
 		if pf.fm == nil {
 			continue // The file could not be read.
 		}
@@ -136,26 +163,18 @@ func loadSite(ctx context.Context, opts Options, cache *loadCache) (*loadedSite,
 		if path.Base(rel) == "_index.md" {
 			p = collection(dir)
 			if p != home {
-				r := pf.fm.Reader()
-				p.readCollection(r)
-				if pf.err == nil {
-					errs.Add(r.Err())
+				title := p.Title
+				p.pageMeta = pf.meta
+				if p.Title == "" {
+					p.Title = title
 				}
 			}
 		} else {
-			p = &page{Kind: kindWorkbook, Site: s, Parent: collection(dir), dir: dir, source: "content/" + rel}
-			r := pf.fm.Reader()
-			p.readWorkbook(r)
-			if pf.err == nil {
-				// Frontmatter that did not decode would only add a
-				// misleading "title is required".
-				errs.Add(r.Err())
-			}
-			slugged := slugPath(strings.TrimSuffix(rel, ".md"))
+			p = &page{Kind: kindWorkbook, Site: s, Parent: collection(dir), dir: dir, source: "content/" + rel, pageMeta: pf.meta}
 			if p.ID == "" {
-				p.ID = slugged
+				p.ID = pf.slugged
 			}
-			p.place(slugged)
+			p.place(pf.slugged)
 			workbooks = append(workbooks, p)
 		}
 		p.source, p.fm, p.file = "content/"+rel, pf.fm, pf.file.path
@@ -212,7 +231,7 @@ func loadSite(ctx context.Context, opts Options, cache *loadCache) (*loadedSite,
 		}
 	}
 	order(home)
-	notFound := &page{Kind: kindNotFound, Site: s, Title: "Page not found", out: "404.html",
+	notFound := &page{Kind: kindNotFound, Site: s, pageMeta: pageMeta{Title: "Page not found"}, out: "404.html",
 		URL: s.url("404.html"), Permalink: s.permalink("404.html"), source: "layouts/404.html"}
 	l.pages = append(l.pages, notFound)
 	return l, errs.Err()

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -71,20 +72,29 @@ func (s *Session) Build(ctx context.Context, changed []string) (Stats, error) {
 			}
 			return s.converted[p.source]
 		}
+		// shown holds the changed workbooks whose listing changed: only
+		// they re-render the pages that list or name them.
 		var once sync.Once
-		var pages map[string]*page
+		var shown map[string]bool
 		listingChanged := false
 		b.render = func(p *page) bool {
 			once.Do(func() {
-				pages = workbooksBySource(p.Site.Home)
+				pages := workbooksBySource(p.Site.Home)
+				shown = map[string]bool{}
 				for source := range changedSet {
 					w := pages[source]
-					if w == nil || w.listing() != s.listings[source] || manifestJSON(w) != s.manifests[source] {
+					switch {
+					case w == nil:
+						listingChanged = true
+					case w.listing() != s.listings[source]:
+						shown[source] = true
+						listingChanged = true
+					case manifestJSON(w) != s.manifests[source]:
 						listingChanged = true
 					}
 				}
 			})
-			return s.affected(p, changedSet, pages)
+			return s.affected(p, changedSet, shown)
 		}
 		// Only a change to what listings show, or to a workbook's fields,
 		// changes the site's lists.
@@ -111,7 +121,7 @@ func (s *Session) Build(ctx context.Context, changed []string) (Stats, error) {
 		// change, so build it all.
 		return s.Build(ctx, nil)
 	}
-	s.remember(b, incremental)
+	s.remember(b, incremental, changed)
 	return Stats{Pages: b.pages, Rendered: b.rendered, Files: b.out.files, Duration: time.Since(start), Full: !incremental}, nil
 }
 
@@ -135,16 +145,12 @@ func (s *Session) incremental(changed []string) bool {
 }
 
 // affected reports whether page p must be rendered again after changed;
-// pages holds the site's workbooks by source.
-func (s *Session) affected(p *page, changed map[string]bool, pages map[string]*page) bool {
+// shown holds the changed workbooks whose listing changed.
+func (s *Session) affected(p *page, changed, shown map[string]bool) bool {
 	if changed[p.source] {
 		return true
 	}
-	for source := range changed {
-		w := pages[source]
-		if w == nil || w.listing() == s.listings[source] {
-			continue
-		}
+	for source := range shown {
 		// What listings show of the workbook changed: its collection and
 		// everything above it, and its neighbours, which name it.
 		if p.Kind == kindHome || p.Kind == kindCollection && isAncestor(p.dir, s.collection[source]) ||
@@ -202,7 +208,9 @@ func manifestJSON(p *page) string {
 }
 
 // remember keeps what the next build needs and swaps in the new files.
-func (s *Session) remember(b *builder, incremental bool) {
+// After an incremental build only the changed files' entries are new, so
+// only they are recorded again: a rebuild stays small in a large site.
+func (s *Session) remember(b *builder, incremental bool, changed []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !incremental {
@@ -210,20 +218,26 @@ func (s *Session) remember(b *builder, incremental bool) {
 		s.markdown = map[string]bool{}
 		s.converted = map[string]*conversion{}
 		s.sources = map[string][]byte{}
+		s.listings = map[string]string{}
+		s.collection = map[string]string{}
+		s.pages = map[string]bool{}
+		s.manifests = map[string]string{}
+		s.parsed = map[string]parsedFile{}
 	}
 	for name, data := range b.out.mem {
 		s.files[name] = data
 	}
-	s.listings = map[string]string{}
-	s.collection = map[string]string{}
-	s.pages = map[string]bool{}
-	s.manifests = map[string]string{}
 	s.tree = b.loaded.tree
-	s.parsed = map[string]parsedFile{}
+	fresh := func(source string) bool { return !incremental || slices.Contains(changed, source) }
 	for _, pf := range b.loaded.parsed {
-		s.parsed[pf.file.rel] = pf
+		if fresh("content/" + pf.file.rel) {
+			s.parsed[pf.file.rel] = pf
+		}
 	}
 	for _, p := range b.loaded.pages {
+		if !fresh(p.source) {
+			continue
+		}
 		s.pages[p.out] = true
 		if p.src != nil {
 			s.markdown[p.source] = true

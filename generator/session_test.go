@@ -48,6 +48,21 @@ func TestSessionRebuildsOnlyWhatChanged(t *testing.T) {
 		t.Error("the home page does not list the new title")
 	}
 
+	// A rebuild records only what changed, and keeps what it knew of the
+	// rest: another workbook's body is that workbook alone, and the title
+	// changed back is compared with the new title, not the first one.
+	site.write("content/interview/star.md", "---\ntitle: STAR practice\nduration: 30 min\n---\nAnother body.\n")
+	if st := build("content/interview/star.md"); st.Full || st.Rendered != 1 {
+		t.Errorf("editing a second workbook's body rendered %+v", st)
+	}
+	site.write("content/before/drive.md", "---\ntitle: Your primary career drive\ndescription: One phrase that says what matters most.\nduration: 10 min\nweight: 2\n---\nA new body.\n")
+	if st := build("content/before/drive.md"); st.Full || st.Rendered != 5 {
+		t.Errorf("retitling back rendered %+v, want 5 pages", st)
+	}
+	if home, _ := s.File("index.html"); !strings.Contains(string(home), "Your primary career drive") {
+		t.Error("the home page does not list the title changed back")
+	}
+
 	// A new workbook, a settings change and a layout change: everything.
 	site.write("content/before/new.md", "---\ntitle: New\n---\n")
 	for _, changed := range []string{"content/before/new.md", "content/_index.md", "layouts/partials/footer.html"} {
