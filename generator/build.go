@@ -65,7 +65,11 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 		return Stats{}, err
 	}
 	b := &builder{opts: opts, out: newOutput(st.dir, newMinifier()), release: true}
+	b.out.recycled = st.recycled
 	err = b.build(ctx)
+	if err == nil && st.recycled {
+		err = b.out.prune()
+	}
 	if err == nil {
 		err = st.publish()
 	}

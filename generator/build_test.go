@@ -233,9 +233,73 @@ func TestRebuildRemovesStaleFilesAndStaging(t *testing.T) {
 	s.assertNoFile("stray.txt")
 	entries, _ := os.ReadDir(s.root)
 	for _, e := range entries {
-		if strings.Contains(e.Name(), ".coachbook-") {
+		if strings.Contains(e.Name(), ".coachbook-") && e.Name() != ".public.coachbook-spare" {
 			t.Errorf("staging folder %s left behind", e.Name())
 		}
+	}
+}
+
+// TestRebuildWritesOverTheSpare builds a site three times: the third build
+// writes over the first one's files, kept as the spare. Whatever the spare
+// holds, the output is what a fresh build makes, and nothing outside the
+// spare changes through a link in it.
+func TestRebuildWritesOverTheSpare(t *testing.T) {
+	s := newTestSite(t, careerSite)
+	s.build()
+	s.build()
+	spare := filepath.Join(s.root, ".public.coachbook-spare")
+	if _, err := os.Stat(filepath.Join(spare, buildMarker)); err != nil {
+		t.Fatalf("the replaced build was not kept as the spare: %v", err)
+	}
+
+	// Links out of the spare, and things where files and folders belong.
+	outside := filepath.Join(t.TempDir(), "outside.txt")
+	target := filepath.Join(t.TempDir(), "target.txt")
+	for _, f := range []string{outside, target} {
+		if err := os.WriteFile(f, []byte("keep me"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := func(name string) string { return filepath.Join(spare, filepath.FromSlash(name)) }
+	mustDo(t, os.Remove(in("before/drive/index.html")))
+	mustDo(t, os.Link(outside, in("before/drive/index.html")))
+	mustDo(t, os.Remove(in("interview/star/index.html")))
+	mustDo(t, os.Symlink(target, in("interview/star/index.html")))
+	mustDo(t, os.RemoveAll(in("before/reflection")))
+	mustDo(t, os.WriteFile(in("before/reflection"), []byte("a file where a folder goes"), 0o644))
+	mustDo(t, os.Remove(in("robots.txt")))
+	mustDo(t, os.MkdirAll(in("robots.txt/inner"), 0o755))
+	mustDo(t, os.RemoveAll(in("before/assessments")))
+	mustDo(t, os.Symlink(t.TempDir(), in("before/assessments")))
+	mustDo(t, os.WriteFile(in("stray.txt"), []byte("left by hand"), 0o644))
+	mustDo(t, os.Remove(filepath.Join(s.root, "content/welcome.md")))
+	// A page that shrinks is cut to its new length.
+	s.write("content/before/drive.md", "---\ntitle: Drive\n---\nShort.\n")
+
+	s.build()
+	recycled := s.snapshot()
+	s.opts.Dest = filepath.Join(t.TempDir(), "fresh")
+	s.build()
+	fresh := s.snapshot()
+	if len(recycled) != len(fresh) {
+		t.Errorf("the recycled build has %d files, a fresh one %d", len(recycled), len(fresh))
+	}
+	for name, data := range fresh {
+		if recycled[name] != data {
+			t.Errorf("%s differs from a fresh build's:\n%s\nwant:\n%s", name, recycled[name], data)
+		}
+	}
+	for _, f := range []string{outside, target} {
+		if data, _ := os.ReadFile(f); string(data) != "keep me" {
+			t.Errorf("%s was changed through a link in the spare: %q", f, data)
+		}
+	}
+}
+
+func mustDo(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -42,7 +42,7 @@ func NewSite(dir string) ([]string, error) {
 		"content/_index.md":                              home,
 		"content/getting-started/_index.md":              []byte("---\ntitle: Getting started\ndescription: Where every client begins.\nweight: 1\n---\n"),
 		"content/getting-started/before-your-session.md": first,
-		".gitignore": []byte("# The build output: coachbook replaces it on every build.\n/public/\n"),
+		".gitignore": []byte("# The build output, which coachbook replaces on every build, and the\n# earlier build it keeps beside it to write the next one over.\n/public/\n/.public.coachbook-*\n"),
 	}
 	return writeNew(dir, files)
 }

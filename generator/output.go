@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -56,6 +57,8 @@ type output struct {
 	// prior reports a file that an earlier build made and this one keeps,
 	// for the link check of a build that renders only some pages.
 	prior func(rel string) bool
+	// recycled says dir holds an earlier build to write over; see prune.
+	recycled bool
 
 	mu      sync.Mutex
 	claimed map[string]diag.Position
@@ -155,7 +158,7 @@ func (o *output) create(rel string, fill func(io.Writer) error) error {
 	if err := o.mkdir(filepath.Dir(full)); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, reused, err := o.open(full)
 	if err != nil {
 		return err
 	}
@@ -167,6 +170,13 @@ func (o *output) create(rel string, fill func(io.Writer) error) error {
 	w.Reset(f)
 	if err = fill(w); err == nil {
 		err = w.Flush()
+	}
+	if err == nil && reused {
+		// Cut what is left of the longer file written over.
+		var end int64
+		if end, err = f.Seek(0, io.SeekCurrent); err == nil {
+			err = f.Truncate(end)
+		}
 	}
 	w.Reset(nil)
 	o.writers.Put(w)
@@ -181,9 +191,62 @@ func (o *output) create(rel string, fill func(io.Writer) error) error {
 	return err
 }
 
+// open opens the file full to write it. In a recycled folder a file the
+// earlier build wrote is written over in place, unless something else
+// would see it change: a link in its place, or another name for it. That
+// goes, as does a folder where the file belongs, and the file is made anew.
+func (o *output) open(full string) (f *os.File, reused bool, err error) {
+	if o.recycled {
+		if before, err := os.Lstat(full); err == nil {
+			if before.Mode().IsRegular() && singleLink(before) {
+				if f, err := os.OpenFile(full, os.O_WRONLY, 0); err == nil {
+					if now, err := f.Stat(); err == nil && os.SameFile(before, now) {
+						return f, true, nil
+					}
+					f.Close()
+				}
+			}
+			if err := os.RemoveAll(full); err != nil {
+				return nil, false, err
+			}
+		}
+	}
+	f, err = os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	return f, false, err
+}
+
+// prune removes from a recycled folder everything this build did not
+// write: the pages and files the site no longer has, and anything added
+// to the earlier build.
+func (o *output) prune() error {
+	keep := map[string]bool{} // the files written and the folders above them
+	for rel := range o.claimed {
+		for p := rel; p != "." && !keep[p]; p = path.Dir(p) {
+			keep[p] = true
+		}
+	}
+	return filepath.WalkDir(o.dir, func(full string, d fs.DirEntry, err error) error {
+		if err != nil || full == o.dir {
+			return err
+		}
+		rel, err := filepath.Rel(o.dir, full)
+		if err != nil || keep[filepath.ToSlash(rel)] {
+			return err
+		}
+		if err := os.RemoveAll(full); err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return filepath.SkipDir
+		}
+		return nil
+	})
+}
+
 // mkdir makes dir and the folders above it inside the staging folder,
 // each once: every page is a folder of its own, and system calls are what
-// a build to disk spends most on.
+// a build to disk spends most on. In a recycled folder, a folder the
+// earlier build made is used as it is; a file or link in its place goes.
 func (o *output) mkdir(dir string) error {
 	if dir == o.dir {
 		return nil
@@ -196,6 +259,17 @@ func (o *output) mkdir(dir string) error {
 	}
 	if err := o.mkdir(filepath.Dir(dir)); err != nil {
 		return err
+	}
+	if o.recycled {
+		if info, err := os.Lstat(dir); err == nil {
+			if info.IsDir() {
+				o.made.Store(dir, true)
+				return nil
+			}
+			if err := os.Remove(dir); err != nil {
+				return err
+			}
+		}
 	}
 	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
 		return err

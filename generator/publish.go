@@ -26,6 +26,9 @@ type staging struct {
 	dest string // the destination, with symbolic links resolved
 	dir  string
 	made os.FileInfo // the staging folder as made, to tell it from a copy
+	// recycled says the folder holds an earlier build, kept as the spare,
+	// for the build to write over and prune.
+	recycled bool
 }
 
 // stagingPrefix starts the names of a destination's staging folders. The
@@ -33,6 +36,14 @@ type staging struct {
 // interrupted build left behind.
 func stagingPrefix(dest string) string {
 	return "." + filepath.Base(dest) + ".coachbook-"
+}
+
+// spareDir is where the build that a newer one replaced is kept. The next
+// build writes over its files and removes what it does not write again:
+// making every folder and file anew, and deleting as many, costs a file
+// system far more than writing over them.
+func spareDir(dest string) string {
+	return filepath.Join(filepath.Dir(dest), stagingPrefix(dest)+"spare")
 }
 
 // stage checks that dest is safe to replace and makes a staging folder
@@ -72,6 +83,16 @@ func stage(source, dest string) (*staging, error) {
 		return nil, err
 	}
 	st := &staging{dest: absDest, dir: dir}
+	// The spare, if there is one, takes the empty staging folder's name.
+	// A rename is one step, so of two builds at once only one gets it.
+	if err := os.Remove(dir); err != nil {
+		return nil, err
+	}
+	if os.Rename(spareDir(absDest), dir) == nil {
+		st.recycled = true
+	} else if err := os.Mkdir(dir, 0o755); err != nil {
+		return nil, err
+	}
 	if err := os.Chmod(dir, 0o755); err != nil {
 		st.discard()
 		return nil, err
@@ -129,6 +150,7 @@ func replaceable(dir string) bool {
 // recoverStaging tidies what interrupted builds of dest left behind. A
 // previous output that was moved aside but never replaced is put back;
 // other staging folders of builds that are no longer running are removed.
+// The spare has no process ID in its name, so it stays.
 func recoverStaging(dest string) {
 	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), stagingPrefix(dest)+"*"))
 	for _, dir := range matches {
@@ -163,7 +185,7 @@ func (st *staging) publish() error {
 		return os.Rename(st.dir, st.dest)
 	}
 	if err := exchange(st.dir, st.dest); err == nil {
-		return os.RemoveAll(st.dir) // It now holds the previous build.
+		return st.keep(st.dir) // It now holds the previous build.
 	} else if !errors.Is(err, errNoExchange) {
 		return fmt.Errorf("publishing %s: %w", st.dest, err)
 	}
@@ -175,10 +197,20 @@ func (st *staging) publish() error {
 		os.Rename(old, st.dest)
 		return fmt.Errorf("publishing %s: %w", st.dest, err)
 	}
-	return os.RemoveAll(old)
+	return st.keep(old)
 }
 
-// discard removes the staging folder of a build that failed.
+// discard sets aside the staging folder of a build that failed: its files
+// are as good as any for the next build to write over.
 func (st *staging) discard() {
-	os.RemoveAll(st.dir)
+	st.keep(st.dir)
+}
+
+// keep makes dir, an earlier or unfinished build, the spare, or removes it
+// when a spare is already kept.
+func (st *staging) keep(dir string) error {
+	if err := os.Rename(dir, spareDir(st.dest)); err != nil {
+		return os.RemoveAll(dir)
+	}
+	return nil
 }
