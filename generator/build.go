@@ -482,12 +482,22 @@ feed:
 // grows is garbage, and the collector may as well run before it does.
 const buildMemoryLimit = 150 << 20
 
-// LimitMemory sets a soft memory limit suited to a one-shot build, unless
-// the GOMEMLIMIT environment variable sets one. It changes the whole
-// process, so commands call it, not the library; serve, which holds the
-// site in memory, does not.
+// buildGCPercent lets the heap grow to five times what is alive between
+// collections, rather than twice. The live heap of a build is small, so the
+// memory limit, not this, decides the peak; collecting less often saves
+// CPU.
+const buildGCPercent = 400
+
+// LimitMemory tunes the garbage collector for a one-shot build: a soft
+// memory limit, unless the GOMEMLIMIT environment variable sets one, and
+// fewer collections, unless GOGC does. It changes the whole process, so
+// commands call it, not the library; serve, which holds the site in
+// memory, does not.
 func LimitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(buildMemoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(buildGCPercent)
 	}
 }
