@@ -144,11 +144,12 @@ func (b *builder) build(ctx context.Context) error {
 	b.loaded, b.site = l, l.site
 	if b.release {
 		// Only serve reuses the parsed files. A build to disk holds no
-		// sources: each is read again when its page is converted.
+		// sources: each is read again when its page is converted, and
+		// only its frontmatter is kept, to check the file read again.
 		l.parsed = nil
 		for _, p := range l.pages {
 			if p.src != nil {
-				p.sum = checksum(p.src)
+				p.head = bytes.Clone(p.src[:p.bodyOff])
 				p.src = nil
 			}
 		}

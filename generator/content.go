@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"errors"
-	"hash/fnv"
 	"html/template"
 	"io/fs"
 	"net/url"
@@ -59,7 +57,7 @@ type page struct {
 	conv    *conversion
 
 	file     string     // where the source is on disk
-	sum      uint64     // the source's checksum, to tell it is the file read again
+	head     []byte     // the source up to its body, to tell it is the file read again
 	mu       sync.Mutex // guards released and the HTML it lets go
 	released bool
 }
@@ -92,12 +90,14 @@ func (p *page) converted() *conversion {
 			// A build to disk reads each source again when it converts it,
 			// rather than holding every file of the site at once.
 			src, err := os.ReadFile(p.file)
-			if err == nil && checksum(src) != p.sum {
-				err = errors.New("the file changed during the build; build again")
-			}
 			if err != nil {
 				p.conv = &conversion{page: p}
 				p.conv.errs.Add(diag.Errorf(p.pos(), "%v", err))
+				return
+			}
+			if off := p.changedAt(src); off >= 0 {
+				p.conv = &conversion{page: p}
+				p.conv.errs.Add(diag.Errorf(diag.Offset(p.source, src, off), "the frontmatter changed during the build; build again"))
 				return
 			}
 			p.src = src
@@ -118,19 +118,24 @@ func (p *page) Content() template.HTML {
 	// The page was written and its HTML let go; a layout of another page
 	// wants it again, so convert it again from its file.
 	src, err := os.ReadFile(p.file)
-	if err != nil || checksum(src) != p.sum {
+	if err != nil || p.changedAt(src) >= 0 {
 		return ""
 	}
 	again := &page{Kind: p.Kind, Site: p.Site, source: p.source, dir: p.dir, src: src, bodyOff: p.bodyOff, hasBody: p.hasBody}
 	return renderMarkdown(p.Site.markdown, p.Site.directives, again).html
 }
 
-// checksum identifies a file's bytes, to tell a file read again from one
-// changed in between.
-func checksum(src []byte) uint64 {
-	h := fnv.New64a()
-	h.Write(src)
-	return h.Sum64()
+// changedAt returns where src, p's file read again, departs from the
+// frontmatter that p was made from, or -1 if it does not. A body changed
+// in between is simply the body converted; only a changed frontmatter
+// would make the page disagree with the listings and links made from it.
+func (p *page) changedAt(src []byte) int {
+	for i, c := range p.head {
+		if i >= len(src) || src[i] != c {
+			return i
+		}
+	}
+	return -1
 }
 
 // release lets go of a written page's source and HTML, so that a build's

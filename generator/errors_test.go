@@ -144,3 +144,32 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestSourceChangedDuringTheBuild edits a workbook between its loading and
+// its conversion, as an editor saving mid-build does: a new body is simply
+// converted, and a new frontmatter, which the listings and links were made
+// from, fails the page rather than publishing a page that disagrees.
+func TestSourceChangedDuringTheBuild(t *testing.T) {
+	s := newTestSite(t, "-- content/a.md --\n---\ntitle: A\n---\nFirst body.\n")
+	file := filepath.Join(s.root, "content", "a.md")
+	settings := defaultSettings()
+	settings.markdown = newMarkdown(false, nil, nil)
+	head := "---\ntitle: A\n---\n"
+	convert := func(now string) *conversion {
+		t.Helper()
+		if err := os.WriteFile(file, []byte(now), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// As a build to disk holds it: its frontmatter, not its source.
+		p := &page{Kind: kindWorkbook, Site: settings, source: "content/a.md", file: file,
+			hasBody: true, bodyOff: len(head), head: []byte(head)}
+		return p.converted()
+	}
+	if conv := convert(head + "A new body.\n"); conv.errs.Err() != nil || !strings.Contains(string(conv.html), "A new body.") {
+		t.Errorf("a body changed mid-build gave %q, %v", conv.html, conv.errs.Err())
+	}
+	conv := convert("---\ntitle: B\n---\nFirst body.\n")
+	if err := conv.errs.Err(); err == nil || !strings.Contains(err.Error(), "content/a.md:2:8: the frontmatter changed during the build; build again") {
+		t.Errorf("a frontmatter changed mid-build gave %v", err)
+	}
+}
