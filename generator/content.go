@@ -28,8 +28,17 @@ const (
 // page is one output page: the home page, a collection, a workbook or the
 // 404 page. Templates see it as the dot.
 type page struct {
-	Kind string
-	pageMeta
+	Kind        string
+	Title       string
+	Description string
+	Duration    string
+	Weight      int
+	Tags        []string
+	Draft       bool
+	// ID is the workbook's identity: its frontmatter id, or its path
+	// without the extension. Saved answers are keyed by it.
+	ID     string
+	Params map[string]any
 	// URL is the page's path including the base path; Permalink is absolute
 	// when the base URL has a host.
 	URL       string
@@ -62,19 +71,23 @@ type page struct {
 	released bool
 }
 
-// pageMeta is what a page's frontmatter says. It is decoded when the file
-// is parsed, so a rebuild in serve reuses it with the parse.
+// pageMeta is what a page's frontmatter says, for the page fields of the
+// same names. It is decoded when the file is parsed, so a rebuild in serve
+// reuses it with the parse. page does not embed it: layouts reach a field
+// of an embedded struct through a search that allocates on every use.
 type pageMeta struct {
-	Title       string
-	Description string
-	Duration    string
-	Weight      int
-	Tags        []string
-	Draft       bool
-	// ID is the workbook's identity: its frontmatter id, or its path
-	// without the extension. Saved answers are keyed by it.
-	ID     string
-	Params map[string]any
+	Title, Description, Duration string
+	Weight                       int
+	Tags                         []string
+	Draft                        bool
+	ID                           string
+	Params                       map[string]any
+}
+
+// setMeta gives p what its frontmatter says.
+func (p *page) setMeta(m pageMeta) {
+	p.Title, p.Description, p.Duration, p.Weight = m.Title, m.Description, m.Duration, m.Weight
+	p.Tags, p.Draft, p.ID, p.Params = m.Tags, m.Draft, m.ID, m.Params
 }
 
 // converted returns the result of converting p's Markdown.

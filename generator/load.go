@@ -143,8 +143,8 @@ func loadSite(ctx context.Context, opts Options, cache *loadCache) (*loadedSite,
 			return c
 		}
 		parent := collection(parentDir(dir))
-		c := &page{Kind: kindCollection, Site: s, Parent: parent, dir: dir, source: "content/" + dir}
-		c.Title = titleFromName(path.Base(dir))
+		c := &page{Kind: kindCollection, Site: s, Parent: parent, dir: dir,
+			Title: titleFromName(path.Base(dir)), source: "content/" + dir}
 		collections[dir] = c
 		parent.Collections = append(parent.Collections, c)
 		return c
@@ -164,13 +164,14 @@ func loadSite(ctx context.Context, opts Options, cache *loadCache) (*loadedSite,
 			p = collection(dir)
 			if p != home {
 				title := p.Title
-				p.pageMeta = pf.meta
+				p.setMeta(pf.meta)
 				if p.Title == "" {
 					p.Title = title
 				}
 			}
 		} else {
-			p = &page{Kind: kindWorkbook, Site: s, Parent: collection(dir), dir: dir, source: "content/" + rel, pageMeta: pf.meta}
+			p = &page{Kind: kindWorkbook, Site: s, Parent: collection(dir), dir: dir, source: "content/" + rel}
+			p.setMeta(pf.meta)
 			if p.ID == "" {
 				p.ID = pf.slugged
 			}
@@ -231,7 +232,7 @@ func loadSite(ctx context.Context, opts Options, cache *loadCache) (*loadedSite,
 		}
 	}
 	order(home)
-	notFound := &page{Kind: kindNotFound, Site: s, pageMeta: pageMeta{Title: "Page not found"}, out: "404.html",
+	notFound := &page{Kind: kindNotFound, Site: s, Title: "Page not found", out: "404.html",
 		URL: s.url("404.html"), Permalink: s.permalink("404.html"), source: "layouts/404.html"}
 	l.pages = append(l.pages, notFound)
 	return l, errs.Err()
