@@ -425,7 +425,7 @@ func (conv *conversion) attrs(d *directive.Directive) *attrReader {
 // pos turns a byte offset in the Markdown body into a position in the
 // page's file.
 func (conv *conversion) pos(offset int) diag.Position {
-	return diag.Offset(conv.page.source, conv.page.src, conv.page.bodyOff+offset)
+	return conv.lines.Position(conv.page.bodyOff + offset)
 }
 
 // nodePos is where block n starts, or else directive d, or else the page.

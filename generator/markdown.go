@@ -89,6 +89,8 @@ type conversion struct {
 
 	html     template.HTML   // the result
 	manifest []manifestField // the fields as the manifest lists them, made once
+
+	lines *diag.Lines // positions in the page's file, while converting
 }
 
 // internalLink is a link to a file of the output, checked once every
@@ -107,6 +109,7 @@ func renderMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conver
 		return conv
 	}
 	conv.source = p.src[p.bodyOff:]
+	conv.lines = diag.NewLines(p.source, p.src)
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(pageKey, conv)
 	w := newCaptureWriter(conv)
@@ -115,6 +118,7 @@ func renderMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conver
 	}
 	conv.html = template.HTML(w.String())
 	conv.manifest = manifestOf(conv)
+	conv.lines = nil // Positions are found while converting, and the source may go.
 	return conv
 }
 
@@ -283,7 +287,7 @@ func (lr *linkResolver) Transform(doc *ast.Document, reader text.Reader, pc pars
 		case *ast.AutoLink:
 			url := string(n.URL(source))
 			if err := checkScheme(url, false); err != nil {
-				conv.errs.Add(&diag.Error{Pos: linkPos(conv.page, source, n, url), Err: err})
+				conv.errs.Add(&diag.Error{Pos: conv.linkPos(source, n, url), Err: err})
 			}
 			return ast.WalkContinue, nil
 		default:
@@ -296,7 +300,7 @@ func (lr *linkResolver) Transform(doc *ast.Document, reader text.Reader, pc pars
 			resolved, out, err = lr.resolve(conv.page, raw)
 		}
 		if err != nil || out != "" {
-			pos := linkPos(conv.page, source, n, raw)
+			pos := conv.linkPos(source, n, raw)
 			if err != nil {
 				conv.errs.Add(&diag.Error{Pos: pos, Err: err})
 				return ast.WalkContinue, nil
@@ -393,7 +397,7 @@ func hasScheme(dest string) bool {
 
 // linkPos finds where a link's destination is written. Inline nodes carry
 // no position, so it searches the enclosing block's source for the text.
-func linkPos(p *page, body []byte, n ast.Node, raw string) diag.Position {
+func (conv *conversion) linkPos(body []byte, n ast.Node, raw string) diag.Position {
 	block := n.Parent()
 	for block != nil && (block.Type() != ast.TypeBlock || block.Lines().Len() == 0) {
 		block = block.Parent()
@@ -411,5 +415,5 @@ func linkPos(p *page, body []byte, n ast.Node, raw string) diag.Position {
 			break
 		}
 	}
-	return diag.Offset(p.source, p.src, p.bodyOff+off)
+	return conv.pos(off)
 }

@@ -64,6 +64,11 @@ type result struct {
 }
 
 func run(sizes string, exercises, hugo bool) error {
+	if hugo {
+		if _, err := exec.LookPath("hugo"); err != nil {
+			return fmt.Errorf("-hugo needs the hugo command: install Debian's hugo package (apt-get install hugo)")
+		}
+	}
 	tmp, err := os.MkdirTemp("", "coachbench-")
 	if err != nil {
 		return err

@@ -33,18 +33,40 @@ func (p Position) String() string {
 // Offset returns the position of byte offset off in src, which is the whole
 // file named file.
 func Offset(file string, src []byte, off int) Position {
-	off = min(max(off, 0), len(src))
-	line, lineStart := 1, 0
-	for i := 0; i < off; i++ {
-		if src[i] == '\n' {
-			line++
-			lineStart = i + 1
+	return NewLines(file, src).Position(off)
+}
+
+// Lines turns byte offsets in one file into positions. It finds where the
+// file's lines start once, on first use, so that a file with many
+// positions to report is not scanned from its start for each.
+type Lines struct {
+	file   string
+	src    []byte
+	starts []int // the offset of each line's first byte
+}
+
+// NewLines returns the Lines of src, the whole file named file.
+func NewLines(file string, src []byte) *Lines {
+	return &Lines{file: file, src: src}
+}
+
+// Position returns the position of byte offset off.
+func (l *Lines) Position(off int) Position {
+	if l.starts == nil {
+		l.starts = []int{0}
+		for i, c := range l.src {
+			if c == '\n' {
+				l.starts = append(l.starts, i+1)
+			}
 		}
 	}
-	if lineStart == 0 && strings.HasPrefix(string(src[:min(off, 3)]), "\uFEFF") {
+	off = min(max(off, 0), len(l.src))
+	line := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off })
+	lineStart := l.starts[line-1]
+	if lineStart == 0 && strings.HasPrefix(string(l.src[:min(off, 3)]), "\uFEFF") {
 		lineStart = 3 // A byte order mark is not a character an editor shows.
 	}
-	return Position{File: file, Line: line, Col: utf8.RuneCount(src[lineStart:off]) + 1}
+	return Position{File: l.file, Line: line, Col: utf8.RuneCount(l.src[lineStart:off]) + 1}
 }
 
 // Error is a problem found at a position in a source file.

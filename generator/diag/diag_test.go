@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestPositionString(t *testing.T) {
@@ -60,4 +61,47 @@ func TestOffsetSkipsByteOrderMark(t *testing.T) {
 	if got := Offset("a.md", src, 3).String(); got != "a.md:1:1" {
 		t.Errorf("got %s, want a.md:1:1", got)
 	}
+}
+
+// TestLinesMatchesScanning checks every offset of some awkward files
+// against counting lines and characters from the start, and asks again
+// out of order, as a conversion does.
+func TestLinesMatchesScanning(t *testing.T) {
+	for _, src := range []string{
+		"",
+		"\n\n\n",
+		"one line, no newline",
+		"\uFEFF---\ntitle: é\n---\n",
+		"ünïcödé\r\nsecond\n\nfourth ✓\n",
+	} {
+		lines := NewLines("f.md", []byte(src))
+		for off := len(src) + 1; off >= -1; off-- {
+			if off > 0 && off < len(src) && !utf8.RuneStart(src[off]) {
+				continue // Positions are of characters, not of bytes inside one.
+			}
+			want := scan(src, off)
+			if got := lines.Position(off); got != want {
+				t.Errorf("%q at %d: got %v, want %v", src, off, got, want)
+			}
+		}
+	}
+}
+
+// scan finds a position the slow way.
+func scan(src string, off int) Position {
+	off = min(max(off, 0), len(src))
+	line, col := 1, 1
+	for i, r := range src {
+		if i >= off {
+			break
+		}
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+		case i == 0 && r == '\uFEFF':
+		default:
+			col++
+		}
+	}
+	return Position{File: "f.md", Line: line, Col: col}
 }
