@@ -296,6 +296,25 @@ func TestRebuildWritesOverTheSpare(t *testing.T) {
 	}
 }
 
+// TestRecycledBuildKeepsItsOwnFiles gives a site a file where one of its
+// pages' folders goes. Written over the spare, the build fails as it does
+// into an empty folder, rather than letting the spare's leftovers make
+// room by deleting what the build itself wrote.
+func TestRecycledBuildKeepsItsOwnFiles(t *testing.T) {
+	s := newTestSite(t, careerSite)
+	s.build()
+	s.build()
+	before := s.snapshot()
+	s.write("content/welcome", "a file named like the welcome page's folder")
+	for _, order := range []string{"recycled", "fresh"} {
+		if msg := s.buildErr(); !strings.Contains(msg, "welcome/index.html: not a directory") {
+			t.Errorf("%s build: %s", order, msg)
+		}
+		mustDo(t, os.RemoveAll(filepath.Join(s.root, ".public.coachbook-spare")))
+	}
+	s.assertUnchanged(before)
+}
+
 func mustDo(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {

@@ -206,8 +206,12 @@ func (o *output) open(full string) (f *os.File, reused bool, err error) {
 					f.Close()
 				}
 			}
-			if err := os.RemoveAll(full); err != nil {
-				return nil, false, err
+			// A folder this build writes into stays, and the file fails as
+			// it would in an empty folder.
+			if _, used := o.made.Load(full); !used {
+				if err := os.RemoveAll(full); err != nil {
+					return nil, false, err
+				}
 			}
 		}
 	}
@@ -243,6 +247,18 @@ func (o *output) prune() error {
 	})
 }
 
+// writes reports whether full is a file this build writes.
+func (o *output) writes(full string) bool {
+	rel, err := filepath.Rel(o.dir, full)
+	if err != nil {
+		return false
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	_, claimed := o.claimed[filepath.ToSlash(rel)]
+	return claimed
+}
+
 // mkdir makes dir and the folders above it inside the staging folder,
 // each once: every page is a folder of its own, and system calls are what
 // a build to disk spends most on. In a recycled folder, a folder the
@@ -266,8 +282,12 @@ func (o *output) mkdir(dir string) error {
 				o.made.Store(dir, true)
 				return nil
 			}
-			if err := os.Remove(dir); err != nil {
-				return err
+			// A file this build writes stays, and what goes in the
+			// folder fails as it would in an empty folder.
+			if !o.writes(dir) {
+				if err := os.Remove(dir); err != nil {
+					return err
+				}
 			}
 		}
 	}
