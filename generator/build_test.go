@@ -7,8 +7,11 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
+
+	"coachbook/generator/corpus"
 )
 
 // careerSite is a small site with settings, two collections and a
@@ -579,10 +582,39 @@ func TestBundledSite(t *testing.T) {
 		}
 	}
 
-	// Every directive, read from the Markdown itself.
+	for _, name := range unusedDirectives(t, filepath.Join("..", "content")) {
+		t.Errorf("the sample site never uses %s", name)
+	}
+	if checked := checkLinks(t, files, "/career/", ""); checked < 200 {
+		t.Errorf("checked only %d links", checked)
+	}
+}
+
+// TestBenchmarkCorpusUsesEveryDirective builds the benchmarks' synthetic
+// site with exercises: it must build, and every page must hold every
+// directive, so that a benchmark of it covers every layout.
+func TestBenchmarkCorpusUsesEveryDirective(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, 3, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(context.Background(), Options{Source: dir}); err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{"c000/p000.md", "c000/p001.md", "c000/p002.md"} {
+		if missing := unusedDirectives(t, filepath.Join(dir, "content", page)); len(missing) > 0 {
+			t.Errorf("%s lacks %s", page, strings.Join(missing, ", "))
+		}
+	}
+}
+
+// unusedDirectives lists the known directives that no Markdown file under
+// root uses, reading each file itself rather than trusting the parser.
+func unusedDirectives(t *testing.T, root string) []string {
+	t.Helper()
 	used := map[string]bool{}
 	directive := regexp.MustCompile(`(?m)^\s*:{2,}([A-Za-z][\w-]*)`)
-	err := filepath.WalkDir(filepath.Join("..", "content"), func(p string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
 			return err
 		}
@@ -595,15 +627,15 @@ func TestBundledSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var unused []string
 	dl := defaultDirectiveLayouts(t)
 	for name := range dl.kinds {
 		if dl.isKnown(name) && !used[name] {
-			t.Errorf("the sample site never uses %s", name)
+			unused = append(unused, name)
 		}
 	}
-	if checked := checkLinks(t, files, "/career/", ""); checked < 200 {
-		t.Errorf("checked only %d links", checked)
-	}
+	sort.Strings(unused)
+	return unused
 }
 
 // TestLayoutShowsOtherPagesContent lets a listing show each workbook's

@@ -36,7 +36,10 @@ var exercises = []string{
 	"::fear-exclusion{#fears-%d}",
 	"::commitments{#actions-%d}",
 	"::thought-record{#record-%d}",
+	"::practice-log[This week's practice]{#practice-%d}",
 	":::tip[Be specific]\nName the company.\n:::",
+	":::note[Remember]\nYour answers stay on this device.\n:::",
+	"::warning[Bring your notes.]",
 }
 
 // Write writes a site of n workbooks into dir. With exercises, each
@@ -62,12 +65,13 @@ func Write(dir string, n int, withExercises bool) error {
 	return nil
 }
 
-// page makes one workbook of about 7 KB.
+// page makes one workbook of about 7 KB of prose, with one section more
+// for each exercise it still has to place.
 func page(r *rand.Rand, i, n int, withExercises bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\ntitle: Workbook %d\ndescription: %s.\nweight: %d\nduration: %d min\ntags: [%s, %s]\n---\n",
 		i, sentence(r, 8), i%PagesPerCollection+1, 5+r.IntN(40), words[r.IntN(len(words))], words[r.IntN(len(words))])
-	for section := 0; b.Len() < 7000; section++ {
+	for section := 0; b.Len() < 7000 || withExercises && section < len(exercises); section++ {
 		fmt.Fprintf(&b, "\n## %s\n\n", strings.ToUpper(sentence(r, 3)[:1])+sentence(r, 3)[1:])
 		fmt.Fprintf(&b, "%s *%s* and **%s**. See [the next workbook](../c%03d/p%03d.md) or [a guide](https://example.org/%s).\n\n",
 			sentence(r, 40), sentence(r, 2), sentence(r, 2), ((i+1)%n)/PagesPerCollection, ((i+1)%n)%PagesPerCollection, words[r.IntN(len(words))])
