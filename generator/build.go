@@ -15,9 +15,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"coachbook/generator/diag"
@@ -427,26 +429,44 @@ func (b *builder) writeSitemap(pages []*page) error {
 // export can cover the whole site without visiting each page.
 const manifestFile = "workbooks.json"
 
-// writeManifest writes manifestFile.
+// writeManifest writes manifestFile. It streams one workbook at a time:
+// in a large site of exercises the file runs to tens of megabytes, which a
+// build need not hold at once.
 func (b *builder) writeManifest(pages []*page) error {
-	doc := struct {
-		Version   int         `json:"version"`
-		Site      string      `json:"site"`
-		Workbooks []*manifest `json:"workbooks"`
-	}{Version: 1, Site: b.site.Title, Workbooks: []*manifest{}}
-	for _, p := range pages {
-		if m := p.Manifest(); m != nil {
-			doc.Workbooks = append(doc.Workbooks, m)
-		}
-	}
-	data, err := json.Marshal(doc)
-	if err != nil {
-		return err
-	}
 	if err := b.out.claim(manifestFile, diag.Position{File: "(generated " + manifestFile + ")"}); err != nil {
 		return err
 	}
-	return b.out.write(manifestFile, data)
+	site, err := json.Marshal(b.site.Title)
+	if err != nil {
+		return err
+	}
+	return b.out.stream(manifestFile, func(w io.Writer) error {
+		// The same document as a struct of version, site and workbooks
+		// would marshal to.
+		if _, err := fmt.Fprintf(w, `{"version":1,"site":%s,"workbooks":[`, site); err != nil {
+			return err
+		}
+		sep := ""
+		for _, p := range pages {
+			m := p.Manifest()
+			if m == nil {
+				continue
+			}
+			data, err := json.Marshal(m)
+			if err != nil {
+				return err
+			}
+			if _, err := io.WriteString(w, sep); err != nil {
+				return err
+			}
+			if _, err := w.Write(data); err != nil {
+				return err
+			}
+			sep = ","
+		}
+		_, err := io.WriteString(w, "]}")
+		return err
+	})
 }
 
 // parallel calls fn for 0..n-1 on every core and stops early when ctx is
@@ -478,9 +498,10 @@ feed:
 	return err
 }
 
-// buildMemoryLimit is the soft limit LimitMemory sets: a build keeps little
-// alive (each page's source and HTML go once it is written), so what
-// grows is garbage, and the collector may as well run before it does.
+// buildMemoryLimit is the least soft limit LimitMemory sets: a build
+// keeps little alive (each page's source and HTML go once it is written),
+// so what grows is garbage, and the collector may as well run before it
+// does.
 const buildMemoryLimit = 150 << 20
 
 // buildGCPercent lets the heap grow to five times what is alive between
@@ -489,16 +510,48 @@ const buildMemoryLimit = 150 << 20
 // CPU.
 const buildGCPercent = 400
 
-// LimitMemory tunes the garbage collector for a one-shot build: a soft
-// memory limit, unless the GOMEMLIMIT environment variable sets one, and
-// fewer collections, unless GOGC does. It changes the whole process, so
-// commands call it, not the library; serve, which holds the site in
-// memory, does not.
-func LimitMemory() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(buildMemoryLimit)
-	}
+// LimitMemory tunes the garbage collector for a one-shot build: fewer
+// collections, unless the GOGC environment variable says otherwise, and a
+// soft memory limit, unless GOMEMLIMIT sets one. The limit is
+// buildMemoryLimit or twice the heap the last collection found alive,
+// whichever is more: a site whose workbooks' fields alone fill the limit
+// (every workbook's fields stay until workbooks.json is written) would
+// otherwise keep the collector running without pause. It changes the whole
+// process, so commands call it, not the library; serve, which holds the
+// site in memory, does not. restore undoes it.
+func LimitMemory() (restore func()) {
+	gcPercent, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
+	debug.SetGCPercent(gcPercent)
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(buildGCPercent)
 	}
+	var stop atomic.Bool
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(buildMemoryLimit)
+		followLiveHeap(&stop)
+	}
+	return func() {
+		stop.Store(true)
+		debug.SetGCPercent(gcPercent)
+		debug.SetMemoryLimit(limit)
+	}
+}
+
+// followLiveHeap sets the memory limit after every collection, until stop,
+// to twice the heap found alive, and never below buildMemoryLimit. A
+// cleanup of an object nothing refers to runs once a collection is done.
+func followLiveHeap(stop *atomic.Bool) {
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	var watch func()
+	watch = func() {
+		runtime.AddCleanup(new([16]byte), func(struct{}) {
+			if stop.Load() {
+				return
+			}
+			metrics.Read(live)
+			debug.SetMemoryLimit(max(buildMemoryLimit, 2*int64(live[0].Value.Uint64())))
+			watch()
+		}, struct{}{})
+	}
+	watch()
 }

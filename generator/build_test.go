@@ -1,15 +1,19 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"coachbook/generator/corpus"
 )
@@ -143,6 +147,19 @@ func TestSiteStructure(t *testing.T) {
 		}
 	}
 	s.assertFile("workbooks.json", `"version":1`, `"id":"interview/star","title":"STAR practice","url":"/interview/star/"`)
+	// Streamed a workbook at a time, it is still one compact document.
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, []byte(s.file("workbooks.json"))); err != nil || compact.String() != s.file("workbooks.json") {
+		t.Errorf("workbooks.json is not compact JSON (%v):\n%s", err, s.file("workbooks.json"))
+	}
+	var doc struct {
+		Version   int
+		Site      string
+		Workbooks []struct{ ID string }
+	}
+	if err := json.Unmarshal([]byte(s.file("workbooks.json")), &doc); err != nil || doc.Version != 1 || doc.Site != "Career companion" || len(doc.Workbooks) != 5 {
+		t.Errorf("workbooks.json reads as %+v, %v", doc, err)
+	}
 }
 
 func assertInOrder(t *testing.T, s string, parts []string) {
@@ -646,4 +663,31 @@ func TestLayoutShowsOtherPagesContent(t *testing.T) {
 	s.write("layouts/partials/workbook-list.html", `{{range .}}<div class="excerpt">{{.Content}}</div>{{end}}`)
 	s.build()
 	s.assertFile("index.html", `<div class=excerpt><p>Situation, Task, Action, Result. <img src=/interview/star.svg alt=diagram></div>`)
+}
+
+// TestMemoryLimitFollowsTheLiveHeap keeps 200 MB alive under a build's
+// collector settings: the soft limit must rise to twice that, or the
+// collector would run without pause, as it did for a site of 10,000
+// workbooks full of exercises.
+func TestMemoryLimitFollowsTheLiveHeap(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	restore := LimitMemory()
+	defer restore()
+	if got := debug.SetMemoryLimit(-1); got != buildMemoryLimit {
+		t.Fatalf("limit %d at the start, want %d", got, buildMemoryLimit)
+	}
+	keep := make([][]byte, 200)
+	for i := range keep {
+		keep[i] = make([]byte, 1<<20)
+	}
+	want := int64(2 * 200 << 20)
+	for deadline := time.Now().Add(10 * time.Second); debug.SetMemoryLimit(-1) < want && time.Now().Before(deadline); {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := debug.SetMemoryLimit(-1); got < want {
+		t.Errorf("with 200 MB alive the limit is %d MB, want at least %d MB", got>>20, want>>20)
+	}
+	runtime.KeepAlive(keep)
 }

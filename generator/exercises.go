@@ -238,6 +238,7 @@ func (dl *directiveLayouts) renderWrapped(conv *conversion, d *directive.Directi
 		ex = conv.findExercise(d)
 		defer conv.closeExercise(d)
 		c.ID, c.was, c.Optional = ex.id, ex.was, ex.optional
+		c.DOMID = "exercise-" + c.ID
 		c.Hint = c.r.str("hint")
 		for _, read := range []string{"id", "was", "optional"} {
 			c.r.read[read] = true // openExercise read them.
@@ -477,8 +478,11 @@ func validKey(key string) bool {
 // call is an exercise or callout being rendered: its layout sees it as the
 // dot.
 type call struct {
-	Name     string
-	ID       string
+	Name string
+	ID   string
+	// DOMID is the exercise's HTML id; ids derived from it append ":"
+	// parts. It is set with ID, for the reason field's is.
+	DOMID    string
 	Label    string
 	Hint     string
 	Class    string
@@ -498,9 +502,6 @@ type call struct {
 	shown string
 }
 
-// DOMID is the exercise's HTML id. Ids derived from it append ":" parts.
-func (c *call) DOMID() string { return "exercise-" + c.ID }
-
 // Title returns the exercise's title as a heading at its level: its label,
 // or else the first default given, or nothing.
 func (c *call) Title(defaults ...string) template.HTML {
@@ -514,7 +515,7 @@ func (c *call) Title(defaults ...string) template.HTML {
 	c.shown = label
 	level := min(max(c.Level, 2), 6)
 	return template.HTML(fmt.Sprintf(`<h%d class="exercise-title" id="%s:title">%s</h%d>`,
-		level, html.EscapeString(c.DOMID()), html.EscapeString(label), level))
+		level, html.EscapeString(c.DOMID), html.EscapeString(label), level))
 }
 
 // Attr returns an attribute the layout understands, or "".
@@ -555,7 +556,7 @@ func (c *call) Rows(sub, attrs string, cols ...*field) (template.HTML, error) {
 			return "", fmt.Errorf("Rows %q has two columns named %q", sub, col.Sub())
 		}
 		seen[col.Sub()] = true
-		col.Key = f.Key + "." + col.Sub()
+		col.setKey(f.Key + "." + col.Sub())
 		f.Columns = append(f.Columns, col)
 	}
 	if len(f.Columns) == 0 {

@@ -46,14 +46,19 @@ var fieldID = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
 // field is one answerable control of a workbook, as the manifest lists it
 // and as layouts/fields/TYPE.html sees it.
 type field struct {
-	Type        string
-	Key         string // the ID in the workbook: "phrase", or "lead.situation-1" for a sub-field
-	Label       string
-	Hint        string
-	Placeholder string
-	Optional    bool
-	Class       string
-	Was         []string
+	Type string
+	Key  string // the ID in the workbook: "phrase", or "lead.situation-1" for a sub-field
+	// DOMID is the field's HTML id; ids derived from it append ":" parts.
+	// HintID is the id of its hint, for aria-describedby. Both are set
+	// with Key: layouts use them often, and a method call from a layout
+	// costs many times what reading a field does.
+	DOMID, HintID string
+	Label         string
+	Hint          string
+	Placeholder   string
+	Optional      bool
+	Class         string
+	Was           []string
 
 	Options  []option // choice
 	Multiple bool     // choice
@@ -77,15 +82,15 @@ type option struct {
 	Checked bool
 }
 
-// DOMID is the field's HTML id. Ids derived from it append ":" parts.
-func (f *field) DOMID() string { return "field-" + f.Key }
+// setKey sets the field's key and the ids made from it.
+func (f *field) setKey(key string) {
+	f.Key, f.DOMID = key, "field-"+key
+	f.HintID = f.DOMID + ":hint"
+}
 
 // Sub is the last part of the field's key: a column's name within its
 // rows.
 func (f *field) Sub() string { return f.Key[strings.LastIndex(f.Key, ".")+1:] }
-
-// HintID is the id of the field's hint, for aria-describedby.
-func (f *field) HintID() string { return f.DOMID() + ":hint" }
 
 // Range lists the scale's values, for layouts that show each as a choice.
 func (f *field) Range() []int {
@@ -257,7 +262,8 @@ func (r *attrReader) unknown(what string) {
 // for sub-fields of an exercise.
 func readField(typ, prefix, label string, r *attrReader) *field {
 	id := r.id(typ)
-	f := &field{Type: typ, Key: prefix + id, pos: r.posOf("id")}
+	f := &field{Type: typ, pos: r.posOf("id")}
+	f.setKey(prefix + id)
 	f.Label = label
 	if r.has("label") {
 		f.Label = r.str("label")

@@ -134,6 +134,12 @@ func (o *output) writeFrom(rel string, r io.Reader) error {
 	})
 }
 
+// stream writes to rel what fill writes, as it is: for a file too large to
+// hold in memory first.
+func (o *output) stream(rel string, fill func(io.Writer) error) error {
+	return o.create(rel, fill)
+}
+
 // writeExact writes data to rel as it is.
 func (o *output) writeExact(rel string, data []byte) error {
 	return o.create(rel, func(w io.Writer) error {
