@@ -440,7 +440,7 @@ func (b *builder) writeManifest(pages []*page) error {
 	if err != nil {
 		return err
 	}
-	return b.out.stream(manifestFile, func(w io.Writer) error {
+	return b.out.create(manifestFile, 0, func(w io.Writer) error {
 		// The same document as a struct of version, site and workbooks
 		// would marshal to.
 		if _, err := fmt.Fprintf(w, `{"version":1,"site":%s,"workbooks":[`, site); err != nil {

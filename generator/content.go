@@ -159,8 +159,7 @@ func (p *page) release() {
 	if c := p.conv; c != nil {
 		// Keep what listings and the link check need: the manifest,
 		// exercises, links and errors.
-		c.html, c.source, c.fields = "", nil, nil
-		c.keys, c.captured, c.levels, c.open = nil, nil, nil, nil
+		c.html, c.source = "", nil
 	}
 	p.src = nil
 	p.released = true

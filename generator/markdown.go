@@ -118,7 +118,10 @@ func renderMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conver
 	}
 	conv.html = template.HTML(w.String())
 	conv.manifest = manifestOf(conv)
-	conv.lines = nil // Positions are found while converting, and the source may go.
+	// Let go of what only converting needs. The directives its maps are
+	// keyed by hold the whole syntax tree, which serve would otherwise
+	// keep for every page of the site.
+	conv.lines, conv.fields, conv.keys, conv.captured, conv.levels, conv.open = nil, nil, nil, nil, nil, nil
 	return conv
 }
 

@@ -122,7 +122,11 @@ func (o *output) minified(name string, data []byte) ([]byte, error) {
 // allows.
 func (o *output) writeFrom(rel string, r io.Reader) error {
 	mediatype := minifiedTypes[strings.ToLower(path.Ext(rel))]
-	return o.create(rel, func(w io.Writer) error {
+	size := 0
+	if b, ok := r.(*bytes.Buffer); ok {
+		size = b.Len() // Minifying only shrinks it.
+	}
+	return o.create(rel, size, func(w io.Writer) error {
 		if mediatype == "" {
 			_, err := io.Copy(w, r)
 			return err
@@ -134,28 +138,29 @@ func (o *output) writeFrom(rel string, r io.Reader) error {
 	})
 }
 
-// stream writes to rel what fill writes, as it is: for a file too large to
-// hold in memory first.
-func (o *output) stream(rel string, fill func(io.Writer) error) error {
-	return o.create(rel, fill)
-}
-
 // writeExact writes data to rel as it is.
 func (o *output) writeExact(rel string, data []byte) error {
-	return o.create(rel, func(w io.Writer) error {
+	return o.create(rel, len(data), func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
 }
 
-func (o *output) create(rel string, fill func(io.Writer) error) error {
+// create writes rel with what fill writes, about size bytes: a file kept
+// in memory is written into a buffer of that size rather than one grown
+// again and again, and kept at its own size.
+func (o *output) create(rel string, size int, fill func(io.Writer) error) error {
 	if o.mem != nil {
-		var buf bytes.Buffer
-		if err := fill(&buf); err != nil {
+		buf := bytes.NewBuffer(make([]byte, 0, size))
+		if err := fill(buf); err != nil {
 			return err
 		}
+		data := buf.Bytes()
+		if cap(data)-len(data) > len(data)/8 {
+			data = bytes.Clone(data) // Serve keeps it: not the room minifying saved.
+		}
 		o.mu.Lock()
-		o.mem[rel] = buf.Bytes()
+		o.mem[rel] = data
 		o.files++
 		o.mu.Unlock()
 		return nil
