@@ -410,3 +410,21 @@ func FuzzMarkdown(f *testing.F) {
 		}
 	})
 }
+
+// TestConversionLetsGoOfItsTree checks that a finished conversion keeps
+// nothing that leads back to the page's syntax tree: serve keeps every
+// conversion of the site, and a tree weighs several times its page.
+func TestConversionLetsGoOfItsTree(t *testing.T) {
+	s := newTestSite(t, "-- content/w.md --\n---\ntitle: W\n---\n:::exercise{#ex title=\"Drive\"}\n::text[Phrase]{#phrase}\n:::\n")
+	session := NewSession(Options{Source: s.root})
+	if _, err := session.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	conv := session.converted["content/w.md"]
+	if conv == nil || len(conv.manifest) != 1 {
+		t.Fatalf("the conversion is %+v", conv)
+	}
+	if conv.captured != nil || conv.levels != nil || conv.open != nil || conv.keys != nil || conv.fields != nil || conv.lines != nil {
+		t.Errorf("a finished conversion still holds converting state: %+v", conv)
+	}
+}
