@@ -513,12 +513,12 @@ const buildGCPercent = 400
 // LimitMemory tunes the garbage collector for a one-shot build: fewer
 // collections, unless the GOGC environment variable says otherwise, and a
 // soft memory limit, unless GOMEMLIMIT sets one. The limit is
-// buildMemoryLimit or twice the heap the last collection found alive,
-// whichever is more: a site whose workbooks' fields alone fill the limit
-// (every workbook's fields stay until workbooks.json is written) would
-// otherwise keep the collector running without pause. It changes the whole
-// process, so commands call it, not the library; serve, which holds the
-// site in memory, does not. restore undoes it.
+// buildMemoryLimit or half as much again as the heap the last collection
+// found alive, whichever is more: a site whose workbooks' fields alone
+// fill the limit (every workbook's fields stay until workbooks.json is
+// written) would otherwise keep the collector running without pause. It
+// changes the whole process, so commands call it, not the library; serve,
+// which holds the site in memory, does not. restore undoes it.
 func LimitMemory() (restore func()) {
 	gcPercent, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
 	debug.SetGCPercent(gcPercent)
@@ -538,7 +538,9 @@ func LimitMemory() (restore func()) {
 }
 
 // followLiveHeap sets the memory limit after every collection, until stop,
-// to twice the heap found alive, and never below buildMemoryLimit. A
+// to half as much again as the heap found alive, and never below
+// buildMemoryLimit: room enough for garbage that the collector does not
+// run without pause, and not so much that a plain site's peak grows. A
 // cleanup of an object nothing refers to runs once a collection is done.
 func followLiveHeap(stop *atomic.Bool) {
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
@@ -549,7 +551,8 @@ func followLiveHeap(stop *atomic.Bool) {
 				return
 			}
 			metrics.Read(live)
-			debug.SetMemoryLimit(max(buildMemoryLimit, 2*int64(live[0].Value.Uint64())))
+			alive := int64(live[0].Value.Uint64())
+			debug.SetMemoryLimit(max(buildMemoryLimit, alive+alive/2))
 			watch()
 		}, struct{}{})
 	}
