@@ -138,23 +138,14 @@ func (b *builder) fail(err error) {
 }
 
 func (b *builder) build(ctx context.Context) error {
-	l, err := loadSite(ctx, b.opts, b.loadCache)
+	l, err := loadSite(ctx, b.opts, b.loadCache, !b.release)
 	if l == nil {
 		return err
 	}
 	b.fail(err)
 	b.loaded, b.site = l, l.site
 	if b.release {
-		// Only serve reuses the parsed files. A build to disk holds no
-		// sources: each is read again when its page is converted, and
-		// only its frontmatter is kept, to check the file read again.
-		l.parsed = nil
-		for _, p := range l.pages {
-			if p.src != nil {
-				p.head = bytes.Clone(p.src[:p.bodyOff])
-				p.src = nil
-			}
-		}
+		l.parsed = nil // Only serve reuses the parsed files.
 	}
 	if b.theme, err = loadTheme(b.opts.Source, b.site); err != nil {
 		b.fail(err)
@@ -513,13 +504,14 @@ const buildGCPercent = 400
 // LimitMemory tunes the garbage collector for a one-shot build: fewer
 // collections, unless the GOGC environment variable says otherwise, and a
 // soft memory limit, unless GOMEMLIMIT sets one. The limit is
-// buildMemoryLimit or half as much again as the heap the last collection
-// found alive, whichever is more: a site whose workbooks' fields alone
-// fill the limit (every workbook's fields stay until workbooks.json is
-// written) would otherwise keep the collector running without pause. It
-// changes the whole process, so commands call it, not the library; serve,
-// which holds the site in memory, does not. restore undoes it.
+// buildMemoryLimit or twice the heap the last collection found alive,
+// whichever is more: a site whose workbooks' fields alone fill the limit
+// (every workbook's fields stay until workbooks.json is written) would
+// otherwise keep the collector running without pause. It changes the
+// whole process, so commands call it, not the library; serve, which holds
+// the site in memory, does not. restore undoes it.
 func LimitMemory() (restore func()) {
+	// Setting the GC percent is the only way to read it.
 	gcPercent, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
 	debug.SetGCPercent(gcPercent)
 	if os.Getenv("GOGC") == "" {
@@ -538,9 +530,9 @@ func LimitMemory() (restore func()) {
 }
 
 // followLiveHeap sets the memory limit after every collection, until stop,
-// to half as much again as the heap found alive, and never below
-// buildMemoryLimit: room enough for garbage that the collector does not
-// run without pause, and not so much that a plain site's peak grows. A
+// to twice the heap found alive, and never below buildMemoryLimit: as much
+// room again for garbage, so that the collector does not run without
+// pause. A
 // cleanup of an object nothing refers to runs once a collection is done.
 func followLiveHeap(stop *atomic.Bool) {
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
@@ -551,8 +543,7 @@ func followLiveHeap(stop *atomic.Bool) {
 				return
 			}
 			metrics.Read(live)
-			alive := int64(live[0].Value.Uint64())
-			debug.SetMemoryLimit(max(buildMemoryLimit, alive+alive/2))
+			debug.SetMemoryLimit(max(buildMemoryLimit, 2*int64(live[0].Value.Uint64())))
 			watch()
 		}, struct{}{})
 	}

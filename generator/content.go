@@ -66,7 +66,7 @@ type page struct {
 	conv    *conversion
 
 	file     string     // where the source is on disk
-	head     []byte     // the source up to its body, to tell it is the file read again
+	head     []byte     // the source up to its body, when src is not kept, to tell it is the file read again
 	mu       sync.Mutex // guards released and the HTML it lets go
 	released bool
 }

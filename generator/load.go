@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -46,7 +47,8 @@ func (c *loadCache) get(rel string) (parsedFile, bool) {
 
 type parsedFile struct {
 	file    sourceFile
-	src     []byte
+	src     []byte // the whole file, when sources are kept
+	head    []byte // the file up to its body, when they are not
 	fm      *metadata.Frontmatter
 	bodyOff int
 	hasBody bool
@@ -59,8 +61,10 @@ type parsedFile struct {
 	slugged string // a workbook's path in the site, as "interview/star"
 }
 
-// parseFile reads and parses one Markdown file of content/.
-func parseFile(f sourceFile) parsedFile {
+// parseFile reads and parses one Markdown file of content/. Unless
+// keepSource, it keeps only the file's frontmatter: a build to disk reads
+// each file again to convert it, rather than holding the whole site.
+func parseFile(f sourceFile, keepSource bool) parsedFile {
 	pf := parsedFile{file: f}
 	pf.src, pf.err = os.ReadFile(f.path)
 	if pf.err != nil {
@@ -70,6 +74,9 @@ func parseFile(f sourceFile) parsedFile {
 	var body []byte
 	pf.fm, body, pf.bodyOff, pf.err = metadata.Parse("content/"+f.rel, pf.src)
 	pf.hasBody = body != nil
+	if !keepSource {
+		pf.head, pf.src = bytes.Clone(pf.src[:pf.bodyOff]), nil
+	}
 	if pf.fm == nil || f.rel == "_index.md" {
 		return pf
 	}
@@ -93,7 +100,7 @@ func parseFile(f sourceFile) parsedFile {
 //
 // A rebuild in serve passes the last build's tree and parsed files in
 // cache, with the files that changed, so that only those are read again.
-func loadSite(ctx context.Context, opts Options, cache *loadCache) (*loadedSite, error) {
+func loadSite(ctx context.Context, opts Options, cache *loadCache, keepSources bool) (*loadedSite, error) {
 	var tree *contentTree
 	var walkErr error
 	if cache != nil {
@@ -111,7 +118,7 @@ func loadSite(ctx context.Context, opts Options, cache *loadCache) (*loadedSite,
 			parsed[i] = pf
 			return
 		}
-		parsed[i] = parseFile(f)
+		parsed[i] = parseFile(f, keepSources)
 	})
 	if err != nil {
 		return nil, err
@@ -179,7 +186,7 @@ func loadSite(ctx context.Context, opts Options, cache *loadCache) (*loadedSite,
 			workbooks = append(workbooks, p)
 		}
 		p.source, p.fm, p.file = "content/"+rel, pf.fm, pf.file.path
-		p.src, p.bodyOff, p.hasBody = pf.src, pf.bodyOff, pf.hasBody && pf.err == nil
+		p.src, p.head, p.bodyOff, p.hasBody = pf.src, pf.head, pf.bodyOff, pf.hasBody && pf.err == nil
 	}
 
 	// Drafts leave the build with everything below them.
