@@ -300,15 +300,7 @@ func TestRebuildWritesOverTheSpare(t *testing.T) {
 	recycled := s.snapshot()
 	s.opts.Dest = filepath.Join(t.TempDir(), "fresh")
 	s.build()
-	fresh := s.snapshot()
-	if len(recycled) != len(fresh) {
-		t.Errorf("the recycled build has %d files, a fresh one %d", len(recycled), len(fresh))
-	}
-	for name, data := range fresh {
-		if recycled[name] != data {
-			t.Errorf("%s differs from a fresh build's:\n%s\nwant:\n%s", name, recycled[name], data)
-		}
-	}
+	s.assertUnchanged(recycled) // A fresh build makes the same files.
 	for _, f := range []string{outside, target} {
 		if data, _ := os.ReadFile(f); string(data) != "keep me" {
 			t.Errorf("%s was changed through a link in the spare: %q", f, data)
