@@ -67,7 +67,9 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 		return Stats{}, err
 	}
 	b := &builder{opts: opts, out: newOutput(st.dir, newMinifier()), release: true}
-	b.out.recycled = st.recycled
+	if st.recycled {
+		b.out.spare = spareDir(st.dest)
+	}
 	err = b.build(ctx)
 	if err == nil && st.recycled {
 		err = b.out.prune()

@@ -57,8 +57,9 @@ type output struct {
 	// prior reports a file that an earlier build made and this one keeps,
 	// for the link check of a build that renders only some pages.
 	prior func(rel string) bool
-	// recycled says dir holds an earlier build to write over; see prune.
-	recycled bool
+	// spare, when set, says dir holds an earlier build to write over, and
+	// is where that build is kept between builds; see prune.
+	spare string
 
 	mu      sync.Mutex
 	claimed map[string]diag.Position
@@ -207,7 +208,7 @@ func (o *output) create(rel string, size int, fill func(io.Writer) error) error 
 // would see it change: a link in its place, or another name for it. That
 // goes, as does a folder where the file belongs, and the file is made anew.
 func (o *output) open(full string) (f *os.File, reused bool, err error) {
-	if o.recycled {
+	if o.spare != "" {
 		if before, err := os.Lstat(full); err == nil {
 			if before.Mode().IsRegular() && singleLink(before) {
 				if f, err := os.OpenFile(full, os.O_WRONLY, 0); err == nil {
@@ -221,7 +222,7 @@ func (o *output) open(full string) (f *os.File, reused bool, err error) {
 			// it would in an empty folder.
 			if _, used := o.made.Load(full); !used {
 				if err := os.RemoveAll(full); err != nil {
-					return nil, false, err
+					return nil, false, o.inTheWay(err)
 				}
 			}
 		}
@@ -249,13 +250,20 @@ func (o *output) prune() error {
 			return err
 		}
 		if err := os.RemoveAll(full); err != nil {
-			return err
+			return o.inTheWay(err)
 		}
 		if d.IsDir() {
 			return filepath.SkipDir
 		}
 		return nil
 	})
+}
+
+// inTheWay explains an error removing what an earlier build left, such as
+// files that another user's build made: the build cannot mend it, but
+// deleting the spare lets the next build start afresh.
+func (o *output) inTheWay(err error) error {
+	return fmt.Errorf("%w: the earlier build kept to write over is in the way; delete %s and build again", err, o.spare)
 }
 
 // writes reports whether full is a file this build writes.
@@ -287,7 +295,7 @@ func (o *output) mkdir(dir string) error {
 	if err := o.mkdir(filepath.Dir(dir)); err != nil {
 		return err
 	}
-	if o.recycled {
+	if o.spare != "" {
 		if info, err := os.Lstat(dir); err == nil {
 			if info.IsDir() {
 				o.made.Store(dir, true)
@@ -297,7 +305,7 @@ func (o *output) mkdir(dir string) error {
 			// folder fails as it would in an empty folder.
 			if !o.writes(dir) {
 				if err := os.Remove(dir); err != nil {
-					return err
+					return o.inTheWay(err)
 				}
 			}
 		}
