@@ -327,6 +327,27 @@ func TestRecycledBuildKeepsItsOwnFiles(t *testing.T) {
 	s.assertUnchanged(before)
 }
 
+// TestLinkedSpareIsNotFollowed puts a link where the spare goes, pointing
+// at a folder of someone's files: a build must neither write into it nor
+// prune it.
+func TestLinkedSpareIsNotFollowed(t *testing.T) {
+	s := newTestSite(t, careerSite)
+	s.build()
+	elsewhere := t.TempDir()
+	mine := filepath.Join(elsewhere, "notes.txt")
+	mustDo(t, os.WriteFile(mine, []byte("my notes"), 0o644))
+	mustDo(t, os.Symlink(elsewhere, filepath.Join(s.root, ".public.coachbook-spare")))
+	s.build()
+	s.build()
+	if data, err := os.ReadFile(mine); err != nil || string(data) != "my notes" {
+		t.Errorf("a file behind a linked spare became %q, %v", data, err)
+	}
+	if entries, _ := os.ReadDir(elsewhere); len(entries) != 1 {
+		t.Errorf("a build wrote into the folder a linked spare points to: %v", entries)
+	}
+	s.assertFile("before/drive/index.html", "<h1>Your primary career drive</h1>")
+}
+
 func mustDo(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {

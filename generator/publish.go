@@ -85,10 +85,13 @@ func stage(source, dest string) (*staging, error) {
 	st := &staging{dest: absDest, dir: dir}
 	// The spare, if there is one, takes the empty staging folder's name.
 	// A rename is one step, so of two builds at once only one gets it.
+	// Only a real folder will do: a link in its place would have the build
+	// write into, and prune, wherever it points.
 	if err := os.Remove(dir); err != nil {
 		return nil, err
 	}
-	if os.Rename(spareDir(absDest), dir) == nil {
+	spare := spareDir(absDest)
+	if info, err := os.Lstat(spare); err == nil && info.IsDir() && os.Rename(spare, dir) == nil {
 		st.recycled = true
 	} else if err := os.Mkdir(dir, 0o755); err != nil {
 		return nil, err
