@@ -49,11 +49,14 @@ func spareDir(dest string) string {
 // stage checks that dest is safe to replace and makes a staging folder
 // beside it.
 func stage(source, dest string) (*staging, error) {
-	absSource, err := resolve(source)
+	absSource, err := filepath.Abs(source)
+	if err == nil {
+		absSource, err = filepath.EvalSymlinks(absSource)
+	}
 	if err != nil {
 		return nil, err
 	}
-	absDest, err := resolve(dest)
+	absDest, err := destination(dest)
 	if err != nil {
 		return nil, err
 	}
@@ -72,10 +75,10 @@ func stage(source, dest string) (*staging, error) {
 	recoverStaging(absDest)
 	if info, err := os.Stat(absDest); err == nil {
 		if !info.IsDir() {
-			return nil, fmt.Errorf("refusing to build into %s: it is a file, not a folder", dest)
+			return nil, fmt.Errorf("refusing to build into %s: it is a file, not a folder%s", dest, linkNote(dest, absDest))
 		}
 		if !replaceable(absDest) {
-			return nil, fmt.Errorf("refusing to replace %s: it is not empty and has no %s file, so it is not a coachbook build; remove it or pick another --dest", dest, buildMarker)
+			return nil, fmt.Errorf("refusing to replace %s%s: it is not empty and has no %s file, so it is not a coachbook build; remove it or pick another --dest", dest, linkNote(dest, absDest), buildMarker)
 		}
 	}
 	dir, err := os.MkdirTemp(parent, stagingPrefix(absDest)+strconv.Itoa(os.Getpid())+"-new-")
@@ -107,34 +110,70 @@ func stage(source, dest string) (*staging, error) {
 	return st, nil
 }
 
-// resolve returns p as an absolute path with symbolic links resolved, as
-// far as p exists: a symlinked public/ is published into its target.
-func resolve(p string) (string, error) { return resolveLinks(p, 0) }
-
-func resolveLinks(p string, depth int) (string, error) {
-	if depth > 40 {
-		return "", fmt.Errorf("%s: too many levels of symbolic links", p)
-	}
-	abs, err := filepath.Abs(p)
+// destination returns where dest really is: an absolute path with the
+// symbolic links on the way resolved. A link is followed only to a folder
+// that exists. One that leads nowhere yet is an error, not a place to make:
+// a shared site folder whose public/ links to ../victim/.ssh would
+// otherwise have the build make that folder and fill it. Where the
+// destination itself is a link, stage then checks its target as it would
+// the folder itself: empty, or a coachbook build.
+func destination(dest string) (string, error) {
+	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return "", err
 	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		return real, nil
-	}
-	// A link to a folder that does not exist yet still names where to write.
-	if target, err := os.Readlink(abs); err == nil {
-		if !filepath.IsAbs(target) {
-			target = filepath.Join(filepath.Dir(abs), target)
+	// The deepest part of the path that exists; the rest is made as
+	// folders of its own.
+	existing, rest := abs, ""
+	for {
+		info, err := os.Lstat(existing)
+		if err == nil {
+			if info.Mode()&fs.ModeSymlink != 0 {
+				if _, err := os.Stat(existing); err != nil {
+					return "", danglingLink(dest, abs, existing, err)
+				}
+			}
+			break
 		}
-		return resolveLinks(target, depth+1)
-	}
-	if parent := filepath.Dir(abs); parent != abs {
-		if real, err := resolveLinks(parent, depth+1); err == nil {
-			return filepath.Join(real, filepath.Base(abs)), nil
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("refusing to build into %s: %w", dest, err)
 		}
+		parent := filepath.Dir(existing)
+		if parent == existing {
+			break
+		}
+		rest = filepath.Join(filepath.Base(existing), rest)
+		existing = parent
 	}
-	return abs, nil
+	real, err := filepath.EvalSymlinks(existing)
+	if err != nil {
+		return "", fmt.Errorf("refusing to build into %s: %w", dest, err)
+	}
+	return filepath.Join(real, rest), nil
+}
+
+// danglingLink explains why link, on the way to dest (abs), is not
+// followed.
+func danglingLink(dest, abs, link string, err error) error {
+	what := link
+	if link == abs {
+		what = "it"
+	}
+	target, rerr := os.Readlink(link)
+	if rerr != nil || !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("refusing to build into %s: %s is a symbolic link that cannot be followed: %w", dest, what, err)
+	}
+	return fmt.Errorf("refusing to build into %s: %s is a symbolic link to %s, which does not exist; "+
+		"a build follows a link only to a folder that is there already: make the folder, or remove the link", dest, what, target)
+}
+
+// linkNote names the target of dest when dest is a symbolic link, for the
+// errors that refuse it.
+func linkNote(dest, real string) string {
+	if info, err := os.Lstat(dest); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return ", a symbolic link to " + real
+	}
+	return ""
 }
 
 // replaceable reports whether dir is empty or holds a coachbook build.
@@ -163,7 +202,9 @@ func recoverStaging(dest string) {
 		if err != nil || processRunning(pid) {
 			continue
 		}
-		if strings.HasPrefix(kind, "old-") {
+		// Only a real folder is a build that was moved aside: a link in
+		// its place would make the destination lead elsewhere.
+		if info, err := os.Lstat(dir); err == nil && info.IsDir() && strings.HasPrefix(kind, "old-") {
 			if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
 				if os.Rename(dir, dest) == nil {
 					continue

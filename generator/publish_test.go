@@ -5,12 +5,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
 func TestSymlinkedDestinationIsPublishedIntoItsTarget(t *testing.T) {
 	s := newTestSite(t, careerSite)
 	target := filepath.Join(t.TempDir(), "www")
+	mustDo(t, os.Mkdir(target, 0o755)) // An empty folder may be published into.
 	if err := os.Symlink(target, filepath.Join(s.root, "public")); err != nil {
 		t.Skipf("no symlinks here: %v", err)
 	}
@@ -24,6 +26,106 @@ func TestSymlinkedDestinationIsPublishedIntoItsTarget(t *testing.T) {
 	s.build() // A second build replaces the target again.
 	if _, err := os.Stat(filepath.Join(target, buildMarker)); err != nil {
 		t.Errorf("the target lost its build marker: %v", err)
+	}
+}
+
+// TestDanglingDestinationLinkIsRefused gives a site a public/ that links
+// to a folder that does not exist yet, as a shared site folder can to
+// plant files elsewhere: ln -s ../victim/.ssh public, with a
+// content/authorized_keys. The build must make nothing there.
+func TestDanglingDestinationLinkIsRefused(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		// link makes the links and returns the destination to pass, ""
+		// for the site's public/.
+		link func(t *testing.T, root, victim string) string
+		want string
+	}{{
+		name: "public",
+		link: func(t *testing.T, root, victim string) string {
+			mustDo(t, os.Symlink(filepath.Join("..", filepath.Base(victim), ".ssh"), filepath.Join(root, "public")))
+			return ""
+		},
+		want: "public: it is a symbolic link to ../victim/.ssh, which does not exist",
+	}, {
+		name: "explicit --dest",
+		link: func(t *testing.T, root, victim string) string {
+			link := filepath.Join(t.TempDir(), "www")
+			mustDo(t, os.Symlink(filepath.Join(victim, ".ssh"), link))
+			return link
+		},
+		want: "www: it is a symbolic link to VICTIM/.ssh, which does not exist",
+	}, {
+		name: "a link to a link",
+		link: func(t *testing.T, root, victim string) string {
+			mustDo(t, os.Symlink(filepath.Join(victim, ".ssh"), filepath.Join(root, "next")))
+			mustDo(t, os.Symlink("next", filepath.Join(root, "public")))
+			return ""
+		},
+		want: "public: it is a symbolic link to next, which does not exist",
+	}, {
+		name: "a link in the middle of the path",
+		link: func(t *testing.T, root, victim string) string {
+			mustDo(t, os.Symlink(filepath.Join(victim, ".ssh"), filepath.Join(root, "out")))
+			return filepath.Join(root, "out", "www")
+		},
+		want: "www: ROOT/out is a symbolic link to VICTIM/.ssh, which does not exist",
+	}} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestSite(t, careerSite)
+			s.write("content/authorized_keys", "ssh-ed25519 AAAA attacker\n")
+			victim := filepath.Join(filepath.Dir(s.root), "victim")
+			mustDo(t, os.Mkdir(victim, 0o755))
+			t.Cleanup(func() { os.RemoveAll(victim) })
+			s.opts.Dest = tt.link(t, s.root, victim)
+			msg := s.buildErr()
+			if want := strings.NewReplacer("VICTIM", victim, "ROOT", s.root).Replace(tt.want); !strings.Contains(msg, want) {
+				t.Errorf("error\n%s\ndoes not contain\n%s", msg, want)
+			}
+			if entries, _ := os.ReadDir(victim); len(entries) != 0 {
+				t.Errorf("the build wrote beside the link's target: %v", entries)
+			}
+		})
+	}
+}
+
+// TestDestinationLinkToOtherFilesIsRefused links public/ to a folder of
+// someone's own files: it is neither replaced nor written beside.
+func TestDestinationLinkToOtherFilesIsRefused(t *testing.T) {
+	s := newTestSite(t, careerSite)
+	parent := t.TempDir()
+	mine := filepath.Join(parent, "mine")
+	mustDo(t, os.Mkdir(mine, 0o755))
+	mustDo(t, os.WriteFile(filepath.Join(mine, "notes.txt"), []byte("my notes"), 0o644))
+	mustDo(t, os.Symlink(mine, filepath.Join(s.root, "public")))
+	if msg := s.buildErr(); !strings.Contains(msg, "refusing to replace") || !strings.Contains(msg, "public, a symbolic link to "+mine) {
+		t.Errorf("got %s", msg)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("the build wrote beside the link's target: %v", entries)
+	}
+	if entries, _ := os.ReadDir(mine); len(entries) != 1 {
+		t.Errorf("the build changed the link's target: %v", entries)
+	}
+}
+
+// TestDanglingDestLinkKeepsThePreviousBuild builds into a folder, then is
+// pointed at it through a link that leads nowhere: the build fails and the
+// earlier output is as it was.
+func TestDanglingDestLinkKeepsThePreviousBuild(t *testing.T) {
+	s := newTestSite(t, careerSite)
+	s.build()
+	before := s.snapshot()
+	link := filepath.Join(t.TempDir(), "www")
+	mustDo(t, os.Symlink(filepath.Join(s.root, "gone"), link))
+	s.opts.Dest = link
+	if msg := s.buildErr(); !strings.Contains(msg, "which does not exist") {
+		t.Errorf("got %s", msg)
+	}
+	s.opts.Dest = ""
+	s.assertUnchanged(before)
+	if _, err := os.Lstat(filepath.Join(s.root, "gone")); err == nil {
+		t.Error("the build made the folder the link leads to")
 	}
 }
 
@@ -87,5 +189,19 @@ func TestRemovedStagingFailsTheBuild(t *testing.T) {
 	}
 	if _, err := os.Stat(s.dest()); err == nil {
 		t.Error("a partial site was published")
+	}
+}
+
+// TestRecoverStagingRestoresOnlyFolders leaves a link where a dead build's
+// moved-aside output would be, as a shared site folder can: recovery must
+// not make the destination a link to somewhere else.
+func TestRecoverStagingRestoresOnlyFolders(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	elsewhere := t.TempDir()
+	mustDo(t, os.Symlink(elsewhere, filepath.Join(parent, stagingPrefix(dest)+strconv.Itoa(deadPID(t))+"-old-1")))
+	recoverStaging(dest)
+	if _, err := os.Lstat(dest); err == nil {
+		t.Error("a link left beside the destination was put in its place")
 	}
 }
