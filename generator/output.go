@@ -77,8 +77,13 @@ func newMemoryOutput(min *minify.M) *output {
 	return &output{mem: map[string][]byte{}, min: min, claimed: map[string]diag.Position{}}
 }
 
-// claim reserves rel for the source at by.
+// claim reserves rel for the source at by. rel must be a clean path
+// inside the output: two spellings of one file, such as "a/../index.html"
+// and "index.html", would get past the check for a file written twice.
 func (o *output) claim(rel string, by diag.Position) error {
+	if path.Clean(rel) != rel || rel == "." || rel == ".." || strings.HasPrefix(rel, "../") || path.IsAbs(rel) {
+		return diag.Errorf(by, "%q is not a plain path inside the output, so it could name another file or one outside it", rel)
+	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if prev, ok := o.claimed[rel]; ok {
