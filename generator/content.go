@@ -2,10 +2,8 @@ package generator
 
 import (
 	"html/template"
-	"io/fs"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -265,80 +263,6 @@ type sourceFile struct {
 type contentTree struct {
 	markdown []sourceFile
 	other    []sourceFile // copied to the output as they are
-}
-
-// walkContent lists content/, following symbolic links that stay inside the
-// site root and rejecting those that leave it.
-func walkContent(root, contentDir string) (*contentTree, error) {
-	realRoot, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		return nil, err
-	}
-	t := &contentTree{}
-	var errs diag.List
-	visited := map[string]bool{}
-	var walk func(dir, rel string) error
-	walk = func(dir, rel string) error {
-		real, err := filepath.EvalSymlinks(dir)
-		if err != nil {
-			return err
-		}
-		if visited[real] {
-			return nil // A link back up the tree.
-		}
-		visited[real] = true
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			return err
-		}
-		for _, e := range entries {
-			name := e.Name()
-			if Ignored(name) {
-				continue
-			}
-			full := filepath.Join(dir, name)
-			childRel := path.Join(rel, name)
-			info, err := e.Info()
-			if err != nil {
-				return err
-			}
-			if info.Mode()&fs.ModeSymlink != 0 {
-				target, err := filepath.EvalSymlinks(full)
-				if err != nil {
-					errs.Add(diag.Errorf(contentPos(childRel), "broken symbolic link: %v", err))
-					continue
-				}
-				if !within(realRoot, target) {
-					errs.Add(diag.Errorf(contentPos(childRel), "symbolic link points outside the site root, to %s", target))
-					continue
-				}
-				if info, err = os.Stat(target); err != nil {
-					return err
-				}
-			}
-			switch {
-			case info.IsDir():
-				if err := walk(full, childRel); err != nil {
-					return err
-				}
-			case !info.Mode().IsRegular():
-				errs.Add(diag.Errorf(contentPos(childRel), "not a regular file"))
-			case strings.HasSuffix(name, ".md"):
-				t.markdown = append(t.markdown, sourceFile{rel: childRel, path: full})
-			default:
-				t.other = append(t.other, sourceFile{rel: childRel, path: full})
-			}
-		}
-		return nil
-	}
-	if err := walk(contentDir, ""); err != nil {
-		return nil, err
-	}
-	return t, errs.Err()
-}
-
-func contentPos(rel string) diag.Position {
-	return diag.Position{File: "content/" + rel, Line: 1, Col: 1}
 }
 
 // Ignored reports whether a file name is one a site never builds: hidden

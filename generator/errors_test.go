@@ -58,7 +58,79 @@ func TestBadInput(t *testing.T) {
 				t.Skipf("no symlinks here: %v", err)
 			}
 		},
-		want: []string{"content/secret.md:1:1: symbolic link points outside the site root"},
+		want: []string{"content/secret.md:1:1: symbolic link leads to /", "secret.md, outside content/; a link in content/ must lead to a file or folder inside it"},
+	}, {
+		name: "content folder linked out of the site",
+		setup: func(t *testing.T, root string) {
+			outside := filepath.Join(t.TempDir(), "workbooks")
+			mustDo(t, os.Rename(filepath.Join(root, "content"), outside))
+			symlink(t, outside, filepath.Join(root, "content"))
+		},
+		want: []string{"content:1:1: content/ is a symbolic link to /", "/workbooks, outside the site folder; it may lead only to a folder inside the site"},
+	}, {
+		name: "content folder linked to the site folder",
+		setup: func(t *testing.T, root string) {
+			mustDo(t, os.Rename(filepath.Join(root, "content"), filepath.Join(root, "src")))
+			symlink(t, ".", filepath.Join(root, "content"))
+		},
+		want: []string{"content:1:1: content/ is a symbolic link to the site folder itself; it may lead only to a folder inside the site"},
+	}, {
+		// Each build published the last one again below content/loop/public.
+		name:  "link to the site folder",
+		setup: func(t *testing.T, root string) { symlink(t, "..", filepath.Join(root, "content/loop")) },
+		want:  []string{"content/loop:1:1: symbolic link leads to the site folder itself, outside content/"},
+	}, {
+		name:  "link into the output",
+		setup: func(t *testing.T, root string) { symlink(t, "../../public", filepath.Join(root, "content/before/old")) },
+		want:  []string{"content/before/old:1:1: symbolic link leads to public, outside content/"},
+	}, {
+		name:  "link to a layout",
+		files: map[string]string{"layouts/partials/private.html": "<p>not for publishing</p>"},
+		setup: func(t *testing.T, root string) {
+			symlink(t, "../layouts/partials/private.html", filepath.Join(root, "content/private.html"))
+		},
+		want: []string{"content/private.html:1:1: symbolic link leads to layouts/partials/private.html, outside content/"},
+	}, {
+		name:  "link to a hidden file",
+		files: map[string]string{"content/.private/notes.md": "---\ntitle: Private notes\n---\n"},
+		setup: func(t *testing.T, root string) {
+			symlink(t, ".private/notes.md", filepath.Join(root, "content/notes.md"))
+		},
+		want: []string{"content/notes.md:1:1: symbolic link leads to content/.private/notes.md, a hidden file that a build never publishes"},
+	}, {
+		name: "static link out of static",
+		setup: func(t *testing.T, root string) {
+			symlink(t, "../content/_index.md", filepath.Join(root, "static/settings.md"))
+		},
+		want: []string{"static/settings.md:1:1: symbolic link leads to content/_index.md, outside static/; a link in static/ must lead to a file or folder inside it"},
+	}, {
+		name: "asset link out of assets",
+		setup: func(t *testing.T, root string) {
+			symlink(t, "../public/index.html", filepath.Join(root, "assets/page.html"))
+		},
+		want: []string{"assets/page.html:1:1: symbolic link leads to public/index.html, outside assets/"},
+	}, {
+		// A folder " .." slugs to "..": its collection page was written
+		// over the home page, in an order that changed from build to build.
+		name:  "folder of dots",
+		setup: writeFile("content/interview/ ../_index.md", "---\ntitle: Over the home page\n---\n"),
+		want:  []string{`content/interview/ ..:1:1: the name " .." makes the URL segment "..", which cannot name a page's folder; rename it`},
+	}, {
+		name:  "folder of spaces",
+		setup: writeFile("content/   /welcome.md", "---\ntitle: Welcome again\n---\n"),
+		want:  []string{`content/   :1:1: the name "   " makes no URL segment, having nothing but spaces; rename it`},
+	}, {
+		name:  "workbook named with a space",
+		setup: writeFile("content/interview/ .md", "---\ntitle: Over the collection\n---\n"),
+		want:  []string{`content/interview/ .md:1:1: the name " .md" makes no URL segment, having nothing but spaces; rename it`},
+	}, {
+		name:  "workbook named with dots at the root",
+		setup: writeFile("content/ ...md", "---\ntitle: Above the site\n---\n"),
+		want:  []string{`content/ ...md:1:1: the name " ...md" makes the URL segment "..", which cannot name a page's folder; rename it`},
+	}, {
+		name:  "file in a folder of dots",
+		setup: writeFile("content/ ./cv.docx", "not a page"),
+		want:  []string{`content/ .:1:1: the name " ." makes the URL segment ".", which cannot name a page's folder; rename it`},
 	}, {
 		name:  "broken page link",
 		files: map[string]string{"content/welcome.md": "---\ntitle: Welcome\n---\nSee [STAR](interview/stars.md).\n"},
@@ -142,6 +214,27 @@ func TestBadInput(t *testing.T) {
 			}
 			s.assertUnchanged(before)
 		})
+	}
+}
+
+// symlink makes a symbolic link at name to target, and the folder it is in,
+// or skips the test where the system has no symbolic links.
+func symlink(t *testing.T, target, name string) {
+	t.Helper()
+	mustDo(t, os.MkdirAll(filepath.Dir(name), 0o755))
+	if err := os.Symlink(target, name); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+}
+
+// writeFile returns a setup that writes one file of the site, for names
+// that a txtar archive cannot hold, such as those with leading spaces.
+func writeFile(name, content string) func(t *testing.T, root string) {
+	return func(t *testing.T, root string) {
+		t.Helper()
+		full := filepath.Join(root, filepath.FromSlash(name))
+		mustDo(t, os.MkdirAll(filepath.Dir(full), 0o755))
+		mustDo(t, os.WriteFile(full, []byte(content), 0o644))
 	}
 }
 

@@ -63,8 +63,17 @@ func stage(source, dest string) (*staging, error) {
 	if absDest == absSource || within(absDest, absSource) {
 		return nil, fmt.Errorf("refusing to build into %s: it holds the site's own files", dest)
 	}
+	if _, err := contentFolder(absSource, filepath.Join(absSource, "content")); err != nil {
+		return nil, err
+	}
 	for _, folder := range append([]string{"content", "themes"}, themeFolders...) {
-		if within(filepath.Join(absSource, folder), absDest) {
+		// A folder may be a link to another in the site: what counts is
+		// where its files are.
+		real, err := filepath.EvalSymlinks(filepath.Join(absSource, folder))
+		if err != nil {
+			real = filepath.Join(absSource, folder)
+		}
+		if within(real, absDest) {
 			return nil, fmt.Errorf("refusing to build into %s: it is inside the site's %s/ folder", dest, folder)
 		}
 	}

@@ -205,3 +205,19 @@ func TestRecoverStagingRestoresOnlyFolders(t *testing.T) {
 		t.Error("a link left beside the destination was put in its place")
 	}
 }
+
+// TestDestinationInsideLinkedContentIsRefused links content/ to a folder
+// of the site and builds into that folder: the output would be published
+// again inside itself by every build.
+func TestDestinationInsideLinkedContentIsRefused(t *testing.T) {
+	s := newTestSite(t, careerSite)
+	mustDo(t, os.Rename(filepath.Join(s.root, "content"), filepath.Join(s.root, "src")))
+	symlink(t, "src", filepath.Join(s.root, "content"))
+	s.opts.Dest = filepath.Join(s.root, "src", "public")
+	if msg := s.buildErr(); !strings.Contains(msg, "it is inside the site's content/ folder") {
+		t.Errorf("got %s", msg)
+	}
+	if _, err := os.Lstat(s.opts.Dest); err == nil {
+		t.Error("the build wrote into content/")
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -51,11 +52,11 @@ func loadTheme(root string, s *site) (*theme, error) {
 	}
 	t := &theme{files: map[string]themeFile{}, site: siteRoot}
 	siteFS := siteRoot.FS()
-	base, baseDisplay := themes.Default(), "themes/default/"
+	base, baseDisplay, baseDir := themes.Default(), "themes/default/", ""
 	local := path.Join("themes", s.theme)
 	if info, err := fs.Stat(siteFS, local); err == nil && info.IsDir() {
 		base, _ = fs.Sub(siteFS, local)
-		baseDisplay = local + "/"
+		baseDisplay, baseDir = local+"/", filepath.Join(root, local)
 	} else if s.theme != "default" {
 		t.close()
 		return nil, diag.Errorf(s.themePos,
@@ -65,8 +66,9 @@ func loadTheme(root string, s *site) (*theme, error) {
 		fsys    fs.FS
 		display string
 		folders []string
+		dir     string // where the layer is on disk, "" for the built-in theme
 	}
-	layers := []layer{{base, baseDisplay, themeFolders}, {siteFS, "", themeFolders}}
+	layers := []layer{{base, baseDisplay, themeFolders, baseDir}, {siteFS, "", themeFolders, root}}
 	if baseDisplay != "themes/default/" {
 		// Every theme inherits the default directive layouts, so a theme
 		// need only restyle the directives it wants to.
@@ -74,7 +76,7 @@ func loadTheme(root string, s *site) (*theme, error) {
 		for i, f := range directiveFolders {
 			inherited[i] = "layouts/" + f
 		}
-		layers = append([]layer{{themes.Default(), "themes/default/", inherited}}, layers...)
+		layers = append([]layer{{themes.Default(), "themes/default/", inherited, ""}}, layers...)
 	}
 	var errs diag.List
 	for _, layer := range layers {
@@ -91,6 +93,15 @@ func loadTheme(root string, s *site) (*theme, error) {
 				}
 				pos := diag.Position{File: layer.display + name}
 				if d.Type()&fs.ModeSymlink != 0 {
+					pos.Line, pos.Col = 1, 1
+					// The same rule as for content/: a link stays inside
+					// its folder.
+					if layer.dir != "" {
+						if err := followFolderLink(root, filepath.Join(layer.dir, folder), layer.display+folder, filepath.Join(layer.dir, name)); err != nil {
+							errs.Add(diag.Errorf(pos, "%v", err))
+							return nil
+						}
+					}
 					info, err := fs.Stat(layer.fsys, name)
 					if err != nil {
 						errs.Add(diag.Errorf(pos, "symbolic link cannot be followed: it must stay inside the site (%v)", err))
