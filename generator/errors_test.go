@@ -110,6 +110,16 @@ func TestBadInput(t *testing.T) {
 		},
 		want: []string{"assets/page.html:1:1: symbolic link leads to public/index.html, outside assets/"},
 	}, {
+		name: "theme link out of its folder",
+		files: map[string]string{
+			"content/_index.md":            "---\ntitle: Careers\ntheme: mine\n---\n",
+			"themes/mine/static/notes.txt": "fine\n",
+		},
+		setup: func(t *testing.T, root string) {
+			symlink(t, "../../../content/_index.md", filepath.Join(root, "themes/mine/static/settings.md"))
+		},
+		want: []string{"themes/mine/static/settings.md:1:1: symbolic link leads to content/_index.md, outside themes/mine/static/"},
+	}, {
 		// A folder " .." slugs to "..": its collection page was written
 		// over the home page, in an order that changed from build to build.
 		name:  "folder of dots",
