@@ -2,18 +2,24 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"strings"
 
 	"coachbook/generator"
 	"coachbook/generator/devserver"
 )
 
 const serveUsage = `Usage:
-  coachbook serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--baseURL URL]
+  coachbook serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--baseURL URL] [--allow-host NAME]
 
 Serves the site in --source as you edit it. Every save rebuilds what it
 changed and reloads the open pages; errors show in the browser and here.
 The site is built in memory: public/ is never touched. Ctrl-C stops.
+
+It answers requests for localhost, IP addresses, the --bind address and
+the host of --baseURL; any other host name must be named with --allow-host,
+so that no web page can read the site by pointing its own name here.
 `
 
 // serveCommand is 'coachbook serve'.
@@ -30,6 +36,16 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.Bind, "bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 lets other devices connect")
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include pages marked draft")
 	fs.StringVar(&cfg.BaseURL, "baseURL", "", "the `URL` to serve the site under (default: the server's own address)")
+	fs.Func("allow-host", "also answer requests for the host `NAME` (several: comma-separated or repeated)", func(names string) error {
+		for name := range strings.SplitSeq(names, ",") {
+			name = strings.TrimSpace(name)
+			if name == "" || strings.ContainsAny(name, "/@?#* \t") {
+				return fmt.Errorf("%q is not a host name (such as coach-laptop.local)", name)
+			}
+			cfg.AllowHosts = append(cfg.AllowHosts, name)
+		}
+		return nil
+	})
 	if err := fs.parse(args); err != nil {
 		return err
 	}

@@ -5,19 +5,15 @@
 package devserver
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"io"
 	"mime"
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,7 +22,6 @@ import (
 	"time"
 
 	"coachbook/generator"
-	"coachbook/generator/diag"
 )
 
 // Config says what to serve and where.
@@ -37,6 +32,9 @@ type Config struct {
 	Drafts  bool
 	BaseURL string // default: the server's own address
 	Log     io.Writer
+	// AllowHosts are host names serve answers besides localhost, IP
+	// addresses, Bind and the host of BaseURL.
+	AllowHosts []string
 	// OnBuild, when set, receives every build's result as it finishes.
 	OnBuild func(generator.Stats, error)
 	// OnReady, when set, receives the site's address once it is served.
@@ -61,6 +59,8 @@ type server struct {
 	cfg      Config
 	session  *generator.Session
 	basePath string
+	hosts    hostPolicy
+	policy   string // the Content-Security-Policy of serve's own responses
 
 	mu      sync.RWMutex
 	lastErr error // the last build's error, shown instead of pages
@@ -79,6 +79,10 @@ func Run(ctx context.Context, cfg Config) error {
 	if err := generator.CheckSite(cfg.Source); err != nil {
 		return err
 	}
+	policy, err := pagePolicy()
+	if err != nil {
+		return err
+	}
 	ln, err := listen(cfg)
 	if err != nil {
 		return err
@@ -93,7 +97,7 @@ func Run(ctx context.Context, cfg Config) error {
 		return err
 	}
 	u, _ := url.Parse(base)
-	s := &server{cfg: cfg, basePath: u.EscapedPath()}
+	s := &server{cfg: cfg, basePath: u.EscapedPath(), policy: policy, hosts: newHostPolicy(cfg.Bind, base, cfg.AllowHosts)}
 	s.session = generator.NewSession(generator.Options{
 		Source: cfg.Source, BaseURL: base, Drafts: cfg.Drafts, LiveReload: s.basePath + internal + "livereload.js",
 	})
@@ -208,8 +212,15 @@ func describe(changed []string) string {
 }
 
 // ServeHTTP serves the site, the live-reload files, and the error page
-// while the build is broken.
+// while the build is broken, to the hosts it answers.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Everything but the site's own files carries the pages' policy; site
+	// files carry theirs, as they will when published.
+	w.Header().Set("Content-Security-Policy", s.policy)
+	if !s.hosts.allows(r.Host) {
+		s.hosts.refuse(w, r)
+		return
+	}
 	p := r.URL.Path
 	if !strings.HasPrefix(p, s.basePath) {
 		if p == "/" {
@@ -256,6 +267,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	w.Header().Del("Content-Security-Policy")
 	kind := mime.TypeByExtension(path.Ext(rel))
 	if kind == "" {
 		kind = http.DetectContentType(data)
@@ -300,79 +312,4 @@ func (s *server) reloadClients() {
 		}
 		return true
 	})
-}
-
-// problem is one build error on the error page, with the lines around it.
-type problem struct {
-	Message string
-	Lines   []line
-}
-
-type line struct {
-	Number int
-	Text   string
-	Here   bool
-}
-
-var errorPage = template.Must(template.New("error").Parse(`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Build failed · coachbook</title>
-<script src="{{.Script}}" defer></script>
-</head>
-<body>
-<main>
-<h1>The build failed</h1>
-<p>Fix the {{if eq (len .Problems) 1}}problem{{else}}{{len .Problems}} problems{{end}} below and save: this page reloads by itself.</p>
-{{range .Problems}}
-<section>
-<h2><code>{{.Message}}</code></h2>
-{{- with .Lines}}
-<pre>{{range .}}{{if .Here}}<mark>{{printf "%4d" .Number}} | {{.Text}}</mark>{{else}}{{printf "%4d" .Number}} | {{.Text}}{{end}}
-{{end}}</pre>
-{{- end}}
-</section>
-{{end}}
-</main>
-</body>
-</html>
-`))
-
-// errorPage shows the build's errors with the source lines they point at.
-func (s *server) errorPage(w http.ResponseWriter, err error) {
-	var problems []problem
-	var list diag.List
-	if !errors.As(err, &list) {
-		list = diag.List{err}
-	}
-	for _, e := range list {
-		p := problem{Message: e.Error()}
-		var de *diag.Error
-		if errors.As(e, &de) && de.Pos.Line > 0 {
-			p.Lines = excerpt(filepath.Join(s.cfg.Source, filepath.FromSlash(de.Pos.File)), de.Pos.Line)
-		}
-		problems = append(problems, p)
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusInternalServerError)
-	errorPage.Execute(w, map[string]any{"Problems": problems, "Script": s.basePath + internal + "livereload.js"})
-}
-
-// excerpt reads the lines around line n of a file.
-func excerpt(file string, n int) []line {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	var out []line
-	sc := bufio.NewScanner(f)
-	for i := 1; sc.Scan() && i <= n+2; i++ {
-		if i >= n-2 {
-			out = append(out, line{Number: i, Text: sc.Text(), Here: i == n})
-		}
-	}
-	return out
 }

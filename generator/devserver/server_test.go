@@ -42,25 +42,38 @@ func writeFile(t *testing.T, path, content string) {
 }
 
 // serve starts serve on a site with the given files and listens for its
-// reload events.
+// reload events. The first build must succeed.
 func serve(t *testing.T, files map[string]string) *served {
+	t.Helper()
+	s, first := start(t, siteDir(t, files), Config{})
+	if first.err != nil || !first.stats.Full {
+		t.Fatalf("first build: %+v %v", first.stats, first.err)
+	}
+	return s
+}
+
+// siteDir writes a site with the given files.
+func siteDir(t *testing.T, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
 	for name, content := range files {
 		writeFile(t, filepath.Join(root, name), content)
 	}
+	return root
+}
+
+// start starts serve on the site in root with the settings in cfg, and
+// returns it with its first build's result.
+func start(t *testing.T, root string, cfg Config) (*served, result) {
+	t.Helper()
 	s := &served{t: t, root: root, builds: make(chan result, 16), reload: make(chan struct{}, 16)}
 	ready := make(chan string, 1)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Config{
-			Source:  root,
-			Port:    0,
-			OnBuild: func(st generator.Stats, err error) { s.builds <- result{st, err} },
-			OnReady: func(u string) { ready <- u },
-		})
-	}()
+	cfg.Source, cfg.Port = root, 0
+	cfg.OnBuild = func(st generator.Stats, err error) { s.builds <- result{st, err} }
+	cfg.OnReady = func(u string) { ready <- u }
+	go func() { done <- Run(ctx, cfg) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
@@ -72,11 +85,9 @@ func serve(t *testing.T, files map[string]string) *served {
 	case err := <-done:
 		t.Fatalf("serve stopped: %v", err)
 	}
-	if r := s.nextBuild(); r.err != nil || !r.stats.Full {
-		t.Fatalf("first build: %+v %v", r.stats, r.err)
-	}
+	first := s.nextBuild()
 	s.listen()
-	return s
+	return s, first
 }
 
 // listen follows the reload events as an open page would.
