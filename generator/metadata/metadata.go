@@ -78,6 +78,9 @@ func Parse(file string, src []byte) (*Frontmatter, []byte, int, error) {
 		return fm, nil, 0, diag.Errorf(fm.open, "frontmatter opened with %q is never closed: add a line %q after the last key", delim, delim)
 	}
 	bodyOff := len(src) - len(body)
+	if len(block) > MaxBytes {
+		return fm, nil, 0, diag.Errorf(fm.open, "the frontmatter is %d KB, more than the %d KB coachbook reads: move long text into the page's body", (len(block)+1023)>>10, MaxBytes>>10)
+	}
 	if delim == "---" {
 		err = fm.decodeYAML(block, dataLine)
 	} else {
@@ -131,6 +134,9 @@ func (fm *Frontmatter) decodeYAML(block []byte, dataLine int) error {
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		return diag.Errorf(fm.yamlPos(root, dataLine), "frontmatter must be a mapping of keys to values, not a %s", yamlKind(root))
+	}
+	if err := fm.checkExpansion(root, dataLine); err != nil {
+		return err
 	}
 	var errs diag.List
 	for i := 0; i+1 < len(root.Content); i += 2 {
