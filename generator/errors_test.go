@@ -204,6 +204,30 @@ func TestBadInput(t *testing.T) {
 			`content/before/reflection.md:1:1: frontmatter opened with "---" is never closed`,
 			"content/interview/star.md:3:9: weight must be a whole number",
 		},
+	}, {
+		name:  "frontmatter of aliases",
+		files: map[string]string{"content/interview/star.md": "---\ntitle: STAR\nl: &l [" + strings.Repeat("x, ", 999) + "x]\n" + strings.Repeat("m: *l\n", 10) + "---\n"},
+		want:  []string{"content/interview/star.md:12:4: the frontmatter stands for more than 10000 values once its aliases (*name) are expanded"},
+	}, {
+		name:  "frontmatter too large",
+		files: map[string]string{"content/interview/star.md": "---\ntitle: STAR\ndescription: " + strings.Repeat("a", 300<<10) + "\n---\n"},
+		want:  []string{"content/interview/star.md:1:1: the frontmatter is 301 KB, more than the 256 KB coachbook reads"},
+	}, {
+		name:  "page too large",
+		files: map[string]string{"content/interview/star.md": "---\ntitle: STAR\n---\n" + strings.Repeat("Situation, task, action, result.\n", 40000)},
+		want:  []string{"content/interview/star.md:1:1: the file is 1.3 MB, more than the 1 MB a page may be"},
+	}, {
+		name:  "lists nested too deep",
+		files: map[string]string{"content/interview/star.md": "---\ntitle: STAR\n---\nIntro\n\n" + nestedList(40)},
+		want:  []string{"content/interview/star.md:22:33: lists and quotes are nested more than 16 deep here"},
+	}, {
+		name:  "list markers on one line",
+		files: map[string]string{"content/interview/star.md": "---\ntitle: STAR\n---\n" + strings.Repeat("> - ", 20) + "deep\n"},
+		want:  []string{"content/interview/star.md:4:33: lists and quotes are nested more than 16 deep here"},
+	}, {
+		name:  "brackets left open",
+		files: map[string]string{"content/interview/star.md": "---\ntitle: STAR\n---\nOne \\[ escaped, then\n" + strings.Repeat("[", 17) + "a\n"},
+		want:  []string{`content/interview/star.md:5:17: more than 16 brackets "[" are open at once here`},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -275,4 +299,13 @@ func TestSourceChangedDuringTheBuild(t *testing.T) {
 	if err := conv.errs.Err(); err == nil || !strings.Contains(err.Error(), "content/a.md:2:8: the frontmatter changed during the build; build again") {
 		t.Errorf("a frontmatter changed mid-build gave %v", err)
 	}
+}
+
+// nestedList is a list n items deep, each indented under the last.
+func nestedList(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	return b.String()
 }

@@ -66,9 +66,11 @@ type parsedFile struct {
 // each file again to convert it, rather than holding the whole site.
 func parseFile(f sourceFile, keepSource bool) parsedFile {
 	pf := parsedFile{file: f}
-	pf.src, pf.err = os.ReadFile(f.path)
+	pf.src, pf.err = readPage(f)
 	if pf.err != nil {
-		pf.err = diag.Errorf(contentPos(f.rel), "%v", pf.err)
+		if _, positioned := pf.err.(*diag.Error); !positioned {
+			pf.err = diag.Errorf(contentPos(f.rel), "%v", pf.err)
+		}
 		return pf
 	}
 	var body []byte
@@ -93,6 +95,18 @@ func parseFile(f sourceFile, keepSource bool) parsedFile {
 		pf.metaErr = r.Err()
 	}
 	return pf
+}
+
+// readPage reads a Markdown file, unless it is too large to convert.
+func readPage(f sourceFile) ([]byte, error) {
+	info, err := os.Stat(f.path)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkPageSize(contentPos(f.rel), info.Size()); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(f.path)
 }
 
 // loadSite reads content/ into pages. It returns what it could load along

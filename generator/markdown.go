@@ -90,7 +90,8 @@ type conversion struct {
 	html     template.HTML   // the result
 	manifest []manifestField // the fields as the manifest lists them, made once
 
-	lines *diag.Lines // positions in the page's file, while converting
+	lines  *diag.Lines // positions in the page's file, while converting
+	cursor linkCursor  // where the last link was found, while converting
 }
 
 // internalLink is a link to a file of the output, checked once every
@@ -110,6 +111,14 @@ func renderMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conver
 	}
 	conv.source = p.src[p.bodyOff:]
 	conv.lines = diag.NewLines(p.source, p.src)
+	if err := checkPageSize(p.pos(), int64(len(p.src))); err != nil {
+		conv.errs.Add(err) // The file grew after it was first read.
+		return conv
+	}
+	if err := checkNesting(conv.source, conv.pos); err != nil {
+		conv.errs.Add(err)
+		return conv
+	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(pageKey, conv)
 	w := newCaptureWriter(conv)
@@ -122,6 +131,7 @@ func renderMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conver
 	// keyed by hold the whole syntax tree, which serve would otherwise
 	// keep for every page of the site.
 	conv.lines, conv.fields, conv.keys, conv.captured, conv.levels, conv.open = nil, nil, nil, nil, nil, nil
+	conv.cursor.block = nil
 	return conv
 }
 
@@ -213,10 +223,13 @@ func walkBlocks(doc *ast.Document, visit func(n ast.Node, entering bool)) {
 // are reserved so a heading such as "Main" cannot clash with them.
 type headingIDs struct {
 	used map[string]bool
+	// next is the suffix to try first for each base, so that a page of n
+	// headings with the same text takes n steps, not n².
+	next map[string]int
 }
 
 func newHeadingIDs() *headingIDs {
-	return &headingIDs{used: map[string]bool{"main": true}}
+	return &headingIDs{used: map[string]bool{"main": true}, next: map[string]int{}}
 }
 
 // Generate returns a unique ID for a heading's text.
@@ -231,8 +244,9 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 		}
 	}
 	id := base
-	for i := 1; h.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	for h.used[id] {
+		h.next[base]++
+		id = base + "-" + strconv.Itoa(h.next[base])
 	}
 	h.used[id] = true
 	return []byte(id)
@@ -396,27 +410,4 @@ func hasScheme(dest string) bool {
 		}
 	}
 	return false
-}
-
-// linkPos finds where a link's destination is written. Inline nodes carry
-// no position, so it searches the enclosing block's source for the text.
-func (conv *conversion) linkPos(body []byte, n ast.Node, raw string) diag.Position {
-	block := n.Parent()
-	for block != nil && (block.Type() != ast.TypeBlock || block.Lines().Len() == 0) {
-		block = block.Parent()
-	}
-	start := 0
-	if block != nil {
-		start = block.Lines().At(0).Start
-	}
-	off := start
-	// Prefer the destination of an inline link, then an autolink, then any
-	// mention, since the same text may appear earlier in the paragraph.
-	for _, form := range []string{"](" + raw, "](<" + raw, "<" + raw, raw} {
-		if i := bytes.Index(body[start:], []byte(form)); i >= 0 {
-			off = start + i + len(form) - len(raw)
-			break
-		}
-	}
-	return conv.pos(off)
 }

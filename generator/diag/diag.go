@@ -43,6 +43,11 @@ type Lines struct {
 	file   string
 	src    []byte
 	starts []int // the offset of each line's first byte
+	// The last position found, for counting the next one on the same
+	// line from there: positions are mostly asked for in order, and a
+	// long line with many of them would otherwise cost its length each.
+	lastOff int
+	last    Position
 }
 
 // NewLines returns the Lines of src, the whole file named file.
@@ -66,7 +71,13 @@ func (l *Lines) Position(off int) Position {
 	if lineStart == 0 && strings.HasPrefix(string(l.src[:min(off, 3)]), "\uFEFF") {
 		lineStart = 3 // A byte order mark is not a character an editor shows.
 	}
-	return Position{File: l.file, Line: line, Col: utf8.RuneCount(l.src[lineStart:off]) + 1}
+	if l.last.Line == line && lineStart <= l.lastOff && l.lastOff <= off {
+		l.last.Col += utf8.RuneCount(l.src[l.lastOff:off])
+	} else {
+		l.last = Position{File: l.file, Line: line, Col: utf8.RuneCount(l.src[lineStart:off]) + 1}
+	}
+	l.lastOff = off
+	return l.last
 }
 
 // Error is a problem found at a position in a source file.

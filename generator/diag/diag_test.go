@@ -73,15 +73,27 @@ func TestLinesMatchesScanning(t *testing.T) {
 		"one line, no newline",
 		"\uFEFF---\ntitle: é\n---\n",
 		"ünïcödé\r\nsecond\n\nfourth ✓\n",
+		"\uFEFFab\uFEFFcd é f\n",
 	} {
 		lines := NewLines("f.md", []byte(src))
-		for off := len(src) + 1; off >= -1; off-- {
-			if off > 0 && off < len(src) && !utf8.RuneStart(src[off]) {
-				continue // Positions are of characters, not of bytes inside one.
-			}
-			want := scan(src, off)
-			if got := lines.Position(off); got != want {
-				t.Errorf("%q at %d: got %v, want %v", src, off, got, want)
+		n := len(src) + 3
+		// Backwards, forwards (as links on one line are placed), and
+		// jumping about.
+		orders := []func(i int) int{
+			func(i int) int { return n - 2 - i },
+			func(i int) int { return i - 1 },
+			func(i int) int { return (i*7)%n - 1 },
+		}
+		for _, order := range orders {
+			for i := range n {
+				off := order(i)
+				if off > 0 && off < len(src) && !utf8.RuneStart(src[off]) {
+					continue // Positions are of characters, not of bytes inside one.
+				}
+				want := scan(src, off)
+				if got := lines.Position(off); got != want {
+					t.Errorf("%q at %d: got %v, want %v", src, off, got, want)
+				}
 			}
 		}
 	}
