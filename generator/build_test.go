@@ -432,9 +432,12 @@ title: Headings
 ## Why {#why .key style="color:red" onclick="x()"}
 
 ## Why
+
+## Coachbook manifest
 `)
 	s.build()
 	s.assertFile("a/index.html",
+		`<h3 id=section-coachbook-manifest>Coachbook manifest</h3>`,
 		`<h2 id=quoted-top-heading>Quoted top heading</h2>`,
 		`<h3 id=main-1>Main</h3>`,
 		`<h3 id=été-à-zürich>Été à Zürich</h3>`,
@@ -703,4 +706,39 @@ func TestMemoryLimitFollowsTheLiveHeap(t *testing.T) {
 		t.Errorf("with 200 MB alive the limit is %d MB, want at least %d MB", got>>20, want>>20)
 	}
 	runtime.KeepAlive(keep)
+}
+
+// TestWorkbookIDsFromFileNames builds workbooks whose file names hold
+// letters of other scripts, combining marks and dots, as French, Hindi or
+// Japanese coaches name them, and checks the IDs their answers are saved
+// under.
+func TestWorkbookIDsFromFileNames(t *testing.T) {
+	s := newTestSite(t, `-- content/réflexion.md --
+---
+title: Réflexion
+---
+::text[Q]{#q}
+-- content/v1.2.md --
+---
+title: Version
+---
+::text[Q]{#q}
+-- content/日本語/練習.md --
+---
+title: 練習
+---
+::text[Q]{#q}
+-- content/अभ्यास.md --
+---
+title: अभ्यास
+---
+::text[Q]{#q}
+`)
+	s.build()
+	for _, id := range []string{"réflexion", "v1.2", "日本語/練習", "अभ्यास"} {
+		if !workbookID.MatchString(id) {
+			t.Errorf("%q is not a valid ID", id)
+		}
+		s.assertFile("workbooks.json", `"id":"`+id+`"`)
+	}
 }

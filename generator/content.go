@@ -289,7 +289,7 @@ func (m *pageMeta) readWorkbook(r *metadata.Reader) {
 	m.Duration = r.String("duration")
 	m.Tags = r.Strings("tags")
 	m.Draft = r.Bool("draft")
-	m.ID = r.Matching("id", workbookID, "may hold only letters, digits, '-', '_' and '/', and must start with a letter or digit")
+	m.ID = r.Matching("id", workbookID, workbookIDRule)
 	m.Params = r.Rest()
 }
 
@@ -303,7 +303,14 @@ func (m *pageMeta) readCollection(r *metadata.Reader) {
 	m.Params = r.Rest()
 }
 
-var workbookID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_/-]*$`)
+// workbookID is what a workbook ID may be: letters of any script (with
+// their combining marks), digits, '.', '-', '_' and '/', starting with a
+// letter or digit. The runtime checks an answers file's IDs with the same
+// pattern.
+var workbookID = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{M}\p{N}._/-]*$`)
+
+// workbookIDRule says in words what workbookID allows.
+const workbookIDRule = "may hold only letters, digits, '.', '-', '_' and '/', and must start with a letter or digit"
 
 // slug turns a file or folder name into a URL segment: lower case, with
 // spaces as hyphens.

@@ -228,6 +228,14 @@ func TestBadInput(t *testing.T) {
 		name:  "brackets left open",
 		files: map[string]string{"content/interview/star.md": "---\ntitle: STAR\n---\nOne \\[ escaped, then\n" + strings.Repeat("[", 17) + "a\n"},
 		want:  []string{`content/interview/star.md:5:17: more than 16 brackets "[" are open at once here`},
+	}, {
+		name:  "file name that makes no workbook ID",
+		files: map[string]string{"content/interview/q&a.md": "---\ntitle: Questions and answers\n---\n"},
+		want:  []string{`content/interview/q&a.md:1:1: the file's name gives the workbook ID "interview/q&a", which may hold only letters, digits, '.', '-', '_' and '/', and must start with a letter or digit: rename the file, or set an id in its frontmatter`},
+	}, {
+		name:  "file name with an apostrophe",
+		files: map[string]string{"content/what's next.md": "---\ntitle: What next\n---\n"},
+		want:  []string{`content/what's next.md:1:1: the file's name gives the workbook ID "what's-next"`},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

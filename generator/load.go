@@ -195,6 +195,10 @@ func loadSite(ctx context.Context, opts Options, cache *loadCache, keepSources b
 			p.setMeta(pf.meta)
 			if p.ID == "" {
 				p.ID = pf.slugged
+				// A wrong id key is reported already.
+				if !pf.fm.Has("id") && !workbookID.MatchString(p.ID) {
+					errs.Add(diag.Errorf(contentPos(rel), "the file's name gives the workbook ID %q, which %s: rename the file, or set an id in its frontmatter", p.ID, workbookIDRule))
+				}
 			}
 			p.place(pf.slugged)
 			workbooks = append(workbooks, p)

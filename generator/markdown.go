@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"net/url"
@@ -166,11 +165,12 @@ func (headingTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.
 	if conv == nil {
 		return
 	}
-	// Fields and exercises derive their HTML ids with these prefixes.
 	for _, h := range headings {
+		// Generated IDs avoid these, so only an author's {#id} can hit one.
 		if id, ok := h.AttributeString("id"); ok {
-			if v, _ := id.([]byte); bytes.HasPrefix(v, []byte("field-")) || bytes.HasPrefix(v, []byte("exercise-")) {
-				conv.errs.Add(diag.Errorf(conv.nodePos(h, nil), "heading ID %q may not start with field- or exercise-, which fields and exercises use", v))
+			v, _ := id.([]byte)
+			if reserved, why := reservedID(string(v)); reserved {
+				conv.errs.Add(diag.Errorf(conv.nodePos(h, nil), "heading ID %q %s; choose another", v, why))
 			}
 		}
 	}
@@ -229,7 +229,11 @@ type headingIDs struct {
 }
 
 func newHeadingIDs() *headingIDs {
-	return &headingIDs{used: map[string]bool{"main": true}, next: map[string]int{}}
+	h := &headingIDs{used: map[string]bool{}, next: map[string]int{}}
+	for _, id := range reservedIDs {
+		h.used[id] = true
+	}
+	return h
 }
 
 // Generate returns a unique ID for a heading's text.
@@ -238,10 +242,8 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	if base == "" {
 		base = "section"
 	}
-	for _, reserved := range []string{"field-", "exercise-"} {
-		if strings.HasPrefix(base, reserved) {
-			base = "section-" + base // Fields and exercises use these.
-		}
+	if reservedPrefix(base) != "" {
+		base = "section-" + base
 	}
 	id := base
 	for h.used[id] {
