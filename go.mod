@@ -20,5 +20,6 @@ require (
 	github.com/BurntSushi/toml v0.3.1 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/tdewolff/parse/v2 v2.8.20 // indirect
+	golang.org/x/net v0.62.0 // indirect
 	gopkg.in/yaml.v2 v2.3.0 // indirect
 )

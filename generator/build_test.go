@@ -742,3 +742,46 @@ title: अभ्यास
 		s.assertFile("workbooks.json", `"id":"`+id+`"`)
 	}
 }
+
+// TestDangerousRawHTML checks that with raw HTML allowed, tags are held to
+// the link rules: no scheme that runs script or loads a document, however
+// it is spelt, and no <meta http-equiv="refresh">.
+func TestDangerousRawHTML(t *testing.T) {
+	s := newTestSite(t, `-- content/_index.md --
+---
+allowHTML: true
+---
+-- content/a.md --
+---
+title: A
+---
+Inline <a href="java&#x09;script:alert(1)">x</a> and <img src=" javascript:alert(1)"> fine <a href="https://example.org">ok</a>.
+
+<div>
+<form action="JAVASCRIPT:alert(1)"><button formaction="vbscript:x">go</button></form>
+<meta http-equiv=" Refresh " content="0;url=https://example.org">
+<img srcset="a.png 1x, javascript:alert(1) 2x" src="data:image/png;base64,iVBORw0KGgo=">
+<iframe src="data:text/html,<script>alert(1)</script>"></iframe>
+</div>
+
+> <a href="javascript:alert(2)">quoted</a>
+`)
+	out := s.buildErr()
+	for _, want := range []string{
+		`content/a.md:4:8: <a href>: link "javascript:alert(1)" uses the javascript: scheme`,
+		`content/a.md:4:54: <img src>: link "javascript:alert(1)" uses the javascript: scheme`,
+		`content/a.md:7:1: <form action>: link "JAVASCRIPT:alert(1)" uses the javascript: scheme`,
+		`content/a.md:7:36: <button formaction>: link "vbscript:x" uses the vbscript: scheme`,
+		`content/a.md:8:1: <meta http-equiv="refresh"> would send the reader to another page; use a link`,
+		`content/a.md:9:1: <img srcset>: link "javascript:alert(1)" uses the javascript: scheme`,
+		`content/a.md:10:1: <iframe src>: link "data:text/html,<script>alert(1)</script>" uses the data: scheme`,
+		`content/a.md:13:3: <a href>: link "javascript:alert(2)" uses the javascript: scheme`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("error output\n%s\nlacks\n%s", out, want)
+		}
+	}
+	if n := strings.Count(out, "\n") + 1; n != 8 {
+		t.Errorf("want 8 errors, got %d:\n%s", n, out)
+	}
+}

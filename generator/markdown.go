@@ -303,6 +303,16 @@ func (lr *linkResolver) Transform(doc *ast.Document, reader text.Reader, pc pars
 			dest = &n.Destination
 		case *ast.Image:
 			dest, image = &n.Destination, true
+		case *ast.HTMLBlock, *ast.RawHTML:
+			if !lr.site.allowHTML {
+				return ast.WalkContinue, nil // Left out of the page.
+			}
+			if src, toBody := rawHTMLSource(n, source); src != nil {
+				for _, err := range checkRawHTML(src, func(off int) diag.Position { return conv.pos(toBody(off)) }) {
+					conv.errs.Add(err)
+				}
+			}
+			return ast.WalkContinue, nil
 		case *ast.AutoLink:
 			url := string(n.URL(source))
 			if err := checkScheme(url, false); err != nil {
