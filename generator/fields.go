@@ -424,6 +424,7 @@ type manifestField struct {
 	Options  []string         `json:"options,omitempty"`
 	Other    bool             `json:"other,omitempty"`
 	Columns  []manifestColumn `json:"columns,omitempty"`
+	Max      int              `json:"max,omitempty"` // list and rows: the most items; 0 for no limit
 }
 
 // manifestColumn is one column of a rows field.
@@ -440,6 +441,9 @@ func (f *field) manifest() manifestField {
 	}
 	for _, c := range f.Columns {
 		m.Columns = append(m.Columns, manifestColumn{Key: c.Sub(), Type: c.Type, Label: c.Label})
+	}
+	if f.Type == "list" || f.Type == "rows" {
+		m.Max = f.Max
 	}
 	return m
 }

@@ -29,7 +29,7 @@ const basePath = "/career/workbooks/"
 
 // chromePath finds Chromium. Without one the browser tests skip, except
 // in CI, where they must run.
-func chromePath(t *testing.T) string {
+func chromePath(t testing.TB) string {
 	t.Helper()
 	if p := os.Getenv("CHROME_PATH"); p != "" {
 		return p
@@ -48,7 +48,7 @@ func chromePath(t *testing.T) string {
 
 // browserSite is a built site served on loopback and a browser to drive.
 type browserSite struct {
-	t      *testing.T
+	t      testing.TB
 	server *httptest.Server
 	ctx    context.Context
 	dests  map[string]string // each site's output, by its path
@@ -59,32 +59,49 @@ type browserSite struct {
 
 // openSite builds the site in root under basePath, serves it, and starts
 // a headless browser that records every problem it sees.
-func openSite(t *testing.T, root string) *browserSite {
+func openSite(t testing.TB, root string) *browserSite {
 	t.Helper()
 	return openSites(t, map[string]string{basePath: root})
 }
 
 // openSites builds each site under its own path of one origin, as a
 // university might host several.
-func openSites(t *testing.T, sites map[string]string) *browserSite {
+func openSites(t testing.TB, sites map[string]string) *browserSite {
+	t.Helper()
+	builds := map[string]generator.Options{}
+	for path, root := range sites {
+		builds[path] = generator.Options{Source: root, BaseURL: path}
+	}
+	return openBuilds(t, builds, 2*time.Minute)
+}
+
+// openBuilds builds each site with its options, serves it under its path
+// of one origin, and starts a browser, for at most limit (0 for no limit).
+// A site's base URL may name another host, as a site built for its real
+// address and tried here would.
+func openBuilds(t testing.TB, builds map[string]generator.Options, limit time.Duration) *browserSite {
 	t.Helper()
 	chrome := chromePath(t)
 	mux := http.NewServeMux()
 	dests := map[string]string{}
-	for path, root := range sites {
-		dests[path] = filepath.Join(t.TempDir(), "public")
-		buildSite(t, root, dests[path], path)
+	for path, opts := range builds {
+		opts.Dest = filepath.Join(t.TempDir(), "public")
+		dests[path] = opts.Dest
+		if _, err := generator.Build(context.Background(), opts); err != nil {
+			t.Fatalf("build %s: %v", opts.Source, err)
+		}
 		mux.Handle(path, http.StripPrefix(strings.TrimSuffix(path, "/"), http.FileServer(http.Dir(dests[path]))))
 	}
 	server := httptest.NewServer(mux)
 	t.Cleanup(server.Close)
 	b := &browserSite{t: t, server: server, dests: dests}
-	b.start(chrome)
+	b.start(chrome, limit)
 	return b
 }
 
-// start starts headless Chromium for b.
-func (b *browserSite) start(chrome string) {
+// start starts headless Chromium for b, and limits what b does in it to
+// the given time, or to nothing when it is 0.
+func (b *browserSite) start(chrome string, limit time.Duration) {
 	t := b.t
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome),
@@ -103,8 +120,11 @@ func (b *browserSite) start(chrome string) {
 	}
 	// Limit each test after the browser has started, since a timeout on
 	// the first call would stop the browser itself.
-	b.ctx, cancelCtx = context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(cancelCtx)
+	b.ctx = ctx
+	if limit > 0 {
+		b.ctx, cancelCtx = context.WithTimeout(ctx, limit)
+		t.Cleanup(cancelCtx)
+	}
 	t.Cleanup(b.checkProblems)
 }
 
@@ -137,7 +157,7 @@ func (b *browserSite) listen(ev any) {
 	}
 }
 
-func buildSite(t *testing.T, root, dest, path string) {
+func buildSite(t testing.TB, root, dest, path string) {
 	t.Helper()
 	if _, err := generator.Build(context.Background(), generator.Options{Source: root, Dest: dest, BaseURL: path}); err != nil {
 		t.Fatalf("build %s: %v", root, err)
@@ -189,7 +209,7 @@ func eval[T any](b *browserSite, expr string) T {
 	return v
 }
 
-func writeSite(t *testing.T, files map[string]string) string {
+func writeSite(t testing.TB, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
 	for name, content := range files {

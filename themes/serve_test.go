@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"coachbook/generator/devserver"
 
@@ -33,7 +34,7 @@ func TestLiveReload(t *testing.T) {
 	base := <-ready
 
 	b := &browserSite{t: t}
-	b.start(chrome)
+	b.start(chrome, 2*time.Minute)
 	b.do(chromedp.Navigate(base+"w/"), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
 	waitFor(b, `document.documentElement.dataset.liveReload === 'connected'`)
 	writeFile(t, filepath.Join(root, "content/w.md"), "---\ntitle: W\n---\n::text[Your name]{#name}\n\nSecond version.\n")

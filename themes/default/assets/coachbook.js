@@ -8,35 +8,113 @@
  * - Controls that need JavaScript are rendered `hidden` and revealed here,
  *   so a reader without JavaScript never sees a button that does nothing.
  *
- * Storage (localStorage; every key starts "coachbook:<site ID>:"):
+ * Storage (localStorage; every key starts "coachbook:<site ID>:", with
+ * "%" and ":" in the site ID escaped as %25 and %3A):
  *   meta                  {schema, last: {id, t}, asked}
  *   a:<workbook>:<field>  {v: value, t: time saved}, one key per field, so
  *                         two tabs editing different fields never collide
  *   wb:<workbook>         {title, url, labels}, for readable downloads
  *   unreadable:<t>:<key>  data that could not be read, set aside untouched
+ *   erased                {id, t}, written and removed at once, to tell
+ *                         other tabs that answers were erased
  */
 (function () {
   "use strict";
+
+  /* ---- Every sentence the runtime shows; {0}, {1}… are filled in ---- */
+
+  var MESSAGES = {
+    notSaved: "Not saved: {0}. Your answers stay on this page until you close it; download them to keep them.",
+    storageFull: "storage is full",
+    storageRefused: "this browser does not allow saving (private mode or storage turned off)",
+    storageUnavailable: "storage is unavailable",
+    otherVersion: "saved by another version of this site",
+    otherVersionNotice: "These answers were saved by another version of this site. They are kept as they are.",
+    unreadable: "Some saved data could not be read. It has been set aside, untouched, and is included when you download your answers.",
+    word: "{0} word of about {1}",
+    words: "{0} words of about {1}",
+    unset: "–",
+    saved: "Saved",
+    saving: "Saving…",
+    savingAnnounced: "Your answers are being saved on this device as you type.",
+    yes: "Yes",
+    no: "No",
+    cellYes: "yes",
+    other: "{0} (other)",
+    progress: "{0} of {1} answered",
+    done: "Done: all {0} answered",
+    restoreTitle: "Restore answers from file",
+    restoreSummary: "{0} answers will be restored. {1} in the file are older than yours and will not replace them. {2} are the same.",
+    restoreLeftOut: "{0} answers in the file were left out: they are incomplete or do not fit this site's fields.",
+    restoreCut: "{0} answers held more than their fields can show, and were cut to fit.",
+    otherSite: "This file comes from another site ({0}).",
+    restoreItem: "{0}: {1} ({2})",
+    isNew: "new",
+    replaces: "replaces yours",
+    leftOut: "left out",
+    andMore: "and {0} more",
+    cancel: "Cancel",
+    restore: "Restore",
+    notAnswers: "This is not a file of coachbook answers.",
+    newerVersion: "This file comes from a newer version of coachbook.",
+    damaged: "This file is damaged: some answers are incomplete or not of this site's form.",
+    nothingRestored: "Nothing was restored. {0}",
+    tooLarge: "The file is too large to be a file of answers.",
+    restoredHereOnly: "The answers were restored for this page only and are not saved: {0}",
+    restored: "{0} answers restored from the file.",
+    sharedOn: "Keep answers only in this tab from now on? Answers already saved on this device stay until you erase them.",
+    sharedOff: "Save answers on this device again? The answers kept in this tab will not be carried over: download them first if you need them.",
+    keptShared: "This is a shared computer: your answers are kept only until you close this tab. Download them to keep a copy.",
+    keptPersistent: "Your browser will keep your answers on this device until you erase them.",
+    keptMaybe: "Your browser may delete saved answers when space runs low, or (in Safari) after 7 days without a visit. Download your answers to keep a copy.",
+    copied: "Your answers were copied as text.",
+    copyRefused: "Copying is not allowed here: use Download as Markdown.",
+    eraseWorkbook: "Erase your answers to “{0}” from this device? This cannot be undone.",
+    eraseSite: "Erase all your answers on {0} from this device? This cannot be undone.",
+    erased: "Your answers to this workbook were erased.",
+    erasedElsewhere: "Your answers to this workbook were erased in another tab."
+  };
+
+  function say(text) {
+    var args = arguments;
+    return text.replace(/\{(\d)\}/g, function (m, i) { return args[+i + 1]; });
+  }
 
   var SCHEMA = 1;
   // migrations[n](store) turns schema n's data into schema n+1's, using
   // the store's read, write, remove and keys. None are needed yet.
   var migrations = {};
 
-  // What the build allows as IDs; anything else in a file is not ours.
-  var WORKBOOK_ID = /^[A-Za-z0-9][A-Za-z0-9_\/-]*$/;
+  // What the build makes as IDs; anything else in a file is not ours.
+  // WORKBOOK_ID is generator.WorkbookIDPattern: TestWorkbookIDsAgree
+  // checks that the two accept the same IDs.
+  var WORKBOOK_ID = /^[\p{L}\p{N}][\p{L}\p{N}._\/-]*$/u;
   var FIELD_KEY = /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*$/;
+  var COLUMN_KEY = /^[A-Za-z][\w-]*$/;
+  // Every key the runtime writes, after its prefix: erasing touches no other.
+  var OWN_KEY = /^(meta|probe|erased|a:[^:]+:[^:]+|wb:[^:]+|unreadable:\d+:(meta|a:[^:]+:[^:]+|wb:[^:]+))$/;
+  // Limits on what a file may bring, and storage may hold, far above what
+  // a client writes, so that no file can freeze or break a page.
   var MAX_IMPORT = 5 * 1024 * 1024;
+  var MAX_TEXT = 1000000; // characters in one answer
+  var MAX_ITEMS = 1000; // items or rows of a list that sets no max
+  var MAX_COLUMNS = 50; // cells in a row
+  var MAX_LABEL = 1000; // characters in a title or label
 
   var body = document.body;
-  var siteID = body.getAttribute("data-site");
-  var prefix = "coachbook:" + siteID + ":";
+  var siteID = body.getAttribute("data-site") || "";
+  // ":" joins a key's parts, so the site ID's own (a port) is escaped:
+  // then no site's prefix can begin another site's keys.
+  var prefix = "coachbook:" + siteID.replace(/%/g, "%25").replace(/:/g, "%3A") + ":";
   var siteTitle = body.getAttribute("data-site-title");
 
   function $(selector, root) { return (root || document).querySelector(selector); }
   function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
   function show(el) { if (el) el.hidden = false; }
   function dict() { return Object.create(null); }
+  function isObject(o) { return o !== null && typeof o === "object" && !Array.isArray(o); }
+  // asText gives v if it is a string fit to show as a title or label.
+  function asText(v, fallback) { return typeof v === "string" && v && v.length <= MAX_LABEL ? v : fallback; }
 
   /* ---- Buttons, revealed first so that the download is always there ---- */
 
@@ -46,6 +124,40 @@
     var action = button && actions[button.getAttribute("data-action")];
     if (action) action();
   });
+
+  /* ---- What the buttons do ---- */
+
+  var actions = {
+    print: function () { window.print(); },
+    copy: function () {
+      var done = function () { announce(MESSAGES.copied); };
+      var fail = function () { announce(MESSAGES.copyRefused); };
+      if (navigator.clipboard) navigator.clipboard.writeText(workbookText()).then(done, fail);
+      else fail();
+    },
+    markdown: function () { download(workbook.id.replace(/\//g, "-") + "-" + today() + ".md", "text/markdown", workbookText()); },
+    export: function () { download("answers-" + today() + ".json", "application/json", JSON.stringify(exportData(), null, 2)); },
+    restore: function () { $("[data-restore-file]").click(); },
+    "erase-workbook": function () {
+      var answers = "a:" + workbook.id + ":";
+      if (!erase([prefix + answers], say(MESSAGES.eraseWorkbook, workbook.title))) return;
+      remove(prefix + "wb:" + workbook.id);
+      // Set-aside copies of this workbook's answers go too.
+      keys(prefix + "unreadable:").filter(function (k) { return k.indexOf(":" + answers) > 0; }).forEach(remove);
+      signalErase(workbook.id);
+      if (meta.last && meta.last.id === workbook.id) delete meta.last;
+      saveMeta();
+      restore();
+      updateProgress();
+      status("");
+      announce(MESSAGES.erased);
+    },
+    "erase-site": function () {
+      if (!erase([prefix], say(MESSAGES.eraseSite, siteTitle))) return;
+      signalErase("");
+      window.location.reload();
+    }
+  };
 
   /* ---- Messages ----
    * The save status is shown but not announced, since it changes with
@@ -81,7 +193,7 @@
   function useMemory(reason) {
     if (memory) return;
     memory = new Map();
-    failure = "Not saved: " + reason + ". Your answers stay on this page until you close it; download them to keep them.";
+    failure = say(MESSAGES.notSaved, reason);
     status(failure);
     notice(failure);
   }
@@ -98,8 +210,27 @@
     disk.removeItem(prefix + "probe");
   } catch (e) {
     if (!(e && e.name === "QuotaExceededError")) disk = null;
-    useMemory(disk ? "storage is full" : "this browser does not allow saving (private mode or storage turned off)");
+    useMemory(disk ? MESSAGES.storageFull : MESSAGES.storageRefused);
   }
+
+  // Keys stored before the site ID was escaped move to the escaped prefix.
+  function moveUnescapedKeys() {
+    var unescaped = "coachbook:" + siteID + ":";
+    if (unescaped === prefix || memory) return;
+    try {
+      var moving = [];
+      for (var i = 0; i < disk.length; i++) {
+        var k = disk.key(i);
+        if (k.indexOf(unescaped) === 0 && OWN_KEY.test(k.slice(unescaped.length))) moving.push(k);
+      }
+      moving.forEach(function (k) {
+        var to = prefix + k.slice(unescaped.length);
+        if (disk.getItem(to) === null) disk.setItem(to, disk.getItem(k));
+        disk.removeItem(k);
+      });
+    } catch (e) { /* What did not move moves on the next visit. */ }
+  }
+  moveUnescapedKeys();
 
   function read(key) {
     if (memory && memory.has(key)) return memory.get(key);
@@ -113,7 +244,7 @@
         disk.setItem(key, text);
         return true;
       } catch (e) {
-        useMemory(e && e.name === "QuotaExceededError" ? "storage is full" : "storage is unavailable");
+        useMemory(e && e.name === "QuotaExceededError" ? MESSAGES.storageFull : MESSAGES.storageUnavailable);
       }
     }
     memory.set(key, text);
@@ -125,15 +256,17 @@
     try { if (disk) disk.removeItem(key); } catch (e) { /* Nothing to remove. */ }
   }
 
+  // keys lists the site's own keys that begin with start.
   function keys(start) {
     var out = [];
+    var mine = function (k) { return k.indexOf(start) === 0 && OWN_KEY.test(k.slice(prefix.length)); };
     try {
       for (var i = 0; disk && i < disk.length; i++) {
         var k = disk.key(i);
-        if (k.indexOf(start) === 0) out.push(k);
+        if (mine(k)) out.push(k);
       }
     } catch (e) { /* Unreadable storage has no keys. */ }
-    if (memory) memory.forEach(function (v, k) { if (k.indexOf(start) === 0 && out.indexOf(k) < 0) out.push(k); });
+    if (memory) memory.forEach(function (v, k) { if (mine(k) && out.indexOf(k) < 0) out.push(k); });
     return out;
   }
 
@@ -147,26 +280,83 @@
       if (valid(value)) return value;
     } catch (e) { /* Set aside below. */ }
     if (write(prefix + "unreadable:" + Date.now() + ":" + key.slice(prefix.length), raw)) remove(key);
-    notice("Some saved data could not be read. It has been set aside, untouched, and is included when you download your answers.");
+    notice(MESSAGES.unreadable);
     return null;
   }
 
-  function isObject(o) { return o !== null && typeof o === "object" && !Array.isArray(o); }
+  /* ---- Values: the shapes fields save, and what counts as an answer ---- */
+
   // A time that Date can print: ±100 million days around 1970.
   function isTime(t) { return typeof t === "number" && isFinite(t) && Math.abs(t) <= 8.64e15; }
-  function isRecord(r) { return isObject(r) && "v" in r && isTime(r.t); }
+  function isText(v) { return typeof v === "string" && v.length <= MAX_TEXT; }
+  function isCell(v) { return typeof v === "boolean" || isText(v); }
+  function isRow(r) {
+    var cols = isObject(r) ? Object.keys(r) : [];
+    return isObject(r) && cols.length <= MAX_COLUMNS && cols.every(function (c) { return COLUMN_KEY.test(c) && isCell(r[c]); });
+  }
+  // isValue: text, true or false, a list of texts, or rows of cells.
+  // Checking the length first keeps a huge list from taking long.
+  function isValue(v) {
+    return isCell(v) || Array.isArray(v) && v.length <= MAX_ITEMS && (v.every(isText) || v.every(isRow));
+  }
+  function isRecord(r) { return isObject(r) && isTime(r.t) && isValue(r.v); }
   function isMeta(m) { return isObject(m) && typeof m.schema === "number" && m.schema >= 1 && Math.floor(m.schema) === m.schema; }
+
+  // answered looks as deep as values go: into a list, and into its rows.
+  function answered(v) { return filled(v, 0); }
+  function filled(v, depth) {
+    if (typeof v === "string") return v.trim() !== "";
+    if (typeof v === "boolean") return v;
+    if (depth > 1) return false;
+    if (Array.isArray(v)) return v.some(function (x) { return filled(x, depth + 1); });
+    if (isObject(v)) return Object.keys(v).some(function (k) { return filled(v[k], depth + 1); });
+    return false;
+  }
+
+  // fit returns {v, cut} with what of v the field f can show, or null when
+  // v is not of its kind. Lists and rows are cut to the field's max, and
+  // rows to its columns. Without f, v need only be a value.
+  function fit(v, f) {
+    var type = f && f.type;
+    if (!type) return isValue(v) ? { v: v, cut: false } : null;
+    if (type === "check") return typeof v === "boolean" ? { v: v, cut: false } : null;
+    if (type === "list" || type === "checklist" || type === "rows" || type === "choice" && Array.isArray(v)) {
+      if (!Array.isArray(v)) return null;
+      var kept = v.slice(0, Math.min(f.max > 0 ? f.max : MAX_ITEMS, MAX_ITEMS));
+      var cut = kept.length < v.length;
+      if (type !== "rows") return kept.every(isText) ? { v: kept, cut: cut } : null;
+      if (!kept.every(isRow)) return null;
+      // A row keeps the cells of the field's columns that are of their kind.
+      var rows = !Array.isArray(f.columns) ? kept : kept.map(function (r) {
+        var row = {};
+        f.columns.forEach(function (c) {
+          var cell = isObject(c) && Object.prototype.hasOwnProperty.call(r, c.key) ? r[c.key] : undefined;
+          if (c.type === "check" ? typeof cell === "boolean" : typeof cell === "string") row[c.key] = cell;
+        });
+        cut = cut || Object.keys(row).length < Object.keys(r).length;
+        return row;
+      });
+      return { v: rows, cut: cut };
+    }
+    if (type === "text" || type === "textarea" || type === "date" || type === "scale" || type === "choice") return isText(v) ? { v: v, cut: false } : null;
+    return isValue(v) ? { v: v, cut: false } : null;
+  }
+
+  function isWorkbookID(id) { return typeof id === "string" && WORKBOOK_ID.test(id); }
 
   function answerKey(workbook, field) { return prefix + "a:" + workbook + ":" + field; }
   function getRecord(workbook, field) { return readJSON(answerKey(workbook, field), isRecord); }
   function putRecord(workbook, field, record) { return write(answerKey(workbook, field), JSON.stringify(record)); }
 
-  var meta = readJSON(prefix + "meta", isMeta) || { schema: SCHEMA };
+  // meta keeps only what it is for, so no stored extra can weigh on it.
+  var stored = readJSON(prefix + "meta", isMeta) || { schema: SCHEMA };
+  var meta = { schema: stored.schema, asked: stored.asked === true };
+  if (isObject(stored.last) && typeof stored.last.id === "string") meta.last = { id: stored.last.id, t: stored.last.t };
   var store = { read: read, write: write, remove: remove, keys: keys, prefix: prefix };
   for (var n = meta.schema; n < SCHEMA && migrations[n]; n++) migrations[n](store);
   if (meta.schema > SCHEMA || n < SCHEMA) {
-    notice("These answers were saved by another version of this site. They are kept as they are.");
-    useMemory("saved by another version of this site");
+    notice(MESSAGES.otherVersionNotice);
+    useMemory(MESSAGES.otherVersion);
   }
   meta.schema = SCHEMA;
 
@@ -176,14 +366,12 @@
     if (!stored || stored.schema <= SCHEMA) write(prefix + "meta", JSON.stringify(meta));
   }
 
-  /* ---- Values: what counts as an answer ---- */
-
-  function answered(v) {
-    if (typeof v === "string") return v.trim() !== "";
-    if (typeof v === "boolean") return v;
-    if (Array.isArray(v)) return v.some(answered);
-    if (isObject(v)) return Object.keys(v).some(function (k) { return answered(v[k]); });
-    return false;
+  // readScript reads the build's JSON for the runtime. It looks for a
+  // script element, so that an element of the content that has the same
+  // id is never taken for it.
+  function readScript(name) {
+    var el = $('script[type="application/json"]#coachbook-' + name);
+    try { return el ? JSON.parse(el.textContent) : null; } catch (e) { return null; }
   }
 
   /* ---- Repeatable items (list) and rows ----
@@ -191,13 +379,15 @@
    * label stays tied to its box. Ids a field derives from its own use ":",
    * which no field key holds. */
 
+  var GROUPS = "fieldset[data-field].field-list, fieldset[data-field].field-rows";
+
   function items(group) { return $$(":scope > ol > [data-item]", group); }
+  function most(group) { return Math.min(Number(group.getAttribute("data-max")) || MAX_ITEMS, MAX_ITEMS); }
 
   function renumber(group) {
     var base = "field-" + group.getAttribute("data-key");
     var all = items(group);
     var min = Number(group.getAttribute("data-min")) || 0;
-    var max = Number(group.getAttribute("data-max")) || Infinity;
     all.forEach(function (item, index) {
       var n = index + 1;
       $$("input, textarea", item).forEach(function (control) {
@@ -210,32 +400,44 @@
       $$("[data-n]", item).forEach(function (number) { number.textContent = n; });
       $("[data-remove]", item).disabled = all.length <= Math.max(min, 1);
     });
-    $(":scope > [data-add]", group).disabled = all.length >= max;
+    $(":scope > [data-add]", group).disabled = all.length >= most(group);
   }
 
-  function addItem(group) {
-    var all = items(group);
-    var fresh = all[all.length - 1].cloneNode(true);
+  // blank copies an item with its boxes empty.
+  function blank(item) {
+    var fresh = item.cloneNode(true);
     $$("input, textarea", fresh).forEach(function (control) {
       if (control.type === "checkbox") control.checked = false;
       else control.value = "";
     });
+    return fresh;
+  }
+
+  function addItem(group) {
+    var all = items(group);
+    var fresh = blank(all[all.length - 1]);
     all[all.length - 1].after(fresh);
     return fresh;
   }
 
-  // resize gives a group exactly n items, at least one and its minimum.
+  // resize gives a group exactly n items: at least one and its minimum,
+  // and at most MAX_ITEMS. A saved list longer than the field's max, kept
+  // from before the author lowered it, still shows whole.
   function resize(group, n) {
-    n = Math.max(n, Number(group.getAttribute("data-min")) || 0, 1);
-    while (items(group).length < n) addItem(group);
-    items(group).slice(n).forEach(function (item) { item.remove(); });
+    n = Math.min(Math.max(n, Number(group.getAttribute("data-min")) || 0, 1), MAX_ITEMS);
+    var all = items(group);
+    var last = all[all.length - 1];
+    var fresh = [];
+    for (var i = all.length; i < n; i++) fresh.push(blank(last));
+    last.after.apply(last, fresh);
+    all.slice(n).forEach(function (item) { item.remove(); });
     renumber(group);
   }
 
-  $$(".field-list, .field-rows").forEach(function (group) {
+  $$(GROUPS).forEach(function (group) {
     group.addEventListener("click", function (event) {
       var button = event.target.closest("button");
-      if (!button || button.closest(".field-list, .field-rows") !== group) return;
+      if (!button || button.closest(GROUPS) !== group) return;
       if (button.hasAttribute("data-add")) {
         var fresh = addItem(group);
         renumber(group);
@@ -261,7 +463,7 @@
   function countWords(counter) {
     var area = $("textarea", counter.parentElement);
     var words = area.value.trim() ? area.value.trim().split(/\s+/).length : 0;
-    counter.textContent = words + (words === 1 ? " word" : " words") + " of about " + counter.getAttribute("data-word-target");
+    counter.textContent = say(words === 1 ? MESSAGES.word : MESSAGES.words, words, counter.getAttribute("data-word-target"));
   }
   $$("[data-word-target]").forEach(function (counter) {
     $("textarea", counter.parentElement).addEventListener("input", function () { countWords(counter); });
@@ -284,7 +486,7 @@
     var output = $("output", slider.parentElement);
     if (value === "" || value === undefined || value === null) {
       slider.value = slider.defaultValue;
-      output.textContent = "–";
+      output.textContent = MESSAGES.unset;
       output.setAttribute("data-unset", "");
     } else {
       slider.value = value;
@@ -295,6 +497,20 @@
   $$(".slider input[type=range]").forEach(function (slider) {
     slider.addEventListener("input", function () { setSlider(slider, slider.value); });
   });
+
+  /* ---- Markdown for a coach: answers read as typed ---- */
+
+  // md escapes what Markdown (and the HTML it allows) would read as markup:
+  // emphasis, code, links, images, tables, HTML and entities anywhere, and
+  // headings, quotes and list markers at the start of a line.
+  function md(s) {
+    return String(s).split(/\r\n?|\n/).map(function (line) {
+      return line.replace(/[\\`*_[\]~|]|<(?=[A-Za-z\/!?])|&(?=#?\w+;)/g, "\\$&")
+        .replace(/^(\s*)([#>+=-])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
+    }).join("\n");
+  }
+  // item is a list item; its further lines stay inside it.
+  function item(s) { return "- " + md(s).replace(/\n/g, "\n  "); }
 
   /* ---- Bindings: read and write each field's value in the page ---- */
 
@@ -313,7 +529,7 @@
     if (!box) return null;
     var control = $("[data-key]", box);
     var choices = $$('input[data-key="' + CSS.escape(f.key) + '"]', box);
-    var b = { key: f.key, field: f, box: box, text: function (v) { return String(v); } };
+    var b = { key: f.key, field: f, box: box, text: md };
     if (f.type === "list") {
       b.get = function () { return items(box).map(function (item) { return $("input", item).value; }); };
       b.set = function (v) {
@@ -321,7 +537,7 @@
         resize(box, v.length);
         items(box).forEach(function (item, i) { $("input", item).value = typeof v[i] === "string" ? v[i] : ""; });
       };
-      b.text = function (v) { return v.filter(answered).map(function (s) { return "- " + s; }).join("\n"); };
+      b.text = function (v) { return v.filter(answered).map(item).join("\n"); };
     } else if (f.type === "rows") {
       b.get = function () {
         return items(box).map(function (item) {
@@ -343,16 +559,16 @@
       };
       b.text = function (v) {
         return v.filter(answered).map(function (row) {
-          return "- " + (f.columns || []).filter(function (c) { return answered(row[c.key]); }).map(function (c) {
-            return c.label + ": " + (row[c.key] === true ? "yes" : row[c.key]);
-          }).join("; ");
+          return item((f.columns || []).filter(function (c) { return answered(row[c.key]); }).map(function (c) {
+            return c.label + ": " + (row[c.key] === true ? MESSAGES.cellYes : row[c.key]);
+          }).join("; "));
         }).join("\n");
       };
     } else if (f.type === "checklist" || (f.type === "choice" && choices[0] && choices[0].type === "checkbox")) {
       b.get = function () { return checkedValues(choices); };
       b.set = function (v) { choices.forEach(function (i) { i.checked = Array.isArray(v) && v.indexOf(i.value) >= 0; }); };
       b.text = function () {
-        return choices.filter(function (i) { return i.checked; }).map(function (i) { return "- " + labelOf(i); }).join("\n");
+        return choices.filter(function (i) { return i.checked; }).map(function (i) { return item(labelOf(i)); }).join("\n");
       };
     } else if (f.type === "choice" || (f.type === "scale" && choices[0] && choices[0].type === "radio")) {
       b.get = function () { return checkedValues(choices)[0] || ""; };
@@ -363,7 +579,7 @@
     } else if (f.type === "check") {
       b.get = function () { return control.checked; };
       b.set = function (v) { control.checked = v === true; };
-      b.text = function (v) { return v ? "Yes" : "No"; };
+      b.text = function (v) { return v ? MESSAGES.yes : MESSAGES.no; };
     } else {
       b.get = function () { return control.value; };
       b.set = function (v) {
@@ -377,21 +593,22 @@
 
   // otherBinding is the text box of a choice's "other" option.
   function otherBinding(b) {
-    var text = $(".other-text", b.box);
+    var box = $(".other-text", b.box);
     return {
-      key: b.key + ".other", field: { key: b.key + ".other", label: b.field.label + " (other)", type: "text" }, box: b.box,
-      get: function () { return text.value; },
-      set: function (v) { text.value = typeof v === "string" ? v : ""; },
-      text: String
+      key: b.key + ".other", field: { key: b.key + ".other", label: say(MESSAGES.other, b.field.label), type: "text" }, box: b.box,
+      get: function () { return box.value; },
+      set: function (v) { box.value = typeof v === "string" ? v : ""; },
+      text: md
     };
   }
 
   /* ---- A workbook page ---- */
 
-  var manifestScript = document.getElementById("coachbook-manifest");
-  var workbook = manifestScript ? JSON.parse(manifestScript.textContent) : null;
+  var workbook = readScript("manifest");
+  if (!isObject(workbook) || typeof workbook.id !== "string" || !Array.isArray(workbook.fields)) workbook = null;
   var bindings = dict();
-  var pending = dict();
+  var pending = dict(); // the time of each field's first unsaved edit
+  var written = dict(); // this tab's last save of each field: {since, t}
   var deferred = dict(); // other tabs' edits to the field being typed in
   var timer = 0;
   var announcedSaving = false;
@@ -411,22 +628,23 @@
     Object.keys(bindings).forEach(function (k) { labels[k] = bindings[k].field.label; });
     Object.keys(pending).forEach(function (key) {
       saved = putRecord(workbook.id, key, { v: bindings[key].get(), t: now }) && saved;
+      written[key] = { since: pending[key], t: now };
       delete pending[key];
     });
     write(prefix + "wb:" + workbook.id, JSON.stringify({ title: workbook.title, url: workbook.url, labels: labels }));
     meta.last = { id: workbook.id, t: now };
     saveMeta();
     if (saved && !memory) {
-      status("Saved");
-      if (!announcedSaving) announce("Your answers are being saved on this device as you type.");
+      status(MESSAGES.saved);
+      if (!announcedSaving) announce(MESSAGES.savingAnnounced);
       announcedSaving = true;
       askToPersist();
     }
   }
 
   function schedule(b) {
-    pending[b.key] = true;
-    if (!memory) status("Saving…");
+    if (!(b.key in pending)) pending[b.key] = Date.now();
+    if (!memory) status(MESSAGES.saving);
     clearTimeout(timer);
     timer = setTimeout(flush, 400);
   }
@@ -453,7 +671,7 @@
     var progress = $("[data-progress]");
     if (progress) {
       $("progress", progress).value = done.length;
-      $("[data-progress-text]", progress).textContent = done.length + " of " + counted.length + " answered";
+      $("[data-progress-text]", progress).textContent = say(MESSAGES.progress, done.length, counted.length);
       show(progress);
     }
     $$("[data-exercise-status]").forEach(function (el) {
@@ -462,7 +680,7 @@
       var mine = counted.filter(function (f) { return f.exercise === id; });
       if (!mine.length) return;
       var n = done.filter(function (f) { return f.exercise === id; }).length;
-      var text = n === mine.length ? "Done: all " + n + " answered" : n + " of " + mine.length + " answered";
+      var text = n === mine.length ? say(MESSAGES.done, n) : say(MESSAGES.progress, n, mine.length);
       if (el.textContent !== text) el.textContent = text;
       section.classList.toggle("exercise-done", n === mine.length);
       show(el);
@@ -474,13 +692,13 @@
   function workbookText() {
     var exercises = dict();
     (workbook.exercises || []).forEach(function (e) { exercises[e.id] = e.label; });
-    var out = ["# " + workbook.title, ""];
+    var out = ["# " + md(workbook.title), ""];
     Object.keys(bindings).forEach(function (key) {
       var b = bindings[key];
       var v = b.get();
       if (!answered(v)) return;
       var group = b.field.exercise && exercises[b.field.exercise];
-      out.push("## " + (group ? group + ": " : "") + b.field.label, "", b.text(v), "");
+      out.push("## " + md((group ? group + ": " : "") + b.field.label), "", b.text(v), "");
     });
     return out.join("\n");
   }
@@ -498,6 +716,33 @@
     try { record = JSON.parse(raw); } catch (e) { /* Treated as cleared. */ }
     b.set(isRecord(record) ? record.v : undefined);
     updateProgress();
+  }
+
+  // forget follows an erase in another tab at time t: edits made here
+  // before it are dropped, unsaved or saved just after it, and the fields
+  // show what is left, even the one being typed in.
+  function forget(list, t) {
+    list.forEach(function (key) {
+      if (pending[key] <= t) delete pending[key];
+      var mine = written[key];
+      var record = mine && mine.since <= t && mine.t >= t && getRecord(workbook.id, key);
+      if (record && record.t === mine.t) remove(answerKey(workbook.id, key));
+      delete deferred[key];
+      if (!bindings[key]) return;
+      record = getRecord(workbook.id, key);
+      bindings[key].set(record ? record.v : undefined);
+    });
+    if (!Object.keys(pending).length) clearTimeout(timer);
+    updateProgress();
+  }
+
+  // signalErase tells other tabs that answers were erased now: those of
+  // one workbook, or with "" all of the site's.
+  function signalErase(id) {
+    try {
+      disk.setItem(prefix + "erased", JSON.stringify({ id: id, t: Date.now() }));
+      disk.removeItem(prefix + "erased");
+    } catch (e) { /* Other tabs still see each answer go. */ }
   }
 
   if (workbook) {
@@ -532,14 +777,20 @@
     window.addEventListener("pagehide", function () { if (Object.keys(pending).length) flush(); });
     window.addEventListener("storage", function (event) {
       var start = prefix + "a:" + workbook.id + ":";
-      if (event.key === null || event.key === prefix + "meta" && event.newValue === null) {
+      var signal = null;
+      if (event.key === prefix + "erased") {
+        try { signal = JSON.parse(event.newValue); } catch (e) { /* Not a signal. */ }
+        if (isObject(signal) && (signal.id === "" || signal.id === workbook.id) && isTime(signal.t)) {
+          forget(Object.keys(bindings), signal.t);
+          notice(MESSAGES.erasedElsewhere);
+        }
+      } else if (event.key === null || event.key === prefix + "meta" && event.newValue === null) {
         // Another tab erased the answers: nothing here may write them back.
-        pending = dict();
-        clearTimeout(timer);
-        restore();
-        updateProgress();
+        forget(Object.keys(bindings), Date.now());
       } else if (event.key.indexOf(start) === 0) {
-        applyRecord(event.key.slice(start.length), event.newValue);
+        var key = event.key.slice(start.length);
+        if (event.newValue === null) forget([key], Date.now());
+        else applyRecord(key, event.newValue);
       }
     });
     if (memory) status(failure);
@@ -555,19 +806,19 @@
 
   /* ---- Progress on the home and collection pages ---- */
 
-  var progressScript = document.getElementById("coachbook-progress");
-  var listed = progressScript ? JSON.parse(progressScript.textContent) : [];
+  var listed = readScript("progress");
+  listed = Array.isArray(listed) ? listed.filter(function (w) { return isObject(w) && typeof w.id === "string" && Array.isArray(w.fields); }) : [];
   listed.forEach(function (w) {
     var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
     if (!card) return;
     var done = w.fields.filter(function (alternatives) {
-      return alternatives.some(function (key) {
+      return [].concat(alternatives).some(function (key) {
         var record = getRecord(w.id, key);
         return record && answered(record.v);
       });
     }).length;
     $("progress", card).value = done;
-    $("span", card).textContent = done + " of " + w.fields.length + " answered";
+    $("span", card).textContent = say(MESSAGES.progress, done, w.fields.length);
     show(card);
   });
   // Continue where you left off, if that workbook is still on the site.
@@ -594,10 +845,10 @@
       if (!record) return;
       if (!byWorkbook[id]) {
         var info = readJSON(prefix + "wb:" + id, isObject) || {};
-        byWorkbook[id] = { id: id, title: String(info.title || id), url: String(info.url || ""), labels: isObject(info.labels) ? info.labels : {}, answers: [] };
+        byWorkbook[id] = { id: id, title: asText(info.title, id), url: asText(info.url, ""), labels: isObject(info.labels) ? info.labels : {}, answers: [] };
       }
       var w = byWorkbook[id];
-      var label = Object.prototype.hasOwnProperty.call(w.labels, key) ? String(w.labels[key]) : "";
+      var label = Object.prototype.hasOwnProperty.call(w.labels, key) ? asText(w.labels[key], "") : "";
       var answer = { key: key, label: label || key, value: record.v, updated: new Date(record.t).toISOString() };
       if (!label) answer.archived = true;
       w.answers.push(answer);
@@ -629,32 +880,69 @@
 
   /* ---- Import: check the file, show what changes, merge by time ---- */
 
-  function validImport(data) {
-    if (!isObject(data) || data.format !== "coachbook-answers" || typeof data.version !== "number" || !Array.isArray(data.workbooks)) {
-      return "This is not a file of coachbook answers.";
-    }
-    if (data.version > 1) return "This file comes from a newer version of coachbook.";
-    var bad = data.workbooks.some(function (w) {
-      return !isObject(w) || typeof w.id !== "string" || !WORKBOOK_ID.test(w.id) || !Array.isArray(w.answers) || w.answers.some(function (a) {
-        return !isObject(a) || typeof a.key !== "string" || !FIELD_KEY.test(a.key) || !("value" in a) || !isTime(Date.parse(a.updated));
+  // fieldsOf maps workbook ID, then field key, to what the field holds,
+  // from workbook manifests: answers saved under a field's earlier keys
+  // and its "other" box are checked too.
+  function fieldsOf(workbooks) {
+    var all = dict();
+    (Array.isArray(workbooks) ? workbooks : []).forEach(function (w) {
+      if (!isObject(w) || typeof w.id !== "string" || !Array.isArray(w.fields)) return;
+      var mine = all[w.id] = dict();
+      w.fields.forEach(function (f) {
+        if (!isObject(f) || typeof f.key !== "string") return;
+        (Array.isArray(f.was) ? f.was : []).forEach(function (old) { if (typeof old === "string" && !mine[old]) mine[old] = f; });
+        mine[f.key] = f;
+        if (f.other) mine[f.key + ".other"] = { type: "text" };
       });
     });
-    return bad ? "This file is damaged: some answers are incomplete or not of this site's form." : "";
+    return all;
   }
 
-  function planImport(data) {
-    var plan = { changes: [], kept: 0, same: 0 };
+  // checkImport reads a file's data against the site's fields: either
+  // {problem} for a file that is not ours at all, or the answers to
+  // restore, those left out and how many were cut to fit. One odd answer
+  // never stops the others; of one answer given twice the newer counts.
+  function checkImport(data, fields) {
+    if (!isObject(data) || data.format !== "coachbook-answers" || typeof data.version !== "number" || !Array.isArray(data.workbooks)) {
+      return { problem: MESSAGES.notAnswers };
+    }
+    if (data.version > 1) return { problem: MESSAGES.newerVersion };
+    var site = isObject(data.site) ? { id: asText(data.site.id, ""), title: asText(data.site.title, asText(data.site.id, "?")) } : null;
+    var out = { answers: [], left: [], cut: 0, site: site };
+    var books = dict();
+    var seen = dict();
     data.workbooks.forEach(function (w) {
-      w.answers.forEach(function (a) {
-        var t = Date.parse(a.updated);
-        var local = getRecord(w.id, a.key);
-        var item = { workbook: w, answer: a, record: { v: a.value, t: t } };
-        if (!local) item.what = "new";
-        else if (JSON.stringify(local.v) === JSON.stringify(a.value)) { plan.same++; return; }
-        else if (t > local.t) item.what = "replaces yours";
-        else { plan.kept++; return; }
-        plan.changes.push(item);
+      var id = isObject(w) && isWorkbookID(w.id) ? w.id : "";
+      var book = id && (books[id] = books[id] || { id: id, title: asText(w.title, id), url: asText(w.url, ""), labels: dict() });
+      var name = book ? book.title : asText(isObject(w) && w.id, "?");
+      (isObject(w) && Array.isArray(w.answers) ? w.answers : [null]).forEach(function (a) {
+        var key = isObject(a) && typeof a.key === "string" && FIELD_KEY.test(a.key) ? a.key : "";
+        var t = isObject(a) && typeof a.updated === "string" ? Date.parse(a.updated) : NaN;
+        var kept = book && key && "value" in a && isTime(t) ? fit(a.value, fields[id] && fields[id][key]) : null;
+        if (!kept) {
+          out.left.push(say(MESSAGES.restoreItem, name, asText(isObject(a) && a.key, "?"), MESSAGES.leftOut));
+          return;
+        }
+        if (kept.cut) out.cut++;
+        book.labels[key] = asText(a.label, key);
+        var answer = { workbook: book, key: key, label: book.labels[key], record: { v: kept.v, t: t } };
+        var before = seen[id + ":" + key];
+        if (before === undefined) seen[id + ":" + key] = out.answers.push(answer) - 1;
+        else if (t > out.answers[before].record.t) out.answers[before] = answer;
       });
+    });
+    return out;
+  }
+
+  function planImport(checked) {
+    var plan = { changes: [], kept: 0, same: 0, left: checked.left, cut: checked.cut, site: checked.site };
+    checked.answers.forEach(function (a) {
+      var local = getRecord(a.workbook.id, a.key);
+      if (!local) a.what = MESSAGES.isNew;
+      else if (JSON.stringify(local.v) === JSON.stringify(a.record.v)) { plan.same++; return; }
+      else if (a.record.t > local.t) a.what = MESSAGES.replaces;
+      else { plan.kept++; return; }
+      plan.changes.push(a);
     });
     return plan;
   }
@@ -669,36 +957,33 @@
   function applyImport(plan) {
     var failed = 0;
     plan.changes.forEach(function (c) {
-      if (!putRecord(c.workbook.id, c.answer.key, c.record)) failed++;
+      if (!putRecord(c.workbook.id, c.key, c.record)) failed++;
       if (!readJSON(prefix + "wb:" + c.workbook.id, isObject)) {
-        var labels = dict();
-        c.workbook.answers.forEach(function (a) { labels[a.key] = String(a.label || a.key); });
-        write(prefix + "wb:" + c.workbook.id, JSON.stringify({ title: String(c.workbook.title || c.workbook.id), url: String(c.workbook.url || ""), labels: labels }));
+        write(prefix + "wb:" + c.workbook.id, JSON.stringify({ title: c.workbook.title, url: c.workbook.url, labels: c.workbook.labels }));
       }
     });
     if (workbook) { restore(); updateProgress(); }
-    notice(failed ?
-      "The answers were restored for this page only and are not saved: " + failure :
-      plan.changes.length + " answers restored from the file.");
+    notice(failed ? say(MESSAGES.restoredHereOnly, failure) : say(MESSAGES.restored, plan.changes.length));
+    if (plan.left.length) notice(say(MESSAGES.restoreLeftOut, plan.left.length));
   }
 
-  function confirmImport(data, plan) {
+  function confirmImport(plan) {
     var dialog = element("dialog");
     dialog.className = "restore-dialog";
-    dialog.setAttribute("aria-labelledby", "restore-title");
-    element("h2", "Restore answers from file", dialog).id = "restore-title";
-    element("p", plan.changes.length + " answers will be restored. " +
-      plan.kept + " in the file are older than yours and will not replace them. " + plan.same + " are the same.", dialog);
-    if (isObject(data.site) && data.site.id !== siteID) {
-      element("p", "This file comes from another site (" + String(data.site.title || data.site.id) + ").", dialog);
+    dialog.setAttribute("aria-label", MESSAGES.restoreTitle);
+    element("h2", MESSAGES.restoreTitle, dialog);
+    element("p", say(MESSAGES.restoreSummary, plan.changes.length, plan.kept, plan.same), dialog);
+    if (plan.left.length) element("p", say(MESSAGES.restoreLeftOut, plan.left.length), dialog);
+    if (plan.cut) element("p", say(MESSAGES.restoreCut, plan.cut), dialog);
+    if (plan.site && plan.site.id !== siteID) {
+      element("p", say(MESSAGES.otherSite, asText(plan.site.title, asText(plan.site.id, "?"))), dialog);
     }
     var list = element("ul", "", dialog);
-    plan.changes.slice(0, 100).forEach(function (c) {
-      element("li", String(c.workbook.title || c.workbook.id) + ": " + String(c.answer.label || c.answer.key) + " (" + c.what + ")", list);
-    });
-    if (plan.changes.length > 100) element("li", "and " + (plan.changes.length - 100) + " more", list);
+    var lines = plan.changes.map(function (c) { return say(MESSAGES.restoreItem, c.workbook.title, c.label, c.what); }).concat(plan.left);
+    lines.slice(0, 100).forEach(function (line) { element("li", line, list); });
+    if (lines.length > 100) element("li", say(MESSAGES.andMore, lines.length - 100), list);
     var buttons = element("p", "", dialog);
-    [["Cancel", "cancel"], ["Restore", "confirm"]].forEach(function (spec) {
+    [[MESSAGES.cancel, "cancel"], [MESSAGES.restore, "confirm"]].forEach(function (spec) {
       var button = element("button", spec[0], buttons);
       button.type = "button";
       button.className = "button";
@@ -715,28 +1000,40 @@
     $("[data-dialog=cancel]", dialog).focus();
   }
 
+  // The fields a restored file is checked against: the home page lists
+  // every workbook's, a workbook page has its own.
+  var siteFields = fieldsOf([].concat(readScript("fields") || [], workbook || []));
+
+  // readImport parses a file's text and checks it.
+  function readImport(text) {
+    var data;
+    try { data = JSON.parse(text); } catch (e) { data = null; }
+    return checkImport(data, siteFields);
+  }
+
   function importFile(file) {
     if (file.size > MAX_IMPORT) {
-      notice("Nothing was restored. The file is too large to be a file of answers.");
+      notice(say(MESSAGES.nothingRestored, MESSAGES.tooLarge));
       return;
     }
     file.text().then(function (text) {
-      var data;
-      try { data = JSON.parse(text); } catch (e) { data = null; }
-      var problem = validImport(data);
-      if (problem) notice("Nothing was restored. " + problem);
-      else confirmImport(data, planImport(data));
+      var checked = readImport(text);
+      if (checked.problem || !checked.answers.length && checked.left.length) {
+        notice(say(MESSAGES.nothingRestored, checked.problem || MESSAGES.damaged));
+      } else {
+        confirmImport(planImport(checked));
+      }
     });
   }
 
   $$("[data-shared]").forEach(function (box) {
     box.checked = shared;
     box.addEventListener("change", function () {
-      if (box.checked && !window.confirm("Keep answers only in this tab from now on? Answers already saved on this device stay until you erase them.")) {
+      if (box.checked && !window.confirm(MESSAGES.sharedOn)) {
         box.checked = false;
         return;
       }
-      if (!box.checked && !window.confirm("Save answers on this device again? The answers kept in this tab will not be carried over: download them first if you need them.")) {
+      if (!box.checked && !window.confirm(MESSAGES.sharedOff)) {
         box.checked = true;
         return;
       }
@@ -761,11 +1058,7 @@
   function showPersistence(granted) {
     if (memory) return;
     $$("[data-persist]").forEach(function (el) {
-      el.textContent = shared ?
-        "This is a shared computer: your answers are kept only until you close this tab. Download them to keep a copy." :
-        granted ?
-        "Your browser will keep your answers on this device until you erase them." :
-        "Your browser may delete saved answers when space runs low, or (in Safari) after 7 days without a visit. Download your answers to keep a copy.";
+      el.textContent = shared ? MESSAGES.keptShared : granted ? MESSAGES.keptPersistent : MESSAGES.keptMaybe;
       show(el);
     });
   }
@@ -804,35 +1097,12 @@
     return true;
   }
 
-  /* ---- What the buttons do ---- */
-
-  var actions = {
-    print: function () { window.print(); },
-    copy: function () {
-      var done = function () { announce("Your answers were copied as text."); };
-      var fail = function () { announce("Copying is not allowed here: use Download as Markdown."); };
-      if (navigator.clipboard) navigator.clipboard.writeText(workbookText()).then(done, fail);
-      else fail();
-    },
-    markdown: function () { download(workbook.id.replace(/\//g, "-") + "-" + today() + ".md", "text/markdown", workbookText()); },
-    export: function () { download("answers-" + today() + ".json", "application/json", JSON.stringify(exportData(), null, 2)); },
-    restore: function () { $("[data-restore-file]").click(); },
-    "erase-workbook": function () {
-      var answers = "a:" + workbook.id + ":";
-      if (!erase([prefix + answers], "Erase your answers to “" + workbook.title + "” from this device? This cannot be undone.")) return;
-      remove(prefix + "wb:" + workbook.id);
-      // Set-aside copies of this workbook's answers go too.
-      keys(prefix + "unreadable:").filter(function (k) { return k.indexOf(":" + answers) > 0; }).forEach(remove);
-      if (meta.last && meta.last.id === workbook.id) delete meta.last;
-      saveMeta();
-      restore();
-      updateProgress();
-      status("");
-      announce("Your answers to this workbook were erased.");
-    },
-    "erase-site": function () {
-      if (!erase([prefix], "Erase all your answers on " + siteTitle + " from this device? This cannot be undone.")) return;
-      window.location.reload();
-    }
-  };
+  // What tests and the fuzz target call: the runtime's pure functions.
+  window.coachbook = Object.freeze({
+    isWorkbookID: isWorkbookID,
+    markdown: md,
+    fieldsOf: fieldsOf,
+    checkImport: checkImport,
+    readImport: readImport
+  });
 })();
