@@ -303,11 +303,8 @@ func (m *pageMeta) readCollection(r *metadata.Reader) {
 	m.Params = r.Rest()
 }
 
-// workbookID is what a workbook ID may be: letters of any script (with
-// their combining marks), digits, '.', '-', '_' and '/', starting with a
-// letter or digit. The runtime checks an answers file's IDs with the same
-// pattern.
-var workbookID = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{M}\p{N}._/-]*$`)
+// workbookID checks workbook IDs; see WorkbookIDPattern.
+var workbookID = regexp.MustCompile(WorkbookIDPattern)
 
 // workbookIDRule says in words what workbookID allows.
 const workbookIDRule = "may hold only letters, digits, '.', '-', '_' and '/', and must start with a letter or digit"

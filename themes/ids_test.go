@@ -26,6 +26,9 @@ var workbookIDs = []struct {
 	{"упражнение-1", true},
 	{"٣-steps", true},
 	{"a/b.c-d_e", true},
+	{"अभ्यास", true},          // Hindi: its vowel signs are combining marks
+	{"re\u0301flexion", true}, // an accent as a separate mark, as some file systems store it
+	{"\u0301x", false},        // but not first
 	{"q&a", false},
 	{"what's next", false},
 	{"a b", false},

@@ -63,7 +63,7 @@ func TestLiveReloadFromErrorPage(t *testing.T) {
 	base := <-ready
 
 	b := &browserSite{t: t}
-	b.start(chrome)
+	b.start(chrome, 2*time.Minute)
 	b.do(chromedp.Navigate(base + "w/"))
 	waitFor(b, `document.documentElement.dataset.liveReload === 'connected'`)
 	writeFile(t, filepath.Join(root, "content/w.md"), "---\ntitle: W\nweight: soon\n---\nSecond version.\n")

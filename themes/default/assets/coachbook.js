@@ -88,7 +88,7 @@
   // What the build makes as IDs; anything else in a file is not ours.
   // WORKBOOK_ID is generator.WorkbookIDPattern: TestWorkbookIDsAgree
   // checks that the two accept the same IDs.
-  var WORKBOOK_ID = /^[\p{L}\p{N}][\p{L}\p{N}._\/-]*$/u;
+  var WORKBOOK_ID = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._\/-]*$/u;
   var FIELD_KEY = /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*$/;
   var COLUMN_KEY = /^[A-Za-z][\w-]*$/;
   // Every key the runtime writes, after its prefix: erasing touches no other.
