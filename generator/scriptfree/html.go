@@ -1,0 +1,94 @@
+package scriptfree
+
+import (
+	"bytes"
+	"io"
+
+	"golang.org/x/net/html"
+)
+
+// checkHTML checks an HTML document twice. Its tokens give each problem
+// its place in the file; then the tree a browser's parser builds is
+// checked too, since the parser reads some markup differently from the
+// tokens alone (a style element in SVG is not raw text, CDATA ends
+// elsewhere), and markup hidden from the tokens can run.
+func checkHTML(c *checker, src []byte) {
+	if !c.encoding(src) {
+		return
+	}
+	checkHTMLTokens(c, src)
+	if len(c.found) > 0 {
+		return // The file is refused; the tree would repeat the problems.
+	}
+	tree := &checker{lines: c.lines, format: c.format}
+	checkHTMLTree(tree, src)
+	for _, p := range tree.found {
+		c.report(-1, p.msg+" (where a browser's HTML parser puts it)")
+	}
+}
+
+func checkHTMLTokens(c *checker, src []byte) {
+	z := html.NewTokenizer(bytes.NewReader(src))
+	off, inStyle := 0, false
+	for {
+		tt := z.Next()
+		start := off
+		off += len(z.Raw())
+		switch tt {
+		case html.ErrorToken:
+			if err := z.Err(); err != io.EOF {
+				c.report(start, "the file cannot be read as HTML: "+err.Error())
+			}
+			return
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tag := bytes.Clone(z.Raw()) // TagName changes what Raw returns.
+			name, more := z.TagName()
+			var attrs []attr
+			for more {
+				var key, value []byte
+				key, value, more = z.TagAttr()
+				attrs = append(attrs, newAttr(string(key), string(value), -1))
+			}
+			place(attrs, tag, start)
+			c.element(string(name), attrs, start)
+			inStyle = tt == html.StartTagToken && string(name) == "style"
+		case html.TextToken:
+			if inStyle {
+				c.css(string(z.Raw()), func(i int) int { return start + i })
+			}
+		default:
+			inStyle = false
+		}
+	}
+}
+
+// checkHTMLTree checks the document a browser's parser builds from src,
+// with scripting on, as in the browsers that can run script.
+func checkHTMLTree(c *checker, src []byte) {
+	doc, err := html.Parse(bytes.NewReader(src))
+	if err != nil {
+		c.report(-1, "the file cannot be read as HTML: "+err.Error())
+		return
+	}
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		attrs := make([]attr, len(n.Attr))
+		for i, a := range n.Attr {
+			name := a.Key
+			if a.Namespace != "" {
+				name = a.Namespace + ":" + a.Key
+			}
+			attrs[i] = newAttr(name, a.Val, -1)
+		}
+		c.element(n.Data, attrs, -1)
+		if n.Data == "style" {
+			for t := n.FirstChild; t != nil; t = t.NextSibling {
+				if t.Type == html.TextNode {
+					c.css(t.Data, func(int) int { return -1 })
+				}
+			}
+		}
+	}
+}
