@@ -198,21 +198,29 @@ func urlScheme(u string) (scheme, rest string, ok bool) {
 	return "", "", false
 }
 
-// refreshURL returns the address of a refresh's content, "5; url=next/".
+// refreshURL returns the address of a refresh's content, such as
+// "5; url=next/", read as browsers do: a delay, then ';', ',' or only
+// white space, then the address with or without "url=" and quotes.
 func refreshURL(content string) string {
-	_, target, found := strings.Cut(content, ";")
-	if !found {
-		if _, target, found = strings.Cut(content, ","); !found {
-			return ""
+	rest := strings.TrimLeft(content, " \t\n\r\f")
+	rest = strings.TrimLeft(rest, "0123456789.")
+	rest = strings.TrimLeft(rest, " \t\n\r\f")
+	if strings.HasPrefix(rest, ";") || strings.HasPrefix(rest, ",") {
+		rest = rest[1:]
+	}
+	rest = strings.TrimLeft(rest, " \t\n\r\f")
+	if len(rest) >= 3 && strings.EqualFold(rest[:3], "url") {
+		if after := strings.TrimLeft(rest[3:], " \t\n\r\f"); strings.HasPrefix(after, "=") {
+			rest = strings.TrimLeft(after[1:], " \t\n\r\f")
 		}
 	}
-	target = strings.TrimSpace(target)
-	if len(target) >= 3 && strings.EqualFold(target[:3], "url") {
-		if rest := strings.TrimSpace(target[3:]); strings.HasPrefix(rest, "=") {
-			target = strings.TrimSpace(rest[1:])
+	if rest != "" && (rest[0] == '"' || rest[0] == '\'') {
+		if end := strings.IndexByte(rest[1:], rest[0]); end >= 0 {
+			return rest[1 : 1+end]
 		}
+		return rest[1:]
 	}
-	return strings.Trim(target, `"'`)
+	return rest
 }
 
 func isUTF8(charset string) bool {

@@ -90,10 +90,10 @@ func (c *checker) procInst(p xml.ProcInst, off int) {
 	if !strings.EqualFold(p.Target, "xml-stylesheet") {
 		return
 	}
-	m := pseudoType.FindStringSubmatch(string(p.Inst))
 	kind := ""
-	if m != nil {
-		kind = strings.ToLower(strings.TrimSpace(m[1] + m[2]))
+	types := pseudoType.FindAllStringSubmatch(string(p.Inst), -1)
+	if len(types) == 1 {
+		kind = strings.ToLower(strings.TrimSpace(types[0][1] + types[0][2]))
 	}
 	if kind != "text/css" {
 		c.report(off, fmt.Sprintf("xml-stylesheet instruction of type %q: only text/css is allowed, since an XSLT stylesheet's output can run script", kind))
