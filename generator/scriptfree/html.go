@@ -10,13 +10,13 @@ import (
 // checkHTML checks an HTML document twice. Its tokens give each problem
 // its place in the file; then the tree a browser's parser builds is
 // checked too, since the parser reads some markup differently from the
-// tokens alone (a style element in SVG is not raw text, CDATA ends
-// elsewhere), and markup hidden from the tokens can run.
+// tokens alone (CDATA in SVG ends elsewhere, for one), and markup hidden
+// from the tokens can run.
 func checkHTML(c *checker, src []byte) {
 	if !c.encoding(src) {
 		return
 	}
-	checkHTMLTokens(c, src)
+	checkHTMLTokens(c, src, 0, 0)
 	if len(c.found) > 0 {
 		return // The file is refused; the tree would repeat the problems.
 	}
@@ -27,9 +27,23 @@ func checkHTML(c *checker, src []byte) {
 	}
 }
 
-func checkHTMLTokens(c *checker, src []byte) {
+// rawText are the elements whose content the tokenizer reads as text. A
+// browser does too in HTML, but not inside SVG or MathML, where the same
+// content is markup; so it is checked as markup as well.
+var rawText = map[string]bool{
+	"style": true, "textarea": true, "title": true, "xmp": true,
+	"noembed": true, "noframes": true, "noscript": true, "plaintext": true,
+}
+
+// maxRawTextDepth bounds how deep raw text within raw text is checked;
+// deeper nesting is refused rather than checked in quadratic time.
+const maxRawTextDepth = 8
+
+// checkHTMLTokens checks the tokens of src, which starts at offset base
+// of the file and lies depth raw-text elements deep.
+func checkHTMLTokens(c *checker, src []byte, base, depth int) {
 	z := html.NewTokenizer(bytes.NewReader(src))
-	off, inStyle := 0, false
+	off, raw := base, ""
 	for {
 		tt := z.Next()
 		start := off
@@ -51,13 +65,24 @@ func checkHTMLTokens(c *checker, src []byte) {
 			}
 			place(attrs, tag, start)
 			c.element(string(name), attrs, start)
-			inStyle = tt == html.StartTagToken && string(name) == "style"
+			raw = ""
+			if tt == html.StartTagToken && rawText[string(name)] {
+				raw = string(name)
+			}
 		case html.TextToken:
-			if inStyle {
+			if raw == "style" {
 				c.css(string(z.Raw()), func(i int) int { return start + i })
 			}
+			if raw != "" && bytes.IndexByte(z.Raw(), '<') >= 0 {
+				if depth == maxRawTextDepth {
+					c.report(start, raw+" element: its text holds markup nested too deep to check")
+				} else {
+					checkHTMLTokens(c, bytes.Clone(z.Raw()), start, depth+1)
+				}
+			}
+			raw = ""
 		default:
-			inStyle = false
+			raw = ""
 		}
 	}
 }
