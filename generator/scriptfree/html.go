@@ -16,7 +16,13 @@ func checkHTML(c *checker, src []byte) {
 	if !c.encoding(src) {
 		return
 	}
-	checkHTMLTokens(c, src, 0, 0)
+	// Browsers drop a byte order mark before they parse; the parsers
+	// here would read it as text, and build another tree.
+	base := 0
+	if bytes.HasPrefix(src, []byte(byteOrderMark)) {
+		src, base = src[len(byteOrderMark):], len(byteOrderMark)
+	}
+	checkHTMLTokens(c, src, base, 0)
 	if len(c.found) > 0 {
 		return // The file is refused; the tree would repeat the problems.
 	}
@@ -26,6 +32,8 @@ func checkHTML(c *checker, src []byte) {
 		c.report(-1, p.msg+" (where a browser's HTML parser puts it)")
 	}
 }
+
+const byteOrderMark = "\uFEFF"
 
 // rawText are the elements whose content the tokenizer reads as text. A
 // browser does too in HTML, but not inside SVG or MathML, where the same

@@ -25,8 +25,8 @@ func WithPolicy(src []byte, policy string) []byte {
 // start tags that open src, and the comments and white space among them.
 func policyPlace(src []byte) int {
 	place := 0
-	if bytes.HasPrefix(src, []byte("\uFEFF")) {
-		place = 3
+	if bytes.HasPrefix(src, []byte(byteOrderMark)) {
+		place = len(byteOrderMark)
 	}
 	z := xhtml.NewTokenizer(bytes.NewReader(src[place:]))
 	off, stage := place, 0 // stage: 0 before the doctype, 1 before html, 2 before head, 3 done
@@ -40,8 +40,8 @@ func policyPlace(src []byte) int {
 				return place
 			}
 		case xhtml.DoctypeToken:
-			if stage > 0 {
-				return place
+			if stage > 0 || !bytes.HasSuffix(z.Raw(), []byte(">")) {
+				return place // A doctype cut short would swallow the policy.
 			}
 			stage, place = 1, off
 		case xhtml.StartTagToken:
