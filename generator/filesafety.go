@@ -63,7 +63,9 @@ func (b *builder) writeChecked(out string, by diag.Position, r io.Reader) error 
 		}
 		return nil
 	}
-	if format == scriptfree.HTML {
+	if format == scriptfree.HTML && sniffed == "" {
+		// A file that is HTML only to a browser given no type is left as
+		// written: a host that knows its type shows it as text.
 		src = scriptfree.WithPolicy(src, filePolicy)
 	}
 	// Publish what was checked: minified only if the minified file passes

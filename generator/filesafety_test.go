@@ -110,6 +110,8 @@ func TestPlainFilesArePublished(t *testing.T) {
 </svg>
 -- static/files/readme.txt --
 Bring your CV.
+-- static/files/agenda.txt --
+<p>Agenda: goals, options, next steps.</p>
 -- static/files/report.xml --
 <?xml version="1.0"?><report><line>ok</line></report>
 `)
@@ -117,6 +119,9 @@ Bring your CV.
 	s.assertFile("before/handout.html", `<meta http-equiv=Content-Security-Policy content="script-src 'none'; object-src 'none'; base-uri 'none'">`, "Before we meet")
 	s.assertFile("before/chart.svg", "<circle")
 	s.assertFile("files/readme.txt", "Bring your CV.")
+	if got := s.file("files/agenda.txt"); got != "<p>Agenda: goals, options, next steps.</p>\n" {
+		t.Errorf("a text file that starts as HTML does was changed: %q", got)
+	}
 	s.assertFile("files/report.xml", "<line>ok</line>")
 	s.assertFile("favicon.svg", "<svg")
 
