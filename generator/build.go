@@ -346,7 +346,7 @@ func (b *builder) copyFile(out string, by diag.Position, open func() (io.ReadClo
 	}
 	r, err := open()
 	if err == nil {
-		err = b.out.writeFrom(out, r)
+		err = b.writeChecked(out, by, r)
 		r.Close()
 	}
 	if err != nil {

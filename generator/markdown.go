@@ -31,7 +31,7 @@ import (
 // as in the conformance test, the engine is plain Markdown. A nil links
 // leaves link destinations as written.
 func newMarkdown(allowHTML bool, links *linkResolver, dl *directiveLayouts) goldmark.Markdown {
-	var rendererOpts []renderer.Option
+	rendererOpts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(imageRenderer{}, 100))}
 	if allowHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
@@ -354,10 +354,67 @@ func checkScheme(dest string, image bool) error {
 		return nil
 	case "data":
 		if image && strings.HasPrefix(strings.ToLower(rest), "image/") {
-			return nil
+			return checkDataImage(dest, rest)
 		}
 	}
 	return fmt.Errorf("link %q uses the %s: scheme; only http, https, mailto and tel links are allowed", dest, strings.ToLower(scheme))
+}
+
+// dataImageTypes are the image types every current browser shows. An
+// image is inert in an img element, SVG included: it runs no script and
+// loads nothing, and the pages' CSP allows data: images.
+var dataImageTypes = map[string]bool{
+	"image/apng": true, "image/avif": true, "image/bmp": true, "image/gif": true,
+	"image/jpeg": true, "image/jpg": true, "image/png": true, "image/svg+xml": true,
+	"image/webp": true, "image/x-icon": true, "image/vnd.microsoft.icon": true,
+}
+
+// checkDataImage rejects a data: image, given as dest and the part after
+// "data:", that a browser would show as a broken image.
+func checkDataImage(dest, rest string) error {
+	header, data, ok := strings.Cut(rest, ",")
+	if !ok {
+		return fmt.Errorf("image %q has no data: a data: address holds a comma before its data", dest)
+	}
+	mediaType, _, _ := strings.Cut(strings.ToLower(header), ";")
+	if !dataImageTypes[mediaType] {
+		return fmt.Errorf("image %q is of type %s, which browsers do not show; use PNG, JPEG, GIF, WebP, AVIF or SVG", dest, mediaType)
+	}
+	if strings.Contains(data, "#") {
+		what := "data"
+		if mediaType == "image/svg+xml" {
+			what = "SVG"
+		}
+		return fmt.Errorf("image %q has a # in its %s, which ends the address there: write it as %%23", dest, what)
+	}
+	return nil
+}
+
+// imageRenderer renders images as goldmark does, except that an address
+// checkScheme allows is written as it is. goldmark's own check, without
+// raw HTML, blanks every data: image but PNG, GIF, JPEG and WebP, and even
+// those unless a ';' follows the type, so SVG and AVIF came out empty.
+type imageRenderer struct{}
+
+func (imageRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	var filtered, asWritten renderer.NodeRendererFunc
+	html.NewRenderer().RegisterFuncs(imageFunc{&filtered})
+	html.NewRenderer(html.WithUnsafe()).RegisterFuncs(imageFunc{&asWritten})
+	reg.Register(ast.KindImage, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if checkScheme(string(n.(*ast.Image).Destination), true) == nil {
+			return asWritten(w, source, n, entering)
+		}
+		return filtered(w, source, n, entering)
+	})
+}
+
+// imageFunc keeps the image function a goldmark renderer registers.
+type imageFunc struct{ f *renderer.NodeRendererFunc }
+
+func (i imageFunc) Register(kind ast.NodeKind, f renderer.NodeRendererFunc) {
+	if kind == ast.KindImage {
+		*i.f = f
+	}
 }
 
 // resolve returns the URL to write for dest and, for a link into the site
