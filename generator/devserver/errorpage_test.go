@@ -117,3 +117,22 @@ func TestErrorPageCapsProblems(t *testing.T) {
 		t.Error("the error page shows problem 101")
 	}
 }
+
+// TestServeSaysNotToSniff: a file whose name gives no type must not be
+// read as a page because its bytes look like one.
+func TestServeSaysNotToSniff(t *testing.T) {
+	s := serve(t, map[string]string{
+		"content/_index.md": "---\ntitle: Companion\n---\n",
+		"content/notes":     "plain words, no markup\n",
+	})
+	for _, p := range []string{"", "notes", "no-such-page/"} {
+		resp, err := http.Get(s.base + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("X-Content-Type-Options"); got != "nosniff" {
+			t.Errorf("%q: X-Content-Type-Options %q, want nosniff", p, got)
+		}
+	}
+}

@@ -217,6 +217,8 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Everything but the site's own files carries the pages' policy; site
 	// files carry theirs, as they will when published.
 	w.Header().Set("Content-Security-Policy", s.policy)
+	// A file is what its name says, never what its bytes look like.
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	if !s.hosts.allows(r.Host) {
 		s.hosts.refuse(w, r)
 		return
