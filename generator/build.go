@@ -83,6 +83,9 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 		err = st.publish()
 	}
 	if err != nil {
+		// An interrupted build's pages may still be rendering: they must
+		// not write into the folder once it is set aside.
+		b.out.discard()
 		st.discard()
 		return Stats{}, err
 	}
