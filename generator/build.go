@@ -39,6 +39,11 @@ type Options struct {
 	// to reload itself when the site changes. Only serve sets it: the
 	// pages then also allow connections to their own origin.
 	LiveReload string
+
+	// renderHook, when set, runs each page's rendering in its place, given
+	// the page's source: tests hold a page in the middle of a build with
+	// it, as a slow conversion would, and learn when it is done.
+	renderHook func(source string, render func())
 }
 
 // Stats describe a finished build.
@@ -78,6 +83,9 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 		err = st.publish()
 	}
 	if err != nil {
+		// An interrupted build's pages may still be rendering: they must
+		// not write into the folder once it is set aside.
+		b.out.discard()
 		st.discard()
 		return Stats{}, err
 	}
@@ -185,11 +193,28 @@ func (b *builder) build(ctx context.Context) error {
 	todo := append([]*page(nil), l.pages...)
 	sort.SliceStable(todo, func(i, j int) bool { return todo[i].Kind == kindWorkbook && todo[j].Kind != kindWorkbook })
 	if b.render != nil {
-		todo = filter(todo, b.render)
+		// Deciding may convert the changed pages: in parallel, so that it
+		// stops with ctx like the rendering.
+		keep := make([]bool, len(todo))
+		if err := parallel(ctx, len(todo), func(i int) { keep[i] = b.render(todo[i]) }); err != nil {
+			return err
+		}
+		kept := todo[:0]
+		for i, p := range todo {
+			if keep[i] {
+				kept = append(kept, p)
+			}
+		}
+		todo = kept
 	}
 	layoutErrs := make([]error, len(todo))
 	err = parallel(ctx, len(todo), func(i int) {
-		layoutErrs[i] = b.renderPage(todo[i])
+		render := func() { layoutErrs[i] = b.renderPage(todo[i]) }
+		if b.opts.renderHook != nil {
+			b.opts.renderHook(todo[i].source, render)
+		} else {
+			render()
+		}
 	})
 	if err != nil {
 		return err
@@ -462,33 +487,47 @@ func (b *builder) writeManifest(pages []*page) error {
 	})
 }
 
-// parallel calls fn for 0..n-1 on every core and stops early when ctx is
-// cancelled.
+// parallel calls fn for 0..n-1 on every core. Once ctx is cancelled it
+// starts no more calls and returns ctx's error at once, without waiting
+// for the calls under way: nothing can stop a page that takes goldmark
+// minutes, so they are abandoned, to end in the background or with the
+// process. What they still do must be harmless: the output of a build
+// whose ctx ends is discarded before Build returns, and refuses writes
+// from then on.
 func parallel(ctx context.Context, n int, fn func(i int)) error {
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := range next {
+				if ctx.Err() != nil {
+					return // The item may have been sent as ctx ended.
+				}
 				fn(i)
 			}
-		}()
+		})
 	}
-	var err error
+	finished := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(finished)
+	}()
 feed:
 	for i := range n {
 		select {
 		case next <- i:
 		case <-ctx.Done():
-			err = ctx.Err()
 			break feed
 		}
 	}
 	close(next)
-	wg.Wait()
-	return err
+	select {
+	case <-finished:
+	case <-ctx.Done():
+	}
+	// Every item ran unless ctx ended, and a build cancelled as its
+	// last page finished is as cancelled as any.
+	return ctx.Err()
 }
 
 // buildMemoryLimit is the least soft limit LimitMemory sets: a build

@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"coachbook/generator/diag"
 	"coachbook/generator/metadata"
@@ -34,6 +35,9 @@ type loadCache struct {
 	tree    *contentTree
 	parsed  map[string]parsedFile // by path relative to content/
 	changed map[string]bool       // by path relative to the site root
+	// mu guards parsed, which the session writes once a build is done:
+	// a cancelled build's calls may still be reading it.
+	mu *sync.RWMutex
 }
 
 // get returns a file's last parse, if it is still good.
@@ -41,6 +45,8 @@ func (c *loadCache) get(rel string) (parsedFile, bool) {
 	if c == nil || c.changed["content/"+rel] {
 		return parsedFile{}, false
 	}
+	c.mu.RLock()
+	defer c.mu.RUnlock()
 	pf, ok := c.parsed[rel]
 	return pf, ok
 }

@@ -3,6 +3,7 @@ package generator
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"coachbook/generator/diag"
 
@@ -60,6 +62,12 @@ type output struct {
 	// spare, when set, says dir holds an earlier build to write over, and
 	// is where that build is kept between builds; see prune.
 	spare string
+
+	// gate lets writes through until discard: each write holds it to
+	// read, and discard takes it to write, so that once discard returns no
+	// write is under way and none starts.
+	gate      sync.RWMutex
+	discarded atomic.Bool
 
 	mu      sync.Mutex
 	claimed map[string]diag.Position
@@ -156,6 +164,11 @@ func (o *output) writeExact(rel string, data []byte) error {
 // in memory is written into a buffer of that size rather than one grown
 // again and again, and kept at its own size.
 func (o *output) create(rel string, size int, fill func(io.Writer) error) error {
+	o.gate.RLock()
+	defer o.gate.RUnlock()
+	if o.discarded.Load() {
+		return errDiscarded
+	}
 	if o.mem != nil {
 		buf := bytes.NewBuffer(make([]byte, 0, size))
 		if err := fill(buf); err != nil {
@@ -182,9 +195,9 @@ func (o *output) create(rel string, size int, fill func(io.Writer) error) error 
 	// The minifier writes in many small pieces; buffer them.
 	w, _ := o.writers.Get().(*bufio.Writer)
 	if w == nil {
-		w = bufio.NewWriterSize(f, 64<<10)
+		w = bufio.NewWriterSize(nil, 64<<10)
 	}
-	w.Reset(f)
+	w.Reset(gatedFile{f, &o.discarded})
 	if err = fill(w); err == nil {
 		err = w.Flush()
 	}
@@ -320,4 +333,54 @@ func (o *output) mkdir(dir string) error {
 	}
 	o.made.Store(dir, true)
 	return nil
+}
+
+// errDiscarded refuses a write to the output of an abandoned build.
+var errDiscarded = errors.New("the build was abandoned: its output is discarded")
+
+// discard makes the output refuse writes, for a build that is abandoned:
+// the calls of an interrupted build run on in the background, and must
+// neither write into the folder once it is set aside, for the next build
+// to write over, nor make it again. A write under way stops at its next
+// chunk, and discard returns once it has.
+func (o *output) discard() {
+	o.discarded.Store(true)
+	o.gate.Lock()
+	defer o.gate.Unlock()
+}
+
+// gatedFile is a file being written that takes no more once the output is
+// discarded, so that discard need not wait for a long write to end.
+type gatedFile struct {
+	f         *os.File
+	discarded *atomic.Bool
+}
+
+func (g gatedFile) Write(p []byte) (int, error) {
+	if g.discarded.Load() {
+		return 0, errDiscarded
+	}
+	return g.f.Write(p)
+}
+
+// gatedChunk is how much of a copied file goes in one step between checks.
+const gatedChunk = 8 << 20
+
+// ReadFrom copies r a chunk at a time, each in the kernel when r is a file
+// too, as the file's own ReadFrom would the whole.
+func (g gatedFile) ReadFrom(r io.Reader) (int64, error) {
+	var n int64
+	for {
+		if g.discarded.Load() {
+			return n, errDiscarded
+		}
+		m, err := io.CopyN(g.f, r, gatedChunk)
+		n += m
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+	}
 }

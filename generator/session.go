@@ -66,7 +66,12 @@ func (s *Session) Build(ctx context.Context, changed []string) (Stats, error) {
 		for _, c := range changed {
 			changedSet[c] = true
 		}
+		// The builder's calls read what the session remembers under its
+		// lock: the calls of a cancelled build run on in the background,
+		// maybe while the next build is remembering.
 		b.reuse = func(p *page) *conversion {
+			s.mu.RLock()
+			defer s.mu.RUnlock()
 			if changedSet[p.source] || !bytes.Equal(s.sources[p.source], p.src) {
 				return nil
 			}
@@ -82,32 +87,37 @@ func (s *Session) Build(ctx context.Context, changed []string) (Stats, error) {
 				pages := workbooksBySource(p.Site.Home)
 				shown = map[string]bool{}
 				for source := range changedSet {
+					s.mu.RLock()
+					listing, fields := s.listings[source], s.manifests[source]
+					s.mu.RUnlock()
 					w := pages[source]
 					switch {
 					case w == nil:
 						listingChanged = true
-					case w.listing() != s.listings[source]:
+					case w.listing() != listing:
 						shown[source] = true
 						listingChanged = true
-					case manifestJSON(w) != s.manifests[source]:
+					case manifestJSON(w) != fields:
 						listingChanged = true
 					}
 				}
 			})
+			s.mu.RLock()
+			defer s.mu.RUnlock()
 			return s.affected(p, changedSet, shown)
 		}
 		// Only a change to what listings show, or to a workbook's fields,
 		// changes the site's lists.
 		b.siteFiles = func() bool { return listingChanged }
-		b.loadCache = &loadCache{tree: s.tree, parsed: s.parsed, changed: changedSet}
+		b.loadCache = &loadCache{tree: s.tree, parsed: s.parsed, changed: changedSet, mu: &s.mu}
 		b.out.prior = func(rel string) bool {
+			s.mu.RLock()
+			defer s.mu.RUnlock()
 			_, ok := s.files[rel]
 			return ok
 		}
 	}
-	s.mu.RLock() // prior reads the files while the builder runs.
 	err := b.build(ctx)
-	s.mu.RUnlock()
 	if err != nil {
 		// What changed is not remembered past a failed build, so the next
 		// one builds everything.

@@ -33,10 +33,18 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func main() {
+	os.Exit(runInterruptible(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// runInterruptible runs coachbook with a context that the first Ctrl-C or
+// SIGTERM cancels: a build stops at once, leaving the previous output as
+// it was, and serve shuts down. The signals then get their default
+// handling back, so a second one ends coachbook without waiting.
+func runInterruptible(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	defer stop()
+	context.AfterFunc(ctx, stop)
+	return run(ctx, args, stdout, stderr)
 }
 
 // run runs coachbook with args and returns the exit status.

@@ -9,10 +9,11 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
-// TestMain lets the scripts run coachbook as a command in the test binary.
+// TestMain lets the scripts, and the tests that start coachbook as a
+// process, run it as a command in the test binary, signals and all.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"coachbook": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
+		"coachbook": func() { os.Exit(runInterruptible(os.Args[1:], os.Stdout, os.Stderr)) },
 	})
 }
 
