@@ -19,22 +19,7 @@ import (
 func TestLiveReload(t *testing.T) {
 	chrome := chromePath(t)
 	root := writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\n::text[Your name]{#name}\n\nFirst version.\n"})
-	ready := make(chan string, 1)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- devserver.Run(ctx, devserver.Config{Source: root, OnReady: func(u string) { ready <- u }})
-	}()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	})
-	base := <-ready
-
-	b := &browserSite{t: t}
-	b.start(chrome, 2*time.Minute)
+	base, b := serveInChromium(t, chrome, root)
 	b.do(chromedp.Navigate(base+"w/"), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
 	waitFor(b, `document.documentElement.dataset.liveReload === 'connected'`)
 	writeFile(t, filepath.Join(root, "content/w.md"), "---\ntitle: W\n---\n::text[Your name]{#name}\n\nSecond version.\n")
@@ -48,22 +33,7 @@ func TestLiveReload(t *testing.T) {
 func TestLiveReloadFromErrorPage(t *testing.T) {
 	chrome := chromePath(t)
 	root := writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\nFirst version.\n"})
-	ready := make(chan string, 1)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- devserver.Run(ctx, devserver.Config{Source: root, OnReady: func(u string) { ready <- u }})
-	}()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	})
-	base := <-ready
-
-	b := &browserSite{t: t}
-	b.start(chrome, 2*time.Minute)
+	base, b := serveInChromium(t, chrome, root)
 	b.do(chromedp.Navigate(base + "w/"))
 	waitFor(b, `document.documentElement.dataset.liveReload === 'connected'`)
 	writeFile(t, filepath.Join(root, "content/w.md"), "---\ntitle: W\nweight: soon\n---\nSecond version.\n")
@@ -80,4 +50,25 @@ func TestLiveReloadFromErrorPage(t *testing.T) {
 	b.problems = slices.DeleteFunc(b.problems, func(p string) bool {
 		return strings.Contains(p, "status of 500 (Internal Server Error) "+base+"w/")
 	})
+}
+
+// serveInChromium runs serve on the site in root until the test ends, and
+// starts Chromium for the test. It returns the site's address.
+func serveInChromium(t *testing.T, chrome, root string) (string, *browserSite) {
+	ready := make(chan string, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- devserver.Run(ctx, devserver.Config{Source: root, OnReady: func(u string) { ready <- u }})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	base := <-ready
+	b := &browserSite{t: t}
+	b.start(chrome, 2*time.Minute)
+	return base, b
 }
