@@ -15,12 +15,7 @@ import (
 // saved: the other tab drops that typing and shows the fields empty, and
 // nothing comes back. The same holds for erasing the whole site.
 func TestEraseAcrossTabs(t *testing.T) {
-	b := openSite(t, writeSite(t, answersSite))
-	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
-	second, cancel := chromedp.NewContext(b.ctx)
-	defer cancel()
-	other := &browserSite{t: t, server: b.server, ctx: second}
-	other.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b, other := openTwoTabs(t)
 
 	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"))
 	waitFor(b, saved)

@@ -332,12 +332,7 @@ func TestQuotaExceeded(t *testing.T) {
 // TestTwoTabs edits different fields in two tabs: each appears in the
 // other without a reload, and neither overwrites the other.
 func TestTwoTabs(t *testing.T) {
-	b := openSite(t, writeSite(t, answersSite))
-	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
-	second, cancel := chromedp.NewContext(b.ctx)
-	defer cancel()
-	other := &browserSite{t: t, server: b.server, ctx: second}
-	other.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b, other := openTwoTabs(t)
 
 	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"))
 	other.do(chromedp.SendKeys(chromedp.CSS(`[id="field-enjoy"]`), "Teaching"))
@@ -575,4 +570,16 @@ func TestSharedComputer(t *testing.T) {
 	if text := eval[string](b, `document.querySelector('[data-persist]').textContent`); !strings.HasPrefix(text, "This is a shared computer") {
 		t.Errorf("the page says %q", text)
 	}
+}
+
+// openTwoTabs opens the answers site's workbook in two tabs of one
+// browser, which share its storage.
+func openTwoTabs(t *testing.T) (*browserSite, *browserSite) {
+	b := openSite(t, writeSite(t, answersSite))
+	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	second, cancel := chromedp.NewContext(b.ctx)
+	t.Cleanup(cancel)
+	other := &browserSite{t: t, server: b.server, ctx: second}
+	other.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	return b, other
 }
