@@ -28,18 +28,26 @@ func FuzzFrontmatter(f *testing.F) {
 	const file = "content/f.md"
 	f.Fuzz(func(t *testing.T, src []byte) {
 		fm, body, off, err := Parse(file, src)
-		placed(t, "Parse", err, file, src)
+		// Errors are placed in the frontmatter, from its opening line to
+		// its closing one, or anywhere in a file whose frontmatter was not
+		// found.
+		block := lineRange{1, strings.Count(string(src), "\n") + 1}
 		if err == nil || body != nil {
 			if off < 0 || off > len(src) || !bytes.Equal(src[off:], body) {
 				t.Fatalf("body %q at offset %d is not the end of the file\n%q", body, off, src)
 			}
+			if off > len(src)-len(bytes.TrimPrefix(src, []byte("\uFEFF"))) {
+				block = lineRange{fm.open.Line, diag.Offset(file, src, off-1).Line}
+			}
 		}
+		placed(t, "Parse", err, file, src, block)
 		if err != nil {
 			return
 		}
 		for _, key := range fm.keys {
-			if pos := fm.Pos(key); pos.File != file || !positionInside(pos, src) {
-				t.Fatalf("key %q placed at %s, outside the file\n%q", key, pos, src)
+			pos := fm.Pos(key)
+			if pos.File != file || !positionInside(pos, src) || pos.Line <= block.first || pos.Line >= block.last {
+				t.Fatalf("key %q placed at %s, outside the frontmatter's lines %d to %d\n%q", key, pos, block.first+1, block.last-1, src)
 			}
 		}
 		// Read the keys a page reads, of every type, and the rest.
@@ -50,12 +58,16 @@ func FuzzFrontmatter(f *testing.F) {
 		r.Strings("tags")
 		r.Require("title", "")
 		r.Rest()
-		placed(t, "Reader", r.Err(), file, src)
+		placed(t, "Reader", r.Err(), file, src, block)
 	})
 }
 
-// placed fails t unless every error in err is a diag.Error inside src.
-func placed(t *testing.T, what string, err error, file string, src []byte) {
+// lineRange is the lines from first to last, inclusive.
+type lineRange struct{ first, last int }
+
+// placed fails t unless every error in err is a diag.Error inside src, on
+// one of the lines of within.
+func placed(t *testing.T, what string, err error, file string, src []byte, within lineRange) {
 	t.Helper()
 	if err == nil {
 		return
@@ -67,8 +79,8 @@ func placed(t *testing.T, what string, err error, file string, src []byte) {
 	}
 	for _, e := range errs {
 		var at *diag.Error
-		if !errors.As(e, &at) || at.Pos.File != file || !positionInside(at.Pos, src) {
-			t.Fatalf("%s: error not placed in the file: %v\n%q", what, e, src)
+		if !errors.As(e, &at) || at.Pos.File != file || !positionInside(at.Pos, src) || at.Pos.Line < within.first || at.Pos.Line > within.last {
+			t.Fatalf("%s: error not placed on lines %d to %d: %v\n%q", what, within.first, within.last, e, src)
 		}
 	}
 }
