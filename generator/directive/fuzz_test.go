@@ -143,6 +143,9 @@ func referenceAttributes(s string) (attrs []Attr, failAt int, ok bool) {
 			}
 		}
 		i += m[1]
+		if a.Key == "class" && a.Bare {
+			return nil, start, false // A class is a name, never a flag.
+		}
 		// Every class joins the first; any other key may appear once.
 		if at, dup := seen[a.Key]; dup {
 			if a.Key != "class" {
