@@ -29,11 +29,16 @@ func FuzzMarkdown(f *testing.F) {
 	}
 	dl := defaultDirectiveLayouts(f)
 	s := defaultSettings()
-	links := &linkResolver{site: s, workbooks: map[string]*page{}, collections: map[string]*page{}, drafts: map[string]bool{}}
+	// A site around the page, so that its links can lead to a workbook, a
+	// collection, a draft and files.
+	links := &linkResolver{site: s,
+		workbooks:   map[string]*page{"guides/other.md": {URL: s.url("guides/other/")}, "top.md": {URL: s.url("top/")}},
+		collections: map[string]*page{"guides": {URL: s.url("guides/")}, "": {URL: s.url("")}},
+		drafts:      map[string]bool{"guides/draft.md": true}}
 	md := newMarkdown(false, links, dl)
-	const file = "content/f.md"
+	const file = "content/guides/f.md"
 	f.Fuzz(func(t *testing.T, body string) {
-		p := &page{Kind: kindWorkbook, Site: s, source: file, src: []byte(body), hasBody: true}
+		p := &page{Kind: kindWorkbook, Site: s, source: file, dir: "guides", src: []byte(body), hasBody: true}
 		conv := renderMarkdown(md, dl, p)
 		if problem := renderedHTMLProblem(string(conv.html), len(conv.errs) == 0); problem != "" {
 			t.Fatalf("%s\nfrom\n%q\nin\n%s", problem, body, conv.html)
@@ -119,4 +124,7 @@ var hostileMarkdown = []string{
 	"> <script>\n> > <iframe>\n>\n> - <svg>\n",
 	"~~<s>~~ **<b>** ***<i>***\n",
 	"::text[Q]{#q}\n[a](javascript:x \"::text\")\n:::exercise{#e}\n<script>\n:::\n",
+	"[a](other.md) [b](../top.md#x) [c](./) [d](draft.md) [e](../) [f](_index.md?q=1) [g](../guides/other.md#\"x)\n",
+	"![i](img%20x.png) ![j](/static/<x>.png) [k](a%ZZ.pdf) [l](../../out.md) [m](file.pdf \"</a><script>\")\n",
+	"[n](//x.example/y) [o](?q=\"><x>) [p](#%22onclick) [q](other.md#%3Cscript%3E) <other.md>\n",
 }
