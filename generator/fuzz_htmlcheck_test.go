@@ -58,7 +58,8 @@ func setOf(names ...string) map[string]bool {
 // checks that:
 //
 //   - every element is one the renderer or the layouts make, in the HTML
-//     namespace (no script, style, iframe, form, svg or math);
+//     namespace (no script, style, iframe, form, svg or math), and the
+//     only comment is the one goldmark writes for raw HTML it leaves out;
 //   - no attribute is an event handler, a style (the CSP forbids inline
 //     styles) or outside what the renderer writes;
 //   - every URL, read as a browser reads it, has no scheme or an allowed
@@ -117,7 +118,12 @@ func nodeProblem(n *html5.Node, published bool) string {
 func elementProblem(n *html5.Node, published bool) string {
 	switch n.Type {
 	case html5.ElementNode:
-	case html5.TextNode, html5.CommentNode:
+	case html5.TextNode:
+		return ""
+	case html5.CommentNode:
+		if n.Data != " raw HTML omitted " {
+			return fmt.Sprintf("comment %q: the renderer writes only the one that marks raw HTML left out", n.Data)
+		}
 		return ""
 	default:
 		return fmt.Sprintf("a node of type %d, %q", n.Type, n.Data)
@@ -289,6 +295,7 @@ func TestRenderedHTMLProblem(t *testing.T) {
 		`<!-- raw HTML omitted --><p>x</p>`:                                           "",
 		`<input checked="" disabled="" type="checkbox"> x`:                            "",
 		`<p title="x onclick=y">a</p>`:                                                "",
+		`<!--[if IE]><script>x</script><![endif]--><p>a</p>`:                          "comment \"[if IE]",
 		`<SCRIPT>x()</SCRIPT>`:                                                        "element <script>",
 		`<b onclick=x()>a</b>`:                                                        "element <b>",
 		`<p onclick=x()>a</p>`:                                                        `event handler onclick="x()" on <p>`,

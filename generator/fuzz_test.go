@@ -52,6 +52,27 @@ func FuzzMarkdown(f *testing.F) {
 	})
 }
 
+// TestFuzzMarkdownOracleSeesRawHTML runs FuzzMarkdown's check on the
+// engine with raw HTML allowed, where the hostile seeds do reach the
+// output: the check must see them, or the fuzz target proves nothing.
+func TestFuzzMarkdownOracleSeesRawHTML(t *testing.T) {
+	dl := defaultDirectiveLayouts(t)
+	md := newMarkdown(true, nil, dl)
+	for in, want := range map[string]string{
+		"<script>alert(1)</script>\n":            "element <script>",
+		"a <b onclick=x>b</b>\n":                 "element <b>",
+		"<p onclick=x>a</p>\n":                   `event handler onclick="x" on <p>`,
+		"<a href=\"jav&#x09;ascript:x\">a</a>\n": "has the javascript: scheme",
+		"<div>\n\n*a*\n":                         "<div> is never closed",
+	} {
+		p := &page{Kind: kindWorkbook, Site: defaultSettings(), source: "content/f.md", src: []byte(in), hasBody: true}
+		conv := renderMarkdown(md, dl, p)
+		if got := renderedHTMLProblem(string(conv.html), true); !strings.Contains(got, want) {
+			t.Errorf("%q gave\n%s\nwhich the check reads as %q, want %q", in, conv.html, got, want)
+		}
+	}
+}
+
 // positionInside reports whether pos is a line and column of src: a
 // column may be one past a line's last character, where a missing
 // character would go.
