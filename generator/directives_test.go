@@ -3,7 +3,6 @@ package generator
 import (
 	"context"
 	"encoding/json"
-	htmlstd "html"
 	"os"
 	"path/filepath"
 	"strings"
@@ -301,118 +300,6 @@ func defaultDirectiveLayouts(t testing.TB) *directiveLayouts {
 		t.Fatal(err)
 	}
 	return dl
-}
-
-// directiveSamples seed the fuzz target beside the spec examples.
-var directiveSamples = []string{
-	"::text[Name]{#name hint=\"<script>alert(1)</script>\" placeholder='\" onmouseover=\"x()'}\n",
-	"::choice[<b>Pick</b>]{#c options=\"javascript:alert(1)|<img src=x onerror=y>|a\\\"b\" other=\"<svg onload=z>\"}\n",
-	":::exercise{#e title=\"</h2><script>x()</script>\" class='a\" onclick=\"b'}\n::textarea[T]{#t words=10}\n:::\n",
-	"::::star[Led]{#lead examples=3}\n:::tip[Careful]\n[link](javascript:alert(1))\n:::\n::::\n",
-	":::checklist[Docs]{#docs}\n- [ ] <script>x</script> {#cv}\n- [x] Letter\n:::\n",
-	"::scale[Sure]{#s min=0 max=100 step=5 minLabel=\"<i>no</i>\"}\n::list[Q]{#q min=2 max=4}\n::date[D]{#d}\n",
-	"::fear-exclusion{#f}\n::commitments{#c}\n::thought-record{#t}\n::grow{#g}\n::oskar{#o}\n",
-	":::note\n<iframe src=x></iframe>\n:::\n::warning[Mind <the> gap]\n",
-	"::text[A]{#a}} ::text\n:::\n::\n:::x{\n::a[\n",
-}
-
-// unsafeMarkup returns the first script element, event-handler attribute
-// or javascript: URL in out, reading tags and quoted attribute values as a
-// browser does, or "" when there is none.
-func unsafeMarkup(out string) string {
-	for i := 0; i < len(out); i++ {
-		if out[i] != '<' || i+1 >= len(out) || !isASCIILetter(out[i+1]) {
-			continue
-		}
-		j := i + 1
-		for j < len(out) && !strings.ContainsRune(" \t\n\r\f/>", rune(out[j])) {
-			j++
-		}
-		if strings.EqualFold(out[i+1:j], "script") {
-			return out[i:j]
-		}
-		for j < len(out) && out[j] != '>' {
-			for j < len(out) && strings.ContainsRune(" \t\n\r\f/", rune(out[j])) {
-				j++
-			}
-			start := j
-			for j < len(out) && !strings.ContainsRune(" \t\n\r\f/>=", rune(out[j])) {
-				j++
-			}
-			name := strings.ToLower(out[start:j])
-			value := ""
-			if j < len(out) && out[j] == '=' {
-				j++
-				if j < len(out) && (out[j] == '"' || out[j] == '\'') {
-					end := strings.IndexByte(out[j+1:], out[j])
-					if end < 0 {
-						end = len(out) - j - 1
-					}
-					value, j = out[j+1:j+1+end], j+end+2
-				} else {
-					start := j
-					for j < len(out) && !strings.ContainsRune(" \t\n\r\f>", rune(out[j])) {
-						j++
-					}
-					value = out[start:j]
-				}
-			}
-			if strings.HasPrefix(name, "on") || name == "style" {
-				return name + "=" + value
-			}
-			if v := strings.ToLower(strings.TrimSpace(htmlstd.UnescapeString(value))); strings.HasPrefix(v, "javascript:") &&
-				(name == "href" || name == "src" || name == "action" || name == "formaction") {
-				return name + "=" + value
-			}
-			if start == j && j < len(out) && out[j] != '>' {
-				j++ // A stray character; move on.
-			}
-		}
-	}
-	return ""
-}
-
-func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-
-func TestUnsafeMarkup(t *testing.T) {
-	for in, want := range map[string]string{
-		`<p title="x onclick=y">a</p>`:           "",
-		`<input placeholder='" onmouseover="x'>`: "",
-		`<b onclick=x()>`:                        "onclick=x()",
-		`<p style="color:red">`:                  "style=color:red",
-		`<a href=" JavaScript:x">`:               "href= JavaScript:x",
-		`<a href="&#106;avascript:x">`:           "href=&#106;avascript:x",
-		`<SCRIPT>`:                               "<SCRIPT",
-		`a < b and <i>c</i>`:                     "",
-	} {
-		if got := unsafeMarkup(in); got != want {
-			t.Errorf("%s: got %q, want %q", in, got, want)
-		}
-	}
-}
-
-// FuzzMarkdown converts any input with the full engine, raw HTML off, and
-// checks that nothing can inject a script, an event handler or a
-// javascript: URL. Its seeds, the spec examples and directive samples, run
-// with every go test.
-func FuzzMarkdown(f *testing.F) {
-	for _, ex := range specExamples(f) {
-		f.Add(ex.Markdown)
-	}
-	for _, sample := range directiveSamples {
-		f.Add(sample)
-	}
-	dl := defaultDirectiveLayouts(f)
-	s := defaultSettings()
-	links := &linkResolver{site: s, workbooks: map[string]*page{}, collections: map[string]*page{}, drafts: map[string]bool{}}
-	md := newMarkdown(false, links, dl)
-	f.Fuzz(func(t *testing.T, body string) {
-		p := &page{Kind: kindWorkbook, Site: s, source: "content/f.md", src: []byte(body), hasBody: true}
-		conv := renderMarkdown(md, dl, p)
-		if bad := unsafeMarkup(string(conv.html)); bad != "" {
-			t.Fatalf("unsafe output %q from\n%q\nin\n%s", bad, body, conv.html)
-		}
-	})
 }
 
 // TestConversionLetsGoOfItsTree checks that a finished conversion keeps

@@ -73,6 +73,11 @@ func TestParseAttributes(t *testing.T) {
 		{`@x`, `unexpected "@"`},
 		{`x=a"b`, `unexpected "\"" in a value`},
 		{`x="a"y`, `unexpected "y" in attribute "x"`},
+		// A class is a name: written bare, it would join the others as
+		// the class "true".
+		{`class`, `class needs a value: write .name or class="name"`},
+		{`.a class`, `class needs a value`},
+		{`class .a`, `class needs a value`},
 	} {
 		if _, err := ParseAttributes(bad.in); err == nil || !strings.Contains(err.Error(), bad.msg) {
 			t.Errorf("%s: error %v, want %q", bad.in, err, bad.msg)

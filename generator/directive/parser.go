@@ -208,7 +208,8 @@ func (e *SyntaxError) Error() string { return e.Msg }
 
 // ParseAttributes parses the text between a directive's { and }:
 // #id, .class, key=value, key="quoted value", key='quoted value', and a
-// bare key meaning true. Each Attr's Offset counts from the start of s.
+// bare key meaning true, except class, which is always a name. Each
+// Attr's Offset counts from the start of s.
 func ParseAttributes(s string) ([]Attr, error) {
 	var attrs []Attr
 	seen := map[string]bool{}
@@ -273,6 +274,10 @@ func ParseAttributes(s string) ([]Attr, error) {
 			}
 			if i < len(s) && !isSpace(s[i]) {
 				return nil, &SyntaxError{i, fmt.Sprintf("unexpected %q in attribute %q: separate attributes with spaces", string(s[i]), key)}
+			}
+			if bare && key == "class" {
+				// Joined to other classes, it would become the class "true".
+				return nil, &SyntaxError{start, `class needs a value: write .name or class="name"`}
 			}
 			if err := add(key, value, bare, start); err != nil {
 				return nil, err
