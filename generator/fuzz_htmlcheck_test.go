@@ -37,7 +37,7 @@ var (
 	allowedInputTypes  = setOf("checkbox", "radio", "text", "date", "range")
 	allowedButtonTypes = setOf("button")
 	// Attributes a browser reads as a URL, in any element.
-	urlAttributes = setOf("href", "src", "action", "formaction", "xlink:href", "poster",
+	browserURLAttributes = setOf("href", "src", "action", "formaction", "xlink:href", "poster",
 		"srcset", "imagesrcset", "cite", "background", "data", "ping", "longdesc",
 		"lowsrc", "dynsrc", "codebase", "manifest", "icon", "profile", "usemap", "archive", "classid")
 	voidElements = setOf("area", "base", "br", "col", "embed", "hr", "img", "input",
@@ -144,7 +144,7 @@ func elementProblem(n *html5.Node, published bool) string {
 			return fmt.Sprintf("event handler %s=%q on <%s>", name, a.Val, n.Data)
 		case name == "style":
 			return fmt.Sprintf("inline style %q on <%s>", a.Val, n.Data)
-		case urlAttributes[name]:
+		case browserURLAttributes[name]:
 			if problem := urlProblem(n.Data, name, a.Val, published); problem != "" {
 				return problem
 			}

@@ -21,6 +21,8 @@ var urlAttributes = map[string]bool{
 	"href": true, "src": true, "action": true, "formaction": true, "xlink:href": true,
 	"poster": true, "background": true, "cite": true, "data": true, "longdesc": true,
 	"ping": true, "srcset": true, "imagesrcset": true, "manifest": true, "codebase": true,
+	"lowsrc": true, "dynsrc": true, "icon": true, "profile": true, "usemap": true,
+	"archive": true, "classid": true,
 }
 
 // rawHTMLSource returns the source of a raw HTML node, and a function

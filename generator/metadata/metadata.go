@@ -78,6 +78,11 @@ func Parse(file string, src []byte) (*Frontmatter, []byte, int, error) {
 		return fm, nil, 0, diag.Errorf(fm.open, "frontmatter opened with %q is never closed: add a line %q after the last key", delim, delim)
 	}
 	bodyOff := len(src) - len(body)
+	if cr := loneCR(src[start+delimOff : bodyOff]); cr >= 0 {
+		// YAML would count it as a line break and the positions of
+		// everything after it would be off.
+		return fm, nil, 0, diag.Errorf(diag.Offset(file, src, start+delimOff+cr), "a carriage return without a line feed: save the file with Unix (LF) or Windows (CRLF) line endings")
+	}
 	if len(block) > MaxBytes {
 		return fm, nil, 0, diag.Errorf(fm.open, "the frontmatter is %d KB, more than the %d KB coachbook reads: move long text into the page's body", (len(block)+1023)>>10, MaxBytes>>10)
 	}
@@ -110,6 +115,22 @@ func openingDelimiter(src []byte) (string, int) {
 		return "", 0
 	}
 	return "", 0
+}
+
+// loneCR returns the offset of the first carriage return in b that no
+// line feed follows, or -1.
+func loneCR(b []byte) int {
+	for i := bytes.IndexByte(b, '\r'); i >= 0; {
+		if i+1 >= len(b) || b[i+1] != '\n' {
+			return i
+		}
+		next := bytes.IndexByte(b[i+1:], '\r')
+		if next < 0 {
+			return -1
+		}
+		i += 1 + next
+	}
+	return -1
 }
 
 func invalidUTF8(src []byte) int {
@@ -154,7 +175,13 @@ func (fm *Frontmatter) decodeYAML(block []byte, dataLine int) error {
 			errs.Add(fm.yamlError(block, dataLine, err, fmt.Sprintf("key %q: ", k.Value)))
 			continue
 		}
-		fm.set(k.Value, value, fm.yamlPos(v, dataLine))
+		pos := fm.yamlPos(v, dataLine)
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == "" {
+			// A key with no value: YAML places the missing value where
+			// the next thing starts, which may be the closing "---".
+			pos = fm.yamlPos(k, dataLine)
+		}
+		fm.set(k.Value, value, pos)
 	}
 	return errs.Err()
 }

@@ -17,6 +17,7 @@ func TestParseErrors(t *testing.T) {
 		{"toml duplicate", "+++\ntitle = 'A'\ntitle = 'B'\n+++\n", "a.md:3:1: invalid TOML frontmatter"},
 		{"not a mapping", "---\n- a\n- b\n---\n", "a.md:2:1: frontmatter must be a mapping"},
 		{"invalid utf8", "---\ntitle: \"caf\xe9\"\n---\n", "a.md:2:12: invalid UTF-8"},
+		{"lone carriage return", "---\r\ntitle: a\r\r  b: c\n---\n", "a.md:2:9: a carriage return without a line feed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,6 +131,22 @@ func TestNestedPositions(t *testing.T) {
 		}
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("%q:\n got %v\nwant %s", tt.src, err, tt.want)
+		}
+	}
+}
+
+// TestKeyWithoutValue places a key written with no value at the key, not
+// where YAML puts the missing value: after it, on the closing "---".
+func TestKeyWithoutValue(t *testing.T) {
+	for _, src := range []string{"---\n? title\n---\n", "---\ntitle:\n---\n"} {
+		fm, _, _, err := Parse("a.md", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := fm.Reader()
+		r.Require("title", r.String("title"))
+		if got := r.Err(); got == nil || !strings.HasPrefix(got.Error(), "a.md:2:") {
+			t.Errorf("%q: %v, want an error on line 2", src, got)
 		}
 	}
 }
