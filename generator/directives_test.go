@@ -129,6 +129,7 @@ func TestDirectiveErrors(t *testing.T) {
 		{"heading ID of the runtime's manifest", "## Mine {#coachbook-manifest}\n", []string{`content/w.md:4:4: heading ID "coachbook-manifest" starts with coachbook-, which the theme and its scripts use`}},
 		{"heading ID of the progress data", "Intro\n\n## Mine {#coachbook-progress}\n", []string{`content/w.md:6:4: heading ID "coachbook-progress" starts with coachbook-`}},
 		{"heading ID of the main content", "## Mine {#main}\n", []string{`content/w.md:4:4: heading ID "main" is the page's main content`}},
+		{"heading ID used twice", "## Why\n\n## Again {#why}\n", []string{`content/w.md:6:4: heading ID "why" is already the ID of the heading at content/w.md:4:4`}},
 		{"heading ID of a footnote", "## Mine {#fn:1}\n", []string{`content/w.md:4:4: heading ID "fn:1" starts with fn:, which footnotes use`}},
 		{"same-length nesting", ":::exercise{#e}\n:::tip\nx\n:::\n:::\n", []string{"content/w.md:5:1: :::tip is inside :::exercise, so the outer one needs a longer fence: open and close it with ::::"}},
 		{"callout with an id", ":::tip{#t}\nText\n:::\n", []string{`content/w.md:4:8: unknown attribute "id" on tip; it takes class, label, title`}},

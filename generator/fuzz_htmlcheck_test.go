@@ -81,6 +81,9 @@ func renderedHTMLProblem(out string, published bool) string {
 			return problem
 		}
 	}
+	if problem := idProblem(nodes, published); problem != "" {
+		return problem
+	}
 	tokens, problem := tokenTree(out)
 	if problem != "" {
 		return problem
@@ -315,6 +318,8 @@ func TestRenderedHTMLProblem(t *testing.T) {
 		`<span/>a`:                                                                    "<span/> does not close itself in HTML",
 		`<p><div>a</div></p>`:                                                         "the parser rebuilds the tags into another tree",
 		`<table><p>a</p></table>`:                                                     "the parser rebuilds the tags into another tree",
+		`<h2 id="a">a</h2><p><span id="a">b</span></p>`:                               `id "a" is used twice`,
+		`<h2 id="coachbook-manifest">a</h2>`:                                          `id "coachbook-manifest" is one the page itself uses`,
 	} {
 		got := renderedHTMLProblem(in, true)
 		if want == "" && got != "" || !strings.Contains(got, want) {
@@ -335,4 +340,39 @@ func TestRenderedHTMLProblem(t *testing.T) {
 	if got := renderedHTMLProblem(`<p><a href="irc://x.example">a</a></p>`, true); !strings.Contains(got, "has the irc: scheme") {
 		t.Errorf("irc: link on a published page: got %q", got)
 	}
+}
+
+// idProblem reports, in a page that builds, an id used twice or one the
+// page itself uses, which the runtime or a link would take for another
+// element.
+func idProblem(nodes []*html5.Node, published bool) string {
+	if !published {
+		return ""
+	}
+	seen := map[string]bool{}
+	check := func(n *html5.Node) string {
+		for _, a := range n.Attr {
+			switch {
+			case a.Key != "id":
+			case seen[a.Val]:
+				return fmt.Sprintf("id %q is used twice", a.Val)
+			case a.Val == "main" || strings.HasPrefix(a.Val, "coachbook-"):
+				return fmt.Sprintf("id %q is one the page itself uses", a.Val)
+			default:
+				seen[a.Val] = true
+			}
+		}
+		return ""
+	}
+	for _, n := range nodes {
+		if problem := check(n); problem != "" {
+			return problem
+		}
+		for d := range n.Descendants() {
+			if problem := check(d); problem != "" {
+				return problem
+			}
+		}
+	}
+	return ""
 }

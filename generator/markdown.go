@@ -165,13 +165,22 @@ func (headingTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.
 	if conv == nil {
 		return
 	}
+	seen := map[string]diag.Position{}
 	for _, h := range headings {
-		// Generated IDs avoid these, so only an author's {#id} can hit one.
-		if id, ok := h.AttributeString("id"); ok {
-			v, _ := id.([]byte)
-			if reserved, why := reservedID(string(v)); reserved {
-				conv.errs.Add(diag.Errorf(conv.nodePos(h, nil), "heading ID %q %s; choose another", v, why))
-			}
+		id, ok := h.AttributeString("id")
+		if !ok {
+			continue
+		}
+		v, _ := id.([]byte)
+		pos := conv.nodePos(h, nil)
+		// Generated IDs avoid these and each other, so only an author's
+		// {#id} can hit one.
+		if reserved, why := reservedID(string(v)); reserved {
+			conv.errs.Add(diag.Errorf(pos, "heading ID %q %s; choose another", v, why))
+		} else if first, dup := seen[string(v)]; dup {
+			conv.errs.Add(diag.Errorf(pos, "heading ID %q is already the ID of the heading at %s; links to it would find that one", v, first))
+		} else {
+			seen[string(v)] = pos
 		}
 	}
 	// An exercise's title goes one level below the heading before it, and
