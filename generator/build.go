@@ -1,6 +1,3 @@
-// Package generator builds a coachbook site: it loads the settings and the
-// content tree, renders Markdown workbooks through the theme's layouts,
-// minifies what it writes, and publishes the output folder atomically.
 package generator
 
 import (
