@@ -12,7 +12,7 @@ import (
 	"sync"
 	"testing"
 
-	"coachbook/generator/corpus"
+	"coachbook/internal/corpus"
 
 	"github.com/yuin/goldmark"
 )

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"coachbook/generator/corpus"
+	"coachbook/internal/corpus"
 )
 
 // careerSite is a small site with settings, two collections and a

@@ -29,7 +29,7 @@ import (
 	"time"
 
 	"coachbook/generator"
-	"coachbook/generator/corpus"
+	"coachbook/internal/corpus"
 
 	"github.com/yuin/goldmark"
 )

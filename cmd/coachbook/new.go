@@ -6,9 +6,10 @@ import (
 	"io"
 	"strings"
 
-	"coachbook/generator"
+	"coachbook/generator/scaffold"
 )
 
+// newUsage is the help text; the kinds are the default theme's archetypes.
 const newUsage = `Usage:
   coachbook new site DIR
   coachbook new workbook PATH [--kind KIND] [--source DIR]
@@ -17,7 +18,7 @@ const newUsage = `Usage:
 one workbook. 'new workbook' writes a workbook at content/PATH.md from an
 archetype; its title comes from the file name. Neither overwrites a file.
 
-Kinds: ` + "prep, star, fears, grow, oskar, commitments, thought-record, blank" + `
+Kinds: %s
 `
 
 // newCommand is 'coachbook new'.
@@ -27,8 +28,12 @@ type newCommand struct {
 
 // Run writes a new site or workbook.
 func (c *newCommand) Run(_ context.Context, args []string) error {
-	fs := newFlagSet("new", newUsage, c.stdout)
-	kind := fs.String("kind", "prep", "the workbook's `kind`: "+strings.Join(generator.WorkbookKinds, ", "))
+	kinds, err := scaffold.Kinds("")
+	if err != nil {
+		return err
+	}
+	fs := newFlagSet("new", fmt.Sprintf(newUsage, strings.Join(kinds, ", ")), c.stdout)
+	kind := fs.String("kind", scaffold.DefaultKind, "the workbook's `kind`, from archetypes/KIND.md in the theme or the site")
 	source := fs.String("source", ".", "the site `folder`, for new workbook")
 	// Flags may follow the arguments, as in 'new workbook x --kind star'.
 	var positional []string
@@ -44,7 +49,7 @@ func (c *newCommand) Run(_ context.Context, args []string) error {
 	}
 	switch {
 	case len(positional) == 2 && positional[0] == "site":
-		files, err := generator.NewSite(positional[1])
+		files, err := scaffold.NewSite(positional[1])
 		if err != nil {
 			return err
 		}
@@ -54,7 +59,7 @@ func (c *newCommand) Run(_ context.Context, args []string) error {
 		fmt.Fprintf(c.stdout, "\nNext: cd %s && coachbook serve\n", positional[1])
 		return nil
 	case len(positional) == 2 && positional[0] == "workbook":
-		file, err := generator.NewWorkbook(*source, positional[1], *kind)
+		file, err := scaffold.NewWorkbook(*source, positional[1], *kind)
 		if err != nil {
 			return err
 		}
