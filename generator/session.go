@@ -27,7 +27,8 @@ type Session struct {
 	// What the last good build knew, for deciding what a change affects.
 	built      bool
 	markdown   map[string]bool        // content files by path relative to the site
-	listings   map[string]string      // what listings show of each workbook, by source
+	use        listingUse             // what the layouts show of a workbook on other pages
+	listings   map[string]string      // what other pages show of each workbook, by source
 	converted  map[string]*conversion // each page's Markdown, by source
 	sources    map[string][]byte      // the bytes each conversion came from
 	collection map[string]string      // each workbook's collection folder, by source
@@ -88,13 +89,13 @@ func (s *Session) Build(ctx context.Context, changed []string) (Stats, error) {
 				shown = map[string]bool{}
 				for source := range changedSet {
 					s.mu.RLock()
-					listing, fields := s.listings[source], s.manifests[source]
+					listing, fields, use := s.listings[source], s.manifests[source], s.use
 					s.mu.RUnlock()
 					w := pages[source]
 					switch {
 					case w == nil:
 						listingChanged = true
-					case w.listing() != listing:
+					case use.key(w) != listing:
 						shown[source] = true
 						listingChanged = true
 					case manifestJSON(w) != fields:
@@ -160,6 +161,9 @@ func (s *Session) affected(p *page, changed, shown map[string]bool) bool {
 	if changed[p.source] {
 		return true
 	}
+	if len(shown) > 0 && s.use.anywhere {
+		return true // The layouts may show the workbook on any page.
+	}
 	for source := range shown {
 		// What listings show of the workbook changed: its collection and
 		// everything above it, and its neighbours, which name it.
@@ -185,9 +189,10 @@ func isAncestor(dir, sub string) bool {
 	return dir == "" || dir == sub || strings.HasPrefix(sub, dir+"/")
 }
 
-// listing is what pages other than a workbook show of it: listings show
-// its title, description, duration and progress, and its neighbours its
-// title. A change to anything else re-renders the workbook alone.
+// listing is what the default theme shows of a workbook on other pages:
+// listings show its title, description, duration and progress, and its
+// neighbours its title. listingUse.key adds what a site's own layouts
+// show. A change to anything else re-renders the workbook alone.
 func (p *page) listing() string {
 	var counted []manifestField
 	for _, f := range p.converted().manifest {
@@ -233,6 +238,8 @@ func (s *Session) remember(b *builder, incremental bool, changed []string) {
 		s.pages = map[string]bool{}
 		s.manifests = map[string]string{}
 		s.parsed = map[string]parsedFile{}
+		// The layouts stay as they are until the next full build.
+		s.use = readListingUse(b.layouts)
 	}
 	for name, data := range b.out.mem {
 		s.files[name] = data
@@ -253,7 +260,7 @@ func (s *Session) remember(b *builder, incremental bool, changed []string) {
 			s.markdown[p.source] = true
 		}
 		if p.Kind == kindWorkbook {
-			s.listings[p.source] = p.listing()
+			s.listings[p.source] = s.use.key(p)
 			s.collection[p.source] = p.dir
 			s.manifests[p.source] = manifestJSON(p)
 		}
