@@ -246,7 +246,16 @@ func (dl *directiveLayouts) renderWrapped(conv *conversion, d *directive.Directi
 	} else if c.Label == "" && body == "" {
 		c.r.errs.Add(diag.Errorf(c.r.at, "%s needs text: write ::%s[Your text] or a ::: container", d.Name, d.Name))
 	}
-	out := dl.execute(conv, d, folder+"/"+d.Name+".html", c)
+	layout := folder + "/" + d.Name + ".html"
+	out := dl.execute(conv, d, layout, c)
+	if folder == "exercises" && ex.index >= 0 && out != "" {
+		hooked, err := addExerciseHook(out, c.ID)
+		if err != nil {
+			err = &diag.Error{Pos: dl.markupStart(layout), Err: err}
+			conv.errs.Add(fmt.Errorf("%w (rendering %s%s at %s)", err, fence(d), d.Name, conv.pos(d.Offset)))
+		}
+		out = hooked
+	}
 	if folder == "exercises" && ex.index >= 0 {
 		// The title the layout showed: the label, or the type's default.
 		conv.exercises[ex.index].Label = c.shown

@@ -115,6 +115,17 @@
   function isObject(o) { return o !== null && typeof o === "object" && !Array.isArray(o); }
   // asText gives v if it is a string fit to show as a title or label.
   function asText(v, fallback) { return typeof v === "string" && v && v.length <= MAX_LABEL ? v : fallback; }
+  // each runs fn on every item, so that one field or exercise a layout
+  // broke never stops the others from saving and counting.
+  function each(list, fn) {
+    list.forEach(function (x) {
+      try { fn(x); } catch (e) { /* Only this one is left out. */ }
+    });
+  }
+  // valueOf is a binding's value, or undefined when it cannot be read.
+  function valueOf(b) {
+    try { return b.get(); } catch (e) { return undefined; }
+  }
 
   /* ---- Buttons, revealed first so that the download is always there ---- */
 
@@ -434,7 +445,7 @@
     renumber(group);
   }
 
-  $$(GROUPS).forEach(function (group) {
+  each($$(GROUPS), function (group) {
     group.addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (!button || button.closest(GROUPS) !== group) return;
@@ -465,13 +476,13 @@
     var words = area.value.trim() ? area.value.trim().split(/\s+/).length : 0;
     counter.textContent = say(words === 1 ? MESSAGES.word : MESSAGES.words, words, counter.getAttribute("data-word-target"));
   }
-  $$("[data-word-target]").forEach(function (counter) {
+  each($$("[data-word-target]"), function (counter) {
     $("textarea", counter.parentElement).addEventListener("input", function () { countWords(counter); });
     countWords(counter);
   });
 
   // Typing in the box beside "Other" chooses it.
-  $$(".option-other .other-text").forEach(function (box) {
+  each($$(".option-other .other-text"), function (box) {
     var choice = $("[data-other]", box.parentElement);
     box.addEventListener("input", function () {
       if (box.value.trim() && !choice.checked) {
@@ -494,7 +505,7 @@
       output.removeAttribute("data-unset");
     }
   }
-  $$(".slider input[type=range]").forEach(function (slider) {
+  each($$(".slider input[type=range]"), function (slider) {
     slider.addEventListener("input", function () { setSlider(slider, slider.value); });
   });
 
@@ -626,10 +637,11 @@
     var saved = true;
     var labels = dict();
     Object.keys(bindings).forEach(function (k) { labels[k] = bindings[k].field.label; });
-    Object.keys(pending).forEach(function (key) {
-      saved = putRecord(workbook.id, key, { v: bindings[key].get(), t: now }) && saved;
-      written[key] = { since: pending[key], t: now };
+    each(Object.keys(pending), function (key) {
+      var since = pending[key];
       delete pending[key];
+      saved = putRecord(workbook.id, key, { v: bindings[key].get(), t: now }) && saved;
+      written[key] = { since: since, t: now };
     });
     write(prefix + "wb:" + workbook.id, JSON.stringify({ title: workbook.title, url: workbook.url, labels: labels }));
     meta.last = { id: workbook.id, t: now };
@@ -650,7 +662,7 @@
   }
 
   function restore() {
-    Object.keys(bindings).forEach(function (key) {
+    each(Object.keys(bindings), function (key) {
       var record = getRecord(workbook.id, key);
       bindings[key].set(record ? record.v : undefined);
     });
@@ -667,15 +679,18 @@
 
   function updateProgress() {
     var counted = workbook.fields.filter(function (f) { return f.counts && bindings[f.key]; });
-    var done = counted.filter(function (f) { return answered(bindings[f.key].get()); });
+    var done = counted.filter(function (f) { return answered(valueOf(bindings[f.key])); });
     var progress = $("[data-progress]");
     if (progress) {
       $("progress", progress).value = done.length;
       $("[data-progress-text]", progress).textContent = say(MESSAGES.progress, done.length, counted.length);
       show(progress);
     }
-    $$("[data-exercise-status]").forEach(function (el) {
+    each($$("[data-exercise-status]"), function (el) {
+      // A status outside any exercise, from a layout built without the
+      // hook, has nothing to count.
       var section = el.closest("[data-exercise]");
+      if (!section) return;
       var id = section.getAttribute("data-exercise");
       var mine = counted.filter(function (f) { return f.exercise === id; });
       if (!mine.length) return;
@@ -693,7 +708,7 @@
     var exercises = dict();
     (workbook.exercises || []).forEach(function (e) { exercises[e.id] = e.label; });
     var out = ["# " + md(workbook.title), ""];
-    Object.keys(bindings).forEach(function (key) {
+    each(Object.keys(bindings), function (key) {
       var b = bindings[key];
       var v = b.get();
       if (!answered(v)) return;
@@ -722,7 +737,7 @@
   // before it are dropped, unsaved or saved just after it, and the fields
   // show what is left, even the one being typed in.
   function forget(list, t) {
-    list.forEach(function (key) {
+    each(list, function (key) {
       if (pending[key] <= t) delete pending[key];
       var mine = written[key];
       var record = mine && mine.since <= t && mine.t >= t && getRecord(workbook.id, key);
@@ -746,7 +761,7 @@
   }
 
   if (workbook) {
-    workbook.fields.forEach(function (f) {
+    each(workbook.fields, function (f) {
       var b = bind(f);
       if (!b) return;
       bindings[f.key] = b;
@@ -768,7 +783,7 @@
       var b = bindingFor(event.target);
       if (!b) return;
       if (Object.keys(pending).length) flush();
-      Object.keys(deferred).forEach(function (key) {
+      each(Object.keys(deferred), function (key) {
         var raw = deferred[key];
         delete deferred[key];
         applyRecord(key, raw);
@@ -798,7 +813,7 @@
 
   // While answers live only in memory, leaving the page loses them.
   window.addEventListener("beforeunload", function (event) {
-    if (memory && workbook && Object.keys(bindings).some(function (k) { return answered(bindings[k].get()); })) {
+    if (memory && workbook && Object.keys(bindings).some(function (k) { return answered(valueOf(bindings[k])); })) {
       event.preventDefault();
       event.returnValue = "";
     }
@@ -808,7 +823,7 @@
 
   var listed = readScript("progress");
   listed = Array.isArray(listed) ? listed.filter(function (w) { return isObject(w) && typeof w.id === "string" && Array.isArray(w.fields); }) : [];
-  listed.forEach(function (w) {
+  each(listed, function (w) {
     var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
     if (!card) return;
     var done = w.fields.filter(function (alternatives) {
