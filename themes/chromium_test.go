@@ -6,6 +6,7 @@ import (
 	"os"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -93,4 +94,20 @@ func openTab(t testing.TB, chrome string, listen func(ev any)) context.Context {
 		t.Fatalf("opening a tab in Chromium: %v", err)
 	}
 	return ctx
+}
+
+// TestTabsHaveTheirOwnStorage opens two tabs on one site's origin, as two
+// tests sharing the Chromium would: what one stores, the other never sees,
+// so every test starts with empty storage.
+func TestTabsHaveTheirOwnStorage(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\n::text[Q]{#q}\n"}))
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitReady(chromedp.CSS("main")))
+	b.do(chromedp.Evaluate[chromedp.Void](`localStorage.setItem('left-behind', 'yes')`))
+	other := &browserSite{t: t, server: b.server}
+	other.start(chromePath(t), 2*time.Minute)
+	other.do(chromedp.Navigate(b.url("")), chromedp.WaitReady(chromedp.CSS("main")))
+	if n := eval[int](other, `localStorage.length`); n != 0 {
+		t.Errorf("a new tab finds %d items another test's tab stored", n)
+	}
 }
