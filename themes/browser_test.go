@@ -57,8 +57,8 @@ type browserSite struct {
 	problems []string // console errors, CSP violations, requests off loopback
 }
 
-// openSite builds the site in root under basePath, serves it, and starts
-// a headless browser that records every problem it sees.
+// openSite builds the site in root under basePath, serves it, and opens
+// a tab, with storage of its own, that records every problem it sees.
 func openSite(t testing.TB, root string) *browserSite {
 	t.Helper()
 	return openSites(t, map[string]string{basePath: root})
@@ -76,7 +76,7 @@ func openSites(t testing.TB, sites map[string]string) *browserSite {
 }
 
 // openBuilds builds each site with its options, serves it under its path
-// of one origin, and starts a browser, for at most limit (0 for no limit).
+// of one origin, and opens a tab, for at most limit (0 for no limit).
 // A site's base URL may name another host, as a site built for its real
 // address and tried here would.
 func openBuilds(t testing.TB, builds map[string]generator.Options, limit time.Duration) *browserSite {
@@ -99,31 +99,19 @@ func openBuilds(t testing.TB, builds map[string]generator.Options, limit time.Du
 	return b
 }
 
-// start starts headless Chromium for b, and limits what b does in it to
-// the given time, or to nothing when it is 0.
+// start opens a tab for b in its own browser context of the shared
+// Chromium, and limits what b does in it to the given time, or to nothing
+// when it is 0.
 func (b *browserSite) start(chrome string, limit time.Duration) {
 	t := b.t
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx, chromedp.WithListener(b.listen))
-	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
-	}
-	// Limit each test after the browser has started, since a timeout on
-	// the first call would stop the browser itself.
+	ctx := openTab(t, chrome, b.listen)
+	// Limit each test after the tab has opened, since a timeout on the
+	// first call would close the tab itself.
 	b.ctx = ctx
 	if limit > 0 {
-		b.ctx, cancelCtx = context.WithTimeout(ctx, limit)
-		t.Cleanup(cancelCtx)
+		var cancel context.CancelFunc
+		b.ctx, cancel = context.WithTimeout(ctx, limit)
+		t.Cleanup(cancel)
 	}
 	t.Cleanup(b.checkProblems)
 }
@@ -243,6 +231,7 @@ title: Fields
 // removing items and rows within their limits, the word count, the
 // "other" box and the slider's value.
 func TestFieldBehaviour(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, map[string]string{"content/fields.md": fieldsPage}))
 	b.do(chromedp.Navigate(b.url("fields/")), chromedp.WaitVisible(chromedp.CSS(`.field-list [data-add]`)))
 
@@ -301,6 +290,7 @@ func TestFieldBehaviour(t *testing.T) {
 // TestExerciseStatus checks that an exercise counts its answered fields,
 // leaving optional ones out.
 func TestExerciseStatus(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, map[string]string{"content/fields.md": fieldsPage}))
 	b.do(chromedp.Navigate(b.url("fields/")), chromedp.WaitVisible(chromedp.CSS(`#exercise-drive [data-exercise-status]`)))
 	status := func() string {
@@ -322,6 +312,7 @@ func TestExerciseStatus(t *testing.T) {
 // TestReadableWithoutJavaScript turns scripts off and checks that every
 // question is on the page and nothing needing a script is shown.
 func TestReadableWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, map[string]string{"content/fields.md": fieldsPage}))
 	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
@@ -355,6 +346,7 @@ func TestReadableWithoutJavaScript(t *testing.T) {
 // request off loopback, and on every workbook saves an answer and finds it
 // again after a reload.
 func TestSamplePagesInBrowser(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, "..")
 	b.do(chromedp.Navigate(b.url("")), chromedp.WaitReady(chromedp.CSS("main")))
 	links := eval[[]string](b, `[...new Set([...document.querySelectorAll('main a')].map(a => a.getAttribute('href')))]`)
@@ -389,6 +381,7 @@ func TestSamplePagesInBrowser(t *testing.T) {
 // every stop shows a focus ring, and lays every sample page out 320 px
 // wide, checking that nothing needs sideways scrolling.
 func TestKeyboardAndNarrowScreens(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, map[string]string{"content/fields.md": fieldsPage}))
 	b.do(chromedp.Navigate(b.url("fields/")), chromedp.WaitVisible(chromedp.CSS(`.field-list [data-add]`)))
 	stops := map[string]bool{}

@@ -15,6 +15,7 @@ import (
 // saved: the other tab drops that typing and shows the fields empty, and
 // nothing comes back. The same holds for erasing the whole site.
 func TestEraseAcrossTabs(t *testing.T) {
+	t.Parallel()
 	b, other := openTwoTabs(t)
 
 	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"))
@@ -63,6 +64,7 @@ func TestEraseAcrossTabs(t *testing.T) {
 // http://127.0.0.1:8080/b/, so its ID is "127.0.0.1:8080/b/". Erasing all
 // of the first site's answers leaves the second's alone.
 func TestSiteIDPrefix(t *testing.T) {
+	t.Parallel()
 	page := "---\ntitle: W\n---\n::text[Q]{#q}\n"
 	a := writeSite(t, map[string]string{"content/_index.md": "---\ntitle: A\nid: 127.0.0.1\n---\n", "content/w.md": page})
 	bRoot := writeSite(t, map[string]string{"content/_index.md": "---\ntitle: B\n---\n", "content/w.md": page})
@@ -88,6 +90,7 @@ func TestSiteIDPrefix(t *testing.T) {
 // TestLegacySiteKeys finds answers stored under a site ID with ":" as
 // keys were before it was escaped: they move to the escaped keys and show.
 func TestLegacySiteKeys(t *testing.T) {
+	t.Parallel()
 	root := writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\n::text[Q]{#q}\n"})
 	b := openBuilds(t, map[string]generator.Options{"/b/": {Source: root, BaseURL: "http://127.0.0.1:8080/b/"}}, 2*time.Minute)
 	b.do(chromedp.Navigate(b.server.URL+"/b/"), chromedp.WaitReady(chromedp.CSS(`main`)))

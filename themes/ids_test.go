@@ -47,6 +47,7 @@ var workbookIDs = []struct {
 // same IDs: the Go pattern with Go's regexp, the runtime's in Chromium,
 // both as written and as the page's runtime holds it.
 func TestWorkbookIDsAgree(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile(filepath.Join("default", "assets", "coachbook.js"))
 	if err != nil {
 		t.Fatal(err)
@@ -81,6 +82,7 @@ func TestWorkbookIDsAgree(t *testing.T) {
 // refused has them: the workbook still saves and the home page still
 // shows progress.
 func TestReservedIDsInContent(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	headings := `<h2 id=coachbook-manifest>Notes</h2><h2 id=coachbook-progress>Progress</h2><h2 id=coachbook-fields>Fields</h2><h2 class=field-list>Lists</h2><h2 class=field-rows>Rows</h2>`
 	for _, name := range []string{"index.html", "prep/all/index.html"} {

@@ -77,6 +77,7 @@ var deepValue = json.RawMessage(strings.Repeat("[", 5000) + strings.Repeat("]", 
 // restored, lists and rows are cut to what their field shows, the rest is
 // left out, and the client is told.
 func TestImportFitsFields(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-action=restore]`)))
 	items := make([]string, 20000)
@@ -126,6 +127,7 @@ func TestImportFitsFields(t *testing.T) {
 // items and a deeply nested value. The home and workbook pages still work:
 // the data is set aside and downloaded, Restore and Erase still work.
 func TestBadStoredData(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	dir := downloads(b)
 	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-action=restore]`)))
@@ -168,6 +170,7 @@ func TestBadStoredData(t *testing.T) {
 // restores the file with one entry no site makes: every answer comes back,
 // and the odd one is left out with a word.
 func TestRestoreUnicodeWorkbookIDs(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{"content/_index.md": "---\ntitle: Companion\n---\n"}
 	for _, name := range []string{"réflexion", "v1.2", "日本語/練習", "plain"} {
 		files["content/"+name+".md"] = "---\ntitle: " + name + "\n---\n::text[Q]{#q}\n"
@@ -216,6 +219,7 @@ func TestRestoreUnicodeWorkbookIDs(t *testing.T) {
 // are not text, then restores a file with such values: the download and
 // the restore both work, showing IDs instead.
 func TestNonStringTitlesAndLabels(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	dir := downloads(b)
 	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
@@ -245,6 +249,7 @@ func TestNonStringTitlesAndLabels(t *testing.T) {
 // TestImportDuplicatesNewestWins restores a file that holds one answer
 // three times, newest first: the newest is restored, whatever the order.
 func TestImportDuplicatesNewestWins(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-action=restore]`)))
 	restoreFile(b, answersFile(t,

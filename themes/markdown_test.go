@@ -41,6 +41,7 @@ var hostileAnswers = []string{
 // headings, paragraphs and lists come out, and every answer reads as
 // typed.
 func TestMarkdownEscapesAnswers(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	dir := downloads(b)
 	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))

@@ -23,6 +23,7 @@ const (
 // TestDataImagesShow opens a workbook with each kind of data: image and
 // checks that the browser shows every one, within the page's policy.
 func TestDataImagesShow(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\n" +
 		"![svg](" + svgImage + ") ![svg64](" + svgB64Image + ") ![avif](" + avifImage + ") ![png](" + pngNoSemicol + ")\n"}))
 	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitReady(chromedp.CSS("main")))
@@ -40,6 +41,7 @@ func TestDataImagesShow(t *testing.T) {
 // that missed it would have let through: the policy the build wrote into
 // the handout stops it.
 func TestPublishedHTMLRunsNoScript(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, map[string]string{
 		"content/handout.html": "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Handout</title><link rel=\"icon\" href=\"dot.svg\">\n" +
 			"<style>h1 { color: #1f6f5c }</style></head>\n<body><h1>Before we meet</h1>\n" +

@@ -17,6 +17,7 @@ import (
 // waits for the open page to show the edit by itself, within the site's
 // Content-Security-Policy.
 func TestLiveReload(t *testing.T) {
+	t.Parallel()
 	chrome := chromePath(t)
 	root := writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\n::text[Your name]{#name}\n\nFirst version.\n"})
 	base, b := serveInChromium(t, chrome, root)
@@ -31,6 +32,7 @@ func TestLiveReload(t *testing.T) {
 // Security-Policy with no violation, stays connected for reloads, and
 // turns back into the page once the file is fixed.
 func TestLiveReloadFromErrorPage(t *testing.T) {
+	t.Parallel()
 	chrome := chromePath(t)
 	root := writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\nFirst version.\n"})
 	base, b := serveInChromium(t, chrome, root)

@@ -123,6 +123,7 @@ const storagePrefix = "coachbook:" + basePath + ":"
 // TestAnswersSurviveReload fills every field type, reloads, and checks
 // that every value comes back, repeatable rows included.
 func TestAnswersSurviveReload(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
 	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"))
@@ -150,6 +151,7 @@ func keysOf(m map[string]string) []string {
 // TestProgress checks the workbook's progress, each exercise's status,
 // the home page's progress for the workbook and the continue link.
 func TestProgress(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-progress]`)))
 	total := eval[int](b, `document.querySelector('[data-progress] progress').max`)
@@ -179,11 +181,16 @@ func TestProgress(t *testing.T) {
 	}
 }
 
-// downloads sends the browser's downloads to a folder and returns it.
+// downloads sends the downloads of b's browser context to a folder and
+// returns it; other tests' contexts keep their own.
 func downloads(b *browserSite) string {
 	b.t.Helper()
 	dir := b.t.TempDir()
-	if _, err := chromedp.CallBrowser(b.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: "allow", DownloadPath: dir}); err != nil {
+	if _, err := chromedp.CallBrowser(b.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior:         "allow",
+		DownloadPath:     dir,
+		BrowserContextID: chromedp.FromContext(b.ctx).BrowserContextID,
+	}); err != nil {
 		b.t.Fatal(err)
 	}
 	return dir
@@ -209,6 +216,7 @@ func waitForFile(t *testing.T, dir, suffix string) string {
 // TestExportEraseImport downloads every answer, erases them, restores the
 // file, and requires storage to be exactly as it was.
 func TestExportEraseImport(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	dir := downloads(b)
 	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
@@ -286,6 +294,7 @@ func TestExportEraseImport(t *testing.T) {
 // TestCorruptStoredData puts unreadable data where an answer belongs: it
 // is set aside untouched, the client is told, and the page keeps working.
 func TestCorruptStoredData(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	key := storagePrefix + "a:prep/all:name"
 	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
@@ -311,6 +320,7 @@ func TestCorruptStoredData(t *testing.T) {
 // TestQuotaExceeded fills storage first: the page keeps the answers in
 // memory, says they are not saved, and offers the download.
 func TestQuotaExceeded(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
 	// Fill with ever smaller pieces until not one more character fits.
@@ -332,6 +342,7 @@ func TestQuotaExceeded(t *testing.T) {
 // TestTwoTabs edits different fields in two tabs: each appears in the
 // other without a reload, and neither overwrites the other.
 func TestTwoTabs(t *testing.T) {
+	t.Parallel()
 	b, other := openTwoTabs(t)
 
 	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"))
@@ -350,6 +361,7 @@ func TestTwoTabs(t *testing.T) {
 // TestTwoSitesOnOneOrigin serves two sites under two paths of one origin:
 // answers given on one never show on the other.
 func TestTwoSitesOnOneOrigin(t *testing.T) {
+	t.Parallel()
 	root := writeSite(t, answersSite)
 	b := openSites(t, map[string]string{"/site-a/": root, "/site-b/": root})
 	b.do(chromedp.Navigate(b.server.URL+"/site-a/prep/all/"), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
@@ -368,6 +380,7 @@ func TestTwoSitesOnOneOrigin(t *testing.T) {
 // TestPrintShowsWholeAnswers prints a long answer: the textarea gives way
 // to its whole text, and navigation is left out.
 func TestPrintShowsWholeAnswers(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
 	long := strings.Repeat("A long answer that goes on. ", 60)
@@ -390,6 +403,7 @@ func TestPrintShowsWholeAnswers(t *testing.T) {
 // answer saved under a field's old ID moves to its new one, and the answer
 // to a field that is gone is kept and still downloaded.
 func TestRenamedAndRemovedFields(t *testing.T) {
+	t.Parallel()
 	root := writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\n::text[Drive]{#motto}\n::text[Gone soon]{#gone}\n"})
 	b := openSite(t, root)
 	dir := downloads(b)
@@ -417,6 +431,7 @@ func TestRenamedAndRemovedFields(t *testing.T) {
 // TestRestoreKeepsNewerAnswers restores a file older than the answers on
 // the device: nothing newer is replaced, and the client is told.
 func TestRestoreKeepsNewerAnswers(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	dir := downloads(b)
 	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
@@ -447,6 +462,7 @@ func TestRestoreKeepsNewerAnswers(t *testing.T) {
 
 // TestEraseOneWorkbook erases one workbook's answers and no other's.
 func TestEraseOneWorkbook(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{"content/other.md": "---\ntitle: Other\n---\n::text[Q]{#q}\n"}
 	for k, v := range answersSite {
 		files[k] = v
@@ -485,6 +501,7 @@ func writeFile(t *testing.T, path, content string) {
 // belongs: a meta without a schema and a record with an impossible time.
 // Both are set aside, the page works, and the download still works.
 func TestOddStoredData(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	dir := downloads(b)
 	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
@@ -507,6 +524,7 @@ func TestOddStoredData(t *testing.T) {
 // would reach into JavaScript objects, keys with separators, and bad
 // times. Nothing is restored and the client is told why.
 func TestHostileImport(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-action=restore]`)))
 	path := filepath.Join(t.TempDir(), "answers.json")
@@ -531,6 +549,7 @@ func TestHostileImport(t *testing.T) {
 // TestStorageDisabled runs the page where the browser refuses storage, as
 // some private modes and policies do: the page works and says so.
 func TestStorageDisabled(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	if _, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
 		Source: `Storage.prototype.setItem = function () { throw new DOMException("The operation is insecure.", "SecurityError"); };`,
@@ -550,6 +569,7 @@ func TestStorageDisabled(t *testing.T) {
 // TestSharedComputer turns on the shared-computer choice: answers then
 // live in this tab's session storage, and none reach local storage.
 func TestSharedComputer(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
 	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-shared-choice]`)))
 	b.do(chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS(`[data-shared]`)))
@@ -573,7 +593,7 @@ func TestSharedComputer(t *testing.T) {
 }
 
 // openTwoTabs opens the answers site's workbook in two tabs of one
-// browser, which share its storage.
+// browser context, which share its storage.
 func openTwoTabs(t *testing.T) (*browserSite, *browserSite) {
 	b := openSite(t, writeSite(t, answersSite))
 	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
