@@ -42,6 +42,7 @@ const hookValues = `['field-values.value-1', 'field-phrase', 'field-loose'].map(
 // data-exercise stops no field from saving: the build adds the hook, and
 // a page built before it did, still on the server, saves all the same.
 func TestExerciseWithoutHook(t *testing.T) {
+	t.Parallel()
 	b := openSite(t, writeSite(t, hooklessSite))
 	answer := func(value, phrase, loose, want string) {
 		t.Helper()
