@@ -88,6 +88,11 @@ func (p *page) setMeta(m pageMeta) {
 	p.Tags, p.Draft, p.ID, p.Params = m.Tags, m.Draft, m.ID, m.Params
 }
 
+// String is what a layout shows of a page printed whole: its title.
+// Printing the struct would put its internals, its source among them, in
+// the page, and read them while other pages render.
+func (p *page) String() string { return p.Title }
+
 // converted returns the result of converting p's Markdown.
 func (p *page) converted() *conversion {
 	p.convert.Do(func() {
