@@ -63,10 +63,10 @@ func stage(source, dest string) (*staging, error) {
 	if absDest == absSource || within(absDest, absSource) {
 		return nil, fmt.Errorf("refusing to build into %s: it holds the site's own files", dest)
 	}
-	if _, err := contentFolder(absSource, filepath.Join(absSource, "content")); err != nil {
+	if _, err := contentFolder(absSource, filepath.Join(absSource, folderContent)); err != nil {
 		return nil, err
 	}
-	for _, folder := range append([]string{"content", "themes"}, themeFolders...) {
+	for _, folder := range SourceFolders() {
 		// A folder may be a link to another in the site: what counts is
 		// where its files are.
 		real, err := filepath.EvalSymlinks(filepath.Join(absSource, folder))

@@ -19,10 +19,6 @@ import (
 	"coachbook/themes"
 )
 
-// themeFolders are the folders of a theme that a site can override file
-// by file.
-var themeFolders = []string{"layouts", "assets", "static"}
-
 // themeFile is one file of the theme after the site's overrides.
 type themeFile struct {
 	fsys    fs.FS
@@ -53,7 +49,7 @@ func loadTheme(root string, s *site) (*theme, error) {
 	t := &theme{files: map[string]themeFile{}, site: siteRoot}
 	siteFS := siteRoot.FS()
 	base, baseDisplay, baseDir := themes.Default(), "themes/default/", ""
-	local := path.Join("themes", s.theme)
+	local := path.Join(folderThemes, s.theme)
 	if info, err := fs.Stat(siteFS, local); err == nil && info.IsDir() {
 		base, _ = fs.Sub(siteFS, local)
 		baseDisplay, baseDir = local+"/", filepath.Join(root, local)
@@ -68,7 +64,7 @@ func loadTheme(root string, s *site) (*theme, error) {
 		folders []string
 		dir     string // where the layer is on disk, "" for the built-in theme
 	}
-	layers := []layer{{base, baseDisplay, themeFolders, baseDir}, {siteFS, "", themeFolders, root}}
+	layers := []layer{{base, baseDisplay, themeFolders(), baseDir}, {siteFS, "", themeFolders(), root}}
 	if baseDisplay != "themes/default/" {
 		// Every theme inherits the default directive layouts, so a theme
 		// need only restyle the directives it wants to.

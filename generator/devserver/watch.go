@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -14,9 +15,6 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 )
-
-// watchedFolders are the parts of a site that a change to rebuilds.
-var watchedFolders = []string{"content", "layouts", "assets", "static", "themes"}
 
 // fullRebuild, in a batch, says that events were lost, so the build must
 // not trust the list of changes.
@@ -48,7 +46,9 @@ func newWatcher(root string) (*watcher, error) {
 		fw.Close()
 		return nil, err
 	}
-	for _, folder := range watchedFolders {
+	// The folders a build reads, and no others: a change elsewhere cannot
+	// change the site.
+	for _, folder := range generator.SourceFolders() {
 		if err := w.addTree(filepath.Join(root, folder)); err != nil {
 			fw.Close()
 			return nil, err
@@ -140,11 +140,7 @@ func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
 	}
 	rel = filepath.ToSlash(rel)
 	top, _, _ := strings.Cut(rel, "/")
-	watched := false
-	for _, f := range watchedFolders {
-		watched = watched || top == f
-	}
-	if !watched {
+	if !slices.Contains(generator.SourceFolders(), top) {
 		return "", false
 	}
 	if ev.Has(fsnotify.Create) {
