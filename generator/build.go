@@ -33,8 +33,9 @@ type Options struct {
 	// Drafts includes pages marked draft.
 	Drafts bool
 	// LiveReload, when set, is the URL of a script that every page loads
-	// to reload itself when the site changes. Only serve sets it: the
-	// pages then also allow connections to their own origin.
+	// to reload itself when the site changes. Only serve sets it; the base
+	// layout renders it as .Site.LiveReload, and then also lets the page
+	// connect to its own origin.
 	LiveReload string
 
 	// renderHook, when set, runs each page's rendering in its place, given
@@ -248,26 +249,13 @@ func (b *builder) renderPage(p *page) error {
 	if err := b.layouts[p.Kind].ExecuteTemplate(buf, "base.html", p); err != nil {
 		return b.theme.templateError(err)
 	}
-	html := buf.Bytes()
-	if b.opts.LiveReload != "" {
-		html = injectLiveReload(html, b.opts.LiveReload)
-	}
-	if err := b.out.write(p.out, html); err != nil {
+	if err := b.out.write(p.out, buf.Bytes()); err != nil {
 		b.fail(fmt.Errorf("%s: %w", p.source, err))
 	}
 	if b.release {
 		p.release()
 	}
 	return nil
-}
-
-// injectLiveReload adds serve's reload script to a page, and lets the page
-// connect to its own origin for the reload events. It runs before
-// minifying, as the last step before a page is written.
-func injectLiveReload(html []byte, script string) []byte {
-	tag := `<script src="` + template.HTMLEscapeString(script) + `" defer></script></head>`
-	html = bytes.Replace(html, []byte("</head>"), []byte(tag), 1)
-	return bytes.Replace(html, []byte("connect-src 'none'"), []byte("connect-src 'self'"), 1)
 }
 
 // reportLayoutErrors reports each distinct layout error once, naming the

@@ -159,6 +159,7 @@ func loadSite(ctx context.Context, opts Options, cache *loadCache, keepSources b
 			errs.Add(fmt.Errorf("--baseURL: %w", err))
 		}
 	}
+	s.LiveReload = opts.LiveReload
 	home.Title, home.Description, home.Params = s.Title, s.Description, s.Params
 	s.Home = home
 

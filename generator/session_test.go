@@ -114,3 +114,41 @@ func TestSessionRebuildsOnlyWhatChanged(t *testing.T) {
 		t.Error("the deleted workbook is still served")
 	}
 }
+
+// TestOwnBaseLayoutRendersLiveReload gives a site its own base layout that
+// places serve's reload script itself, through .Site.LiveReload: serve's
+// pages carry it once, where the layout puts it, and a build's carry none.
+func TestOwnBaseLayoutRendersLiveReload(t *testing.T) {
+	site := newTestSite(t, `-- content/_index.md --
+---
+theme: plain
+---
+-- content/a.md --
+---
+title: A
+---
+-- themes/plain/layouts/base.html --
+<!doctype html><html lang="{{.Site.Language}}"><head><title>{{.Title}}</title></head><body>{{block "main" .}}{{end}}{{with .Site.LiveReload}}<script src="{{.}}" defer></script>{{end}}</body></html>
+-- themes/plain/layouts/home.html --
+{{define "main"}}home{{end}}
+-- themes/plain/layouts/collection.html --
+{{define "main"}}collection{{end}}
+-- themes/plain/layouts/workbook.html --
+{{define "main"}}plain workbook {{.Title}}{{end}}
+-- themes/plain/layouts/404.html --
+{{define "main"}}missing{{end}}
+`)
+	s := NewSession(Options{Source: site.root, LiveReload: "/_coachbook/livereload.js"})
+	if _, err := s.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	page, _ := s.File("a/index.html")
+	if strings.Count(string(page), "livereload.js") != 1 || !strings.Contains(string(page), `plain workbook A<script src=/_coachbook/livereload.js defer></script></body>`) {
+		t.Errorf("serve's page does not load the reload script once, where its layout puts it:\n%s", page)
+	}
+
+	site.build()
+	if built := site.file("a/index.html"); strings.Contains(built, "livereload") || strings.Contains(built, "<script") {
+		t.Errorf("a build's page loads serve's reload script:\n%s", built)
+	}
+}

@@ -35,6 +35,12 @@ type site struct {
 	// and canonical links need.
 	absolute bool
 
+	// LiveReload is the URL of serve's reload script, empty in a build. The
+	// base layout loads it and lets the page connect to its own origin, so
+	// a site's own base layout decides where it goes and nothing is spliced
+	// into the rendered HTML.
+	LiveReload string
+
 	allowHTML bool
 	theme     string
 	themePos  diag.Position
