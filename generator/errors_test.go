@@ -127,27 +127,6 @@ func setupArgs(t *testing.T, line string) []string {
 	return args
 }
 
-// symlink makes a symbolic link at name to target, and the folder it is in,
-// or skips the test where the system has no symbolic links.
-func symlink(t *testing.T, target, name string) {
-	t.Helper()
-	mustDo(t, os.MkdirAll(filepath.Dir(name), 0o755))
-	if err := os.Symlink(target, name); err != nil {
-		t.Skipf("no symlinks here: %v", err)
-	}
-}
-
-// writeFile returns a setup that writes one file of the site, for names
-// that a txtar archive cannot hold, such as those with leading spaces.
-func writeFile(name, content string) func(t *testing.T, root string) {
-	return func(t *testing.T, root string) {
-		t.Helper()
-		full := filepath.Join(root, filepath.FromSlash(name))
-		mustDo(t, os.MkdirAll(filepath.Dir(full), 0o755))
-		mustDo(t, os.WriteFile(full, []byte(content), 0o644))
-	}
-}
-
 // TestSourceChangedDuringTheBuild edits a workbook between its loading and
 // its conversion, as an editor saving mid-build does: a new body is simply
 // converted, and a new frontmatter, which the listings and links were made
@@ -175,13 +154,4 @@ func TestSourceChangedDuringTheBuild(t *testing.T) {
 	if err := conv.errs.Err(); err == nil || !strings.Contains(err.Error(), "content/a.md:2:8: the frontmatter changed during the build; build again") {
 		t.Errorf("a frontmatter changed mid-build gave %v", err)
 	}
-}
-
-// nestedList is a list n items deep, each indented under the last.
-func nestedList(n int) string {
-	var b strings.Builder
-	for i := range n {
-		b.WriteString(strings.Repeat("  ", i) + "- item\n")
-	}
-	return b.String()
 }

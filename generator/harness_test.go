@@ -146,3 +146,33 @@ func (s *testSite) assetPath(prefix string) string {
 	s.t.Fatalf("no asset %s.* in the output", prefix)
 	return ""
 }
+
+// symlink makes a symbolic link at name to target, and the folder it is in,
+// or skips the test where the system has no symbolic links.
+func symlink(t *testing.T, target, name string) {
+	t.Helper()
+	mustDo(t, os.MkdirAll(filepath.Dir(name), 0o755))
+	if err := os.Symlink(target, name); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+}
+
+// writeFile returns a setup that writes one file of the site, for names
+// that a txtar archive cannot hold, such as those with leading spaces.
+func writeFile(name, content string) func(t *testing.T, root string) {
+	return func(t *testing.T, root string) {
+		t.Helper()
+		full := filepath.Join(root, filepath.FromSlash(name))
+		mustDo(t, os.MkdirAll(filepath.Dir(full), 0o755))
+		mustDo(t, os.WriteFile(full, []byte(content), 0o644))
+	}
+}
+
+// nestedList is a list n items deep, each indented under the last.
+func nestedList(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	return b.String()
+}
