@@ -22,6 +22,15 @@ import (
 // element holding the whole exercise; if that element already has a
 // data-exercise, it must name id.
 func addExerciseHook(out template.HTML, id string) (template.HTML, error) {
+	// Most layouts, the built-in ones among them, write the hook
+	// themselves: reading the first tag is then enough, and parsing every
+	// exercise of a site would cost a tenth of its build.
+	if val, ok := firstTagHook(out); ok {
+		if val != id {
+			return out, hookMismatch(val, id)
+		}
+		return out, nil
+	}
 	context := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	nodes, err := html.ParseFragment(strings.NewReader(string(out)), context)
 	if err != nil {
@@ -47,12 +56,36 @@ func addExerciseHook(out template.HTML, id string) (template.HTML, error) {
 	for _, a := range outer.Attr {
 		if a.Namespace == "" && a.Key == "data-exercise" {
 			if a.Val != id {
-				return out, fmt.Errorf("the exercise's outermost element has data-exercise=%q, but this exercise's ID is %q: write data-exercise=\"{{.ID}}\", or leave it off and the build adds it", a.Val, id)
+				return out, hookMismatch(a.Val, id)
 			}
 			return out, nil
 		}
 	}
 	return insertIntoFirstTag(out, ` data-exercise="`+template.HTMLEscapeString(id)+`"`), nil
+}
+
+// firstTagHook returns the data-exercise of out's first start tag, if it
+// has one.
+func firstTagHook(out template.HTML) (string, bool) {
+	z := html.NewTokenizer(strings.NewReader(string(out)))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return "", false
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			for _, a := range tok.Attr {
+				if a.Namespace == "" && a.Key == "data-exercise" {
+					return a.Val, true
+				}
+			}
+			return "", false
+		}
+	}
+}
+
+func hookMismatch(val, id string) error {
+	return fmt.Errorf("the exercise's outermost element has data-exercise=%q, but this exercise's ID is %q: write data-exercise=\"{{.ID}}\", or leave it off and the build adds it", val, id)
 }
 
 func oneElementError(what string) error {
