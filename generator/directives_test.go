@@ -22,8 +22,18 @@ func buildPages(t *testing.T, s *testSite) (*builder, error) {
 		t.Fatal(err)
 	}
 	t.Cleanup(st.discard)
-	b := &builder{opts: Options{Source: s.root}, out: newOutput(st.dir, newMinifier())}
+	b := &builder{opts: Options{Source: s.root}, plan: plan{keep: true}, out: newOutput(st.dir, newMinifier())}
 	return b, b.build(context.Background())
+}
+
+// pageHTML is a built page's body as HTML.
+func pageHTML(t *testing.T, p *page) string {
+	t.Helper()
+	html, err := p.Content()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(html)
 }
 
 // workbookFrontmatter wraps a test body into a workbook.
@@ -58,7 +68,7 @@ func TestDirectiveGolden(t *testing.T) {
 				t.Fatalf("build failed:\n%v", err)
 			}
 			p := b.loaded.bySrc["w.md"]
-			gotHTML := string(p.Content())
+			gotHTML := pageHTML(t, p)
 			fields, _ := json.MarshalIndent(p.Manifest(), "", "  ")
 			got := map[string]string{"want.html": gotHTML, "fields.json": string(fields) + "\n"}
 			for name, data := range got {
@@ -119,7 +129,7 @@ Pick the values you would not give up.
 		t.Fatal(err)
 	}
 	p := b.loaded.bySrc["w.md"]
-	html := string(p.Content())
+	html := pageHTML(t, p)
 	for _, want := range []string{
 		`<section class="exercise exercise-values" id="exercise-values" data-exercise="values">`,
 		`<h2 class="exercise-title" id="exercise-values:title">What matters to me</h2>`,
@@ -240,7 +250,7 @@ func TestConversionLetsGoOfItsTree(t *testing.T) {
 	if _, err := session.Build(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
-	conv := session.converted["content/w.md"]
+	conv := session.last.records["content/w.md"].conv
 	if conv == nil || len(conv.manifest) != 1 {
 		t.Fatalf("the conversion is %+v", conv)
 	}

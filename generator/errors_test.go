@@ -135,7 +135,7 @@ func TestSourceChangedDuringTheBuild(t *testing.T) {
 	s := newTestSite(t, "-- content/a.md --\n---\ntitle: A\n---\nFirst body.\n")
 	file := filepath.Join(s.root, "content", "a.md")
 	settings := defaultSettings()
-	settings.markdown = newMarkdown(false, nil, nil)
+	convertBy := &converter{markdown: newMarkdown(false, nil, nil)}
 	head := "---\ntitle: A\n---\n"
 	convert := func(now string) *conversion {
 		t.Helper()
@@ -143,7 +143,7 @@ func TestSourceChangedDuringTheBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 		// As a build to disk holds it: its frontmatter, not its source.
-		p := &page{Kind: kindWorkbook, Site: settings, source: "content/a.md", file: file,
+		p := &page{Kind: kindWorkbook, Site: settings, convertBy: convertBy, source: "content/a.md", file: file,
 			hasBody: true, bodyOff: len(head), head: []byte(head)}
 		return p.converted()
 	}
@@ -154,4 +154,42 @@ func TestSourceChangedDuringTheBuild(t *testing.T) {
 	if err := conv.errs.Err(); err == nil || !strings.Contains(err.Error(), "content/a.md:2:8: the frontmatter changed during the build; build again") {
 		t.Errorf("a frontmatter changed mid-build gave %v", err)
 	}
+}
+
+// TestContentOfAChangedPageIsAnError has a listing show a workbook's
+// content after the workbook was written and its HTML let go, once the
+// workbook's frontmatter changed on disk: the build fails at the change,
+// rather than publishing a listing without the workbook's content.
+func TestContentOfAChangedPageIsAnError(t *testing.T) {
+	s := newTestSite(t, `-- content/a.md --
+---
+title: A
+---
+The body of A.
+-- layouts/partials/workbook-list.html --
+{{range .}}<article>{{.Title}} {{.Content}}</article>{{end}}
+`)
+	s.build()
+	before := s.snapshot()
+	file := filepath.Join(s.root, "content", "a.md")
+	written := make(chan struct{}) // Workbooks render first, but maybe beside the listings.
+	s.opts.renderHook = func(source string, render func()) {
+		switch source {
+		case "content/a.md":
+			render()
+			close(written)
+			return
+		case "content/_index.md":
+			<-written
+			if err := os.WriteFile(file, []byte("---\ntitle: B\n---\nThe body of A.\n"), 0o644); err != nil {
+				t.Error(err)
+			}
+		}
+		render()
+	}
+	err := s.buildErr()
+	if !strings.Contains(err, "content/a.md:2:8: the frontmatter changed during the build; build again") {
+		t.Errorf("the build gave %q", err)
+	}
+	s.assertUnchanged(before)
 }

@@ -24,7 +24,7 @@ func TestExerciseHookAdded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	html := string(b.loaded.bySrc["w.md"].Content())
+	html := pageHTML(t, b.loaded.bySrc["w.md"])
 	if want := `<section class="exercise exercise-values" id="exercise-values" data-exercise="values">`; !strings.Contains(html, want) {
 		t.Errorf("missing %s in\n%s", want, html)
 	}

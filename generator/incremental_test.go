@@ -42,14 +42,14 @@ func serveEqualsBuild(t *testing.T, site *testSite, s *Session, step string) {
 	for name := range fresh {
 		names = append(names, name)
 	}
-	for name := range s.files {
+	for name := range s.last.files {
 		if _, ok := fresh[name]; !ok {
 			names = append(names, name)
 		}
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		served, ok := s.files[name]
+		served, ok := s.last.files[name]
 		want, inFresh := fresh[name]
 		switch {
 		case !ok:
@@ -168,14 +168,14 @@ func TestListingUseReadsTheLayouts(t *testing.T) {
 				t.Fatal(err)
 			}
 			var extra []string
-			for name := range s.use.fields {
+			for name := range s.last.use.fields {
 				if !listingFields[name] {
 					extra = append(extra, name)
 				}
 			}
 			sort.Strings(extra)
-			if strings.Join(extra, " ") != strings.Join(c.fields, " ") || s.use.whole != c.whole || s.use.anywhere != c.anywhere {
-				t.Errorf("read fields %v, whole %v, anywhere %v; want %v, %v, %v", extra, s.use.whole, s.use.anywhere, c.fields, c.whole, c.anywhere)
+			if strings.Join(extra, " ") != strings.Join(c.fields, " ") || s.last.use.whole != c.whole || s.last.use.anywhere != c.anywhere {
+				t.Errorf("read fields %v, whole %v, anywhere %v; want %v, %v, %v", extra, s.last.use.whole, s.last.use.anywhere, c.fields, c.whole, c.anywhere)
 			}
 		})
 	}

@@ -7,8 +7,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
-	"sync"
+	"unicode"
 
 	"coachbook/generator/diag"
 	"coachbook/generator/metadata"
@@ -27,28 +28,6 @@ type loadedSite struct {
 	// What a rebuild in serve can reuse.
 	tree   *contentTree
 	parsed []parsedFile
-}
-
-// loadCache is what a rebuild reuses of the last build's loading: the tree
-// of files, and each file as read and parsed, except those that changed.
-type loadCache struct {
-	tree    *contentTree
-	parsed  map[string]parsedFile // by path relative to content/
-	changed map[string]bool       // by path relative to the site root
-	// mu guards parsed, which the session writes once a build is done:
-	// a cancelled build's calls may still be reading it.
-	mu *sync.RWMutex
-}
-
-// get returns a file's last parse, if it is still good.
-func (c *loadCache) get(rel string) (parsedFile, bool) {
-	if c == nil || c.changed["content/"+rel] {
-		return parsedFile{}, false
-	}
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	pf, ok := c.parsed[rel]
-	return pf, ok
 }
 
 type parsedFile struct {
@@ -117,16 +96,14 @@ func readPage(f sourceFile) ([]byte, error) {
 
 // loadSite reads content/ into pages. It returns what it could load along
 // with every error it found, so a build reports all its errors together.
-//
-// A rebuild in serve passes the last build's tree and parsed files in
-// cache, with the files that changed, so that only those are read again.
-func loadSite(ctx context.Context, opts Options, cache *loadCache, keepSources bool) (*loadedSite, error) {
-	var tree *contentTree
+// A rebuild reads again only the files its plan says changed.
+func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
+	tree := pl.tree()
 	var walkErr error
-	if cache != nil {
-		tree = cache.tree
-	} else if tree, walkErr = walkContent(opts.Source, filepath.Join(opts.Source, "content")); tree == nil {
-		return nil, walkErr
+	if tree == nil {
+		if tree, walkErr = walkContent(opts.Source, filepath.Join(opts.Source, "content")); tree == nil {
+			return nil, walkErr
+		}
 	}
 	var errs diag.List
 	errs.Add(walkErr)
@@ -134,11 +111,11 @@ func loadSite(ctx context.Context, opts Options, cache *loadCache, keepSources b
 	parsed := make([]parsedFile, len(tree.markdown))
 	err := parallel(ctx, len(parsed), func(i int) {
 		f := tree.markdown[i]
-		if pf, ok := cache.get(f.rel); ok {
+		if pf, ok := pl.parsed(f.rel); ok {
 			parsed[i] = pf
 			return
 		}
-		parsed[i] = parseFile(f, keepSources)
+		parsed[i] = parseFile(f, pl.keep)
 	})
 	if err != nil {
 		return nil, err
@@ -163,7 +140,10 @@ func loadSite(ctx context.Context, opts Options, cache *loadCache, keepSources b
 	home.Title, home.Description, home.Params = s.Title, s.Description, s.Params
 	s.Home = home
 
-	l := &loadedSite{site: s, bySrc: map[string]*page{}, drafts: map[string]bool{}, files: tree.other, tree: tree, parsed: parsed}
+	l := &loadedSite{site: s, bySrc: map[string]*page{}, drafts: map[string]bool{}, files: tree.other, tree: tree}
+	if pl.keep {
+		l.parsed = parsed // Only serve reuses the parsed files.
+	}
 	collections := map[string]*page{"": home}
 	var collection func(dir string) *page
 	collection = func(dir string) *page {
@@ -306,4 +286,35 @@ func filter(pages []*page, keep func(*page) bool) []*page {
 		}
 	}
 	return out
+}
+
+// titleFromName makes a title for a folder without an _index.md.
+func titleFromName(name string) string {
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || unicode.IsSpace(r) })
+	for i, w := range words {
+		if i == 0 {
+			r := []rune(w)
+			r[0] = unicode.ToUpper(r[0])
+			words[i] = string(r)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// sortPages puts pages in reading order: by weight, with unweighted pages
+// last, then by title, then by file.
+func sortPages(pages []*page) {
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if (a.Weight == 0) != (b.Weight == 0) {
+			return a.Weight != 0
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.source < b.source
+	})
 }

@@ -1,14 +1,13 @@
 package generator
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -21,21 +20,39 @@ import (
 type Session struct {
 	opts Options
 
-	mu    sync.RWMutex
-	files map[string][]byte // the site as served, by output path
+	mu sync.RWMutex
+	// last is what the last good build left: the site as served, and
+	// what the next rebuild needs to decide what a change affects.
+	last *snapshot
+	// fresh is set while last is the latest build: after a failed build
+	// the site is still served, but the next build starts afresh.
+	fresh bool
+}
 
-	// What the last good build knew, for deciding what a change affects.
-	built      bool
-	markdown   map[string]bool        // content files by path relative to the site
-	use        listingUse             // what the layouts show of a workbook on other pages
-	listings   map[string]string      // what other pages show of each workbook, by source
-	converted  map[string]*conversion // each page's Markdown, by source
-	sources    map[string][]byte      // the bytes each conversion came from
-	collection map[string]string      // each workbook's collection folder, by source
-	pages      map[string]bool        // every page's output path
-	manifests  map[string]string      // each workbook's fields, as workbooks.json has them
-	tree       *contentTree           // the files of content/
-	parsed     map[string]parsedFile  // each Markdown file as read and parsed
+// snapshot is what a good build left. It never changes once made: a
+// rebuild makes a new one, sharing what did not change, so a cancelled
+// build's calls still running in the background read a consistent past.
+type snapshot struct {
+	files   map[string][]byte  // the site as served, by output path
+	records map[string]*record // one per page and per Markdown file, by source
+	tree    *contentTree       // the files of content/
+	use     listingUse         // what the layouts show of a workbook on other pages
+}
+
+// record is what a good build knew of one source: a Markdown file of
+// content/, or the folder of a collection without an _index.md.
+type record struct {
+	out    string      // the page's output path; "" for a draft left out
+	parsed *parsedFile // the file as read and parsed; nil for a folder
+	conv   *conversion // the page's Markdown, converted
+	src    []byte      // the bytes conv came from
+	// What a workbook shows elsewhere: what listings show of it (see
+	// listingUse.key), its collection's folder, and its entry in
+	// workbooks.json.
+	workbook   bool
+	listing    string
+	collection string
+	manifest   string
 }
 
 // NewSession prepares to build the site that opts describe. Dest is not
@@ -44,14 +61,14 @@ func NewSession(opts Options) *Session {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
-	return &Session{opts: opts, files: map[string][]byte{}}
+	return &Session{opts: opts, last: &snapshot{files: map[string][]byte{}}}
 }
 
 // File returns an output file by its path, such as "index.html".
 func (s *Session) File(name string) ([]byte, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	data, ok := s.files[name]
+	data, ok := s.last.files[name]
 	return data, ok
 }
 
@@ -60,92 +77,57 @@ func (s *Session) File(name string) ([]byte, bool) {
 // anything may have. On error the site served stays as it was.
 func (s *Session) Build(ctx context.Context, changed []string) (Stats, error) {
 	start := time.Now()
-	b := &builder{opts: s.opts, out: newMemoryOutput(newMinifier())}
-	incremental := s.incremental(changed)
-	if incremental {
-		changedSet := map[string]bool{}
-		for _, c := range changed {
-			changedSet[c] = true
-		}
-		// The builder's calls read what the session remembers under its
-		// lock: the calls of a cancelled build run on in the background,
-		// maybe while the next build is remembering.
-		b.reuse = func(p *page) *conversion {
-			s.mu.RLock()
-			defer s.mu.RUnlock()
-			if changedSet[p.source] || !bytes.Equal(s.sources[p.source], p.src) {
-				return nil
-			}
-			return s.converted[p.source]
-		}
-		// shown holds the changed workbooks whose listing changed: only
-		// they re-render the pages that list or name them.
-		var once sync.Once
-		var shown map[string]bool
-		listingChanged := false
-		b.render = func(p *page) bool {
-			once.Do(func() {
-				pages := workbooksBySource(p.Site.Home)
-				shown = map[string]bool{}
-				for source := range changedSet {
-					s.mu.RLock()
-					listing, fields, use := s.listings[source], s.manifests[source], s.use
-					s.mu.RUnlock()
-					w := pages[source]
-					switch {
-					case w == nil:
-						listingChanged = true
-					case use.key(w) != listing:
-						shown[source] = true
-						listingChanged = true
-					case manifestJSON(w) != fields:
-						listingChanged = true
-					}
-				}
-			})
-			s.mu.RLock()
-			defer s.mu.RUnlock()
-			return s.affected(p, changedSet, shown)
-		}
-		// Only a change to what listings show, or to a workbook's fields,
-		// changes the site's lists.
-		b.siteFiles = func() bool { return listingChanged }
-		b.loadCache = &loadCache{tree: s.tree, parsed: s.parsed, changed: changedSet, mu: &s.mu}
-		b.out.prior = func(rel string) bool {
-			s.mu.RLock()
-			defer s.mu.RUnlock()
-			_, ok := s.files[rel]
-			return ok
-		}
-	}
+	pl := s.plan(changed)
+	b := &builder{opts: s.opts, plan: pl, out: newMemoryOutput(newMinifier())}
+	b.out.prior = pl.kept
 	err := b.build(ctx)
 	if err != nil {
 		// What changed is not remembered past a failed build, so the next
 		// one builds everything.
 		s.mu.Lock()
-		s.built = false
+		s.fresh = false
 		s.mu.Unlock()
 		return Stats{}, err
 	}
-	if incremental && !s.samePages(b.loaded.pages) {
+	if pl.incremental() && !pl.last.samePages(b.loaded.pages) {
 		// A draft was published or hidden: every listing and link may
 		// change, so build it all.
 		return s.Build(ctx, nil)
 	}
-	s.remember(b, incremental, changed)
-	return Stats{Pages: b.pages, Rendered: b.rendered, Files: b.out.files, Duration: time.Since(start), Full: !incremental}, nil
+	next := s.snapshot(b)
+	s.mu.Lock()
+	s.last, s.fresh = next, true
+	s.mu.Unlock()
+	return Stats{Pages: b.pages, Rendered: b.rendered, Files: b.out.files, Duration: time.Since(start), Full: !pl.incremental()}, nil
+}
+
+// plan decides how to build after changed: a rebuild of what changed, or
+// the whole site.
+func (s *Session) plan(changed []string) plan {
+	s.mu.RLock()
+	last, fresh := s.last, s.fresh
+	s.mu.RUnlock()
+	pl := plan{keep: true}
+	if fresh && s.incremental(last, changed) {
+		pl.last, pl.changed = last, map[string]bool{}
+		for _, c := range changed {
+			pl.changed[c] = true
+		}
+	}
+	return pl
 }
 
 // incremental reports whether a change can be handled by re-rendering
-// some pages: only existing Markdown files of content/ changed, and none
-// of them is a collection's _index.md, whose title every page under it
-// shows.
-func (s *Session) incremental(changed []string) bool {
-	if !s.built || changed == nil {
+// some pages: only existing Markdown files of content/ that are pages
+// changed, and none of them is a collection's _index.md, whose title
+// every page under it shows.
+func (s *Session) incremental(last *snapshot, changed []string) bool {
+	if changed == nil {
 		return false
 	}
 	for _, c := range changed {
-		if !strings.HasPrefix(c, "content/") || !s.markdown[c] || path.Base(c) == "_index.md" {
+		r := last.records[c]
+		if !strings.HasPrefix(c, "content/") || r == nil || r.parsed == nil || r.out == "" || path.Base(c) == "_index.md" {
 			return false
 		}
 		if _, err := os.Stat(filepath.Join(s.opts.Source, filepath.FromSlash(c))); err != nil {
@@ -155,33 +137,65 @@ func (s *Session) incremental(changed []string) bool {
 	return true
 }
 
-// affected reports whether page p must be rendered again after changed;
-// shown holds the changed workbooks whose listing changed.
-func (s *Session) affected(p *page, changed, shown map[string]bool) bool {
-	if changed[p.source] {
-		return true
+// snapshot records what build b made. After a rebuild only the changed
+// sources' records are new: the rest are shared with the last snapshot,
+// so a rebuild stays small in a large site.
+func (s *Session) snapshot(b *builder) *snapshot {
+	pl := b.plan
+	next := &snapshot{records: map[string]*record{}, tree: b.loaded.tree}
+	if pl.incremental() {
+		next.files = maps.Clone(pl.last.files)
+		next.records = maps.Clone(pl.last.records)
+		next.use = pl.last.use // The layouts stay as they are until the next full build.
+	} else {
+		next.files = map[string][]byte{}
+		next.use = readListingUse(b.layouts)
 	}
-	if len(shown) > 0 && s.use.anywhere {
-		return true // The layouts may show the workbook on any page.
-	}
-	for source := range shown {
-		// What listings show of the workbook changed: its collection and
-		// everything above it, and its neighbours, which name it.
-		if p.Kind == kindHome || p.Kind == kindCollection && isAncestor(p.dir, s.collection[source]) ||
-			p.Kind == kindWorkbook && p.dir == s.collection[source] {
-			return true
+	maps.Copy(next.files, b.out.mem)
+	fresh := func(source string) bool { return !pl.incremental() || pl.changed[source] }
+	for _, pf := range b.loaded.parsed {
+		source := "content/" + pf.file.rel
+		if fresh(source) {
+			next.records[source] = &record{parsed: &pf}
 		}
 	}
-	return false
+	for _, p := range b.loaded.pages {
+		if !fresh(p.source) {
+			continue
+		}
+		r := next.records[p.source]
+		if r == nil {
+			r = &record{}
+			next.records[p.source] = r
+		}
+		r.out, r.conv, r.src = p.out, p.conv, p.src
+		if p.Kind == kindWorkbook {
+			r.workbook = true
+			r.listing = next.use.key(p)
+			r.collection = p.dir
+			r.manifest = manifestJSON(p)
+		}
+	}
+	return next
 }
 
-// workbooksBySource maps every workbook under home by its source file.
-func workbooksBySource(home *page) map[string]*page {
-	out := map[string]*page{}
-	for _, w := range home.Workbooks() {
-		out[w.source] = w
+// samePages reports whether pages are the pages of the snapshot's build.
+func (sn *snapshot) samePages(pages []*page) bool {
+	n := 0
+	for _, r := range sn.records {
+		if r.out != "" {
+			n++
+		}
 	}
-	return out
+	if len(pages) != n {
+		return false
+	}
+	for _, p := range pages {
+		if r := sn.records[p.source]; r == nil || r.out != p.out {
+			return false
+		}
+	}
+	return true
 }
 
 // isAncestor reports whether folder dir is folder sub or above it.
@@ -203,71 +217,8 @@ func (p *page) listing() string {
 	return fmt.Sprintf("%q %q %q %d %v %v %v", p.Title, p.Description, p.Duration, p.Weight, p.Draft, p.ID, counted)
 }
 
-// samePages reports whether pages are the pages of the last build.
-func (s *Session) samePages(pages []*page) bool {
-	if len(pages) != len(s.pages) {
-		return false
-	}
-	for _, p := range pages {
-		if !s.pages[p.out] {
-			return false
-		}
-	}
-	return true
-}
-
 // manifestJSON is a workbook's entry in workbooks.json.
 func manifestJSON(p *page) string {
 	data, _ := json.Marshal(p.Manifest())
 	return string(data)
-}
-
-// remember keeps what the next build needs and swaps in the new files.
-// After an incremental build only the changed files' entries are new, so
-// only they are recorded again: a rebuild stays small in a large site.
-func (s *Session) remember(b *builder, incremental bool, changed []string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if !incremental {
-		s.files = map[string][]byte{}
-		s.markdown = map[string]bool{}
-		s.converted = map[string]*conversion{}
-		s.sources = map[string][]byte{}
-		s.listings = map[string]string{}
-		s.collection = map[string]string{}
-		s.pages = map[string]bool{}
-		s.manifests = map[string]string{}
-		s.parsed = map[string]parsedFile{}
-		// The layouts stay as they are until the next full build.
-		s.use = readListingUse(b.layouts)
-	}
-	for name, data := range b.out.mem {
-		s.files[name] = data
-	}
-	s.tree = b.loaded.tree
-	fresh := func(source string) bool { return !incremental || slices.Contains(changed, source) }
-	for _, pf := range b.loaded.parsed {
-		if fresh("content/" + pf.file.rel) {
-			s.parsed[pf.file.rel] = pf
-		}
-	}
-	for _, p := range b.loaded.pages {
-		if !fresh(p.source) {
-			continue
-		}
-		s.pages[p.out] = true
-		if p.src != nil {
-			s.markdown[p.source] = true
-		}
-		if p.Kind == kindWorkbook {
-			s.listings[p.source] = s.use.key(p)
-			s.collection[p.source] = p.dir
-			s.manifests[p.source] = manifestJSON(p)
-		}
-		if p.conv != nil {
-			s.converted[p.source] = p.conv
-			s.sources[p.source] = p.src
-		}
-	}
-	s.built = true
 }

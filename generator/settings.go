@@ -8,7 +8,6 @@ import (
 
 	"coachbook/generator/diag"
 	"coachbook/generator/metadata"
-	"github.com/yuin/goldmark"
 )
 
 // site holds the site settings, read from the frontmatter of
@@ -48,10 +47,6 @@ type site struct {
 	logoPos   diag.Position
 
 	Home *page
-
-	markdown   goldmark.Markdown
-	directives *directiveLayouts
-	reuse      func(*page) *conversion
 }
 
 // StorageID is the site's ID for saved answers: its id setting, or else its

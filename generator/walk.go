@@ -201,3 +201,30 @@ func nameProblem(name string, dir bool) string {
 	}
 	return ""
 }
+
+// sourceFile is a file found under content/.
+type sourceFile struct {
+	rel  string // slash-separated, relative to content/
+	path string // where to read it
+}
+
+// contentTree is what walking content/ found.
+type contentTree struct {
+	markdown []sourceFile
+	other    []sourceFile // copied to the output as they are
+}
+
+// Ignored reports whether a file name is one a site never builds: hidden
+// files, and the backups, swap and test files that editors leave beside
+// the files they save. serve's watcher ignores the same names.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasPrefix(name, "#") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") ||
+		name == "4913" // Vim's test write.
+}
+
+func within(root, p string) bool {
+	rel, err := filepath.Rel(root, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}

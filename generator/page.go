@@ -1,0 +1,158 @@
+package generator
+
+import (
+	"sync"
+
+	"coachbook/generator/diag"
+	"coachbook/generator/metadata"
+)
+
+// Page kinds, which are also the names of their layouts.
+const (
+	kindHome       = "home"
+	kindCollection = "collection"
+	kindWorkbook   = "workbook"
+	kindNotFound   = "404"
+)
+
+// page is one output page: the home page, a collection, a workbook or the
+// 404 page. Templates see it as the dot.
+type page struct {
+	Kind        string
+	Title       string
+	Description string
+	Duration    string
+	Weight      int
+	Tags        []string
+	Draft       bool
+	// ID is the workbook's identity: its frontmatter id, or its path
+	// without the extension. Saved answers are keyed by it.
+	ID     string
+	Params map[string]any
+	// URL is the page's path including the base path; Permalink is absolute
+	// when the base URL has a host.
+	URL       string
+	Permalink string
+	Site      *site
+	Parent    *page
+	// Pages are a collection's workbooks and Collections its
+	// sub-collections, each in reading order.
+	Pages       []*page
+	Collections []*page
+	// Prev and Next are the neighbouring workbooks in the same collection.
+	Prev, Next *page
+
+	source  string // file path relative to the site root, for positions
+	dir     string // folder relative to content/, for resolving links
+	src     []byte // the whole file
+	bodyOff int    // where the Markdown body starts in src
+	out     string // output file relative to the destination
+	hasBody bool
+	fm      *metadata.Frontmatter
+
+	// The Markdown body is converted once, on first use, so a layout may
+	// show another page's content while pages render in parallel.
+	convert   sync.Once
+	convertBy *converter
+	conv      *conversion
+
+	file     string     // where the source is on disk
+	head     []byte     // the source up to its body, when src is not kept, to tell it is the file read again
+	mu       sync.Mutex // guards released and the HTML it lets go
+	released bool
+}
+
+// String is what a layout shows of a page printed whole: its title.
+// Printing the struct would put its internals, its source among them, in
+// the page, and read them while other pages render.
+func (p *page) String() string { return p.Title }
+
+// progressEntry is what a listing needs to show a workbook's progress
+// without visiting it: each counted field's key, followed by the keys it
+// was saved under before.
+type progressEntry struct {
+	ID     string     `json:"id"`
+	Title  string     `json:"title"`
+	URL    string     `json:"url"`
+	Fields [][]string `json:"fields"`
+}
+
+// Progress lists, for the home and collection pages, every workbook below
+// p that has counted fields, with those fields.
+func (p *page) Progress() []progressEntry {
+	var out []progressEntry
+	for _, w := range p.Workbooks() {
+		e := progressEntry{ID: w.ID, Title: w.Title, URL: w.URL, Fields: [][]string{}}
+		for _, f := range w.converted().manifest {
+			if f.Counts {
+				e.Fields = append(e.Fields, append([]string{f.Key}, f.Was...))
+			}
+		}
+		if len(e.Fields) > 0 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// HasFields reports whether a workbook saves any answers.
+func (p *page) HasFields() bool {
+	return p.Kind == kindWorkbook && len(p.converted().manifest) > 0
+}
+
+// Counted is how many of a workbook's fields count towards completion.
+func (p *page) Counted() int {
+	if p.Kind != kindWorkbook {
+		return 0
+	}
+	n := 0
+	for _, f := range p.converted().manifest {
+		if f.Counts {
+			n++
+		}
+	}
+	return n
+}
+
+// Manifest lists the fields of a workbook, for the client runtime.
+func (p *page) Manifest() *manifest {
+	if p.Kind != kindWorkbook {
+		return nil
+	}
+	conv := p.converted()
+	return &manifest{ID: p.ID, Title: p.Title, URL: p.URL, Exercises: append([]manifestExercise{}, conv.exercises...), Fields: append([]manifestField{}, conv.manifest...)}
+}
+
+// IsHome reports whether p is the home page.
+func (p *page) IsHome() bool { return p.Kind == kindHome }
+
+// Ancestors returns the pages above p, from the home page down, for
+// breadcrumbs.
+func (p *page) Ancestors() []*page {
+	var up []*page
+	for a := p.Parent; a != nil; a = a.Parent {
+		up = append(up, a)
+	}
+	for i, j := 0, len(up)-1; i < j; i, j = i+1, j-1 {
+		up[i], up[j] = up[j], up[i]
+	}
+	return up
+}
+
+// Workbooks returns every workbook at or below a collection, in reading
+// order, for listings that show a whole programme.
+func (p *page) Workbooks() []*page {
+	out := append([]*page(nil), p.Pages...)
+	for _, c := range p.Collections {
+		out = append(out, c.Workbooks()...)
+	}
+	return out
+}
+
+// pos is where p comes from: its file, or its folder when it has none.
+func (p *page) pos() diag.Position {
+	if p.fm == nil {
+		return diag.Position{File: p.source}
+	}
+	return diag.Position{File: p.source, Line: 1, Col: 1}
+}

@@ -1,0 +1,44 @@
+package generator
+
+import "html/template"
+
+// converted returns the result of converting p's Markdown, converting it
+// on first use.
+func (p *page) converted() *conversion {
+	p.convert.Do(func() { p.conv = p.convertBy.convert(p) })
+	return p.conv
+}
+
+// Content returns the page's Markdown body as HTML. An error stops the
+// layout, so that the build reports it rather than showing the page
+// without its content.
+func (p *page) Content() (template.HTML, error) {
+	conv := p.converted()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.released {
+		return conv.html, nil
+	}
+	// The page was written and its HTML let go; a layout of another page
+	// wants it again, so convert it again from its file.
+	src, err := p.reread()
+	if err != nil {
+		return "", err
+	}
+	again := &page{Kind: p.Kind, Site: p.Site, source: p.source, dir: p.dir, src: src, bodyOff: p.bodyOff, hasBody: p.hasBody}
+	return renderMarkdown(p.convertBy.markdown, p.convertBy.directives, again).html, nil
+}
+
+// release lets go of a written page's source and HTML, so that a build's
+// memory does not grow with the size of the site.
+func (p *page) release() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if c := p.conv; c != nil {
+		// Keep what listings and the link check need: the manifest,
+		// exercises, links and errors.
+		c.html, c.source = "", nil
+	}
+	p.src = nil
+	p.released = true
+}
