@@ -148,11 +148,12 @@ func (b *builder) build(ctx context.Context) error {
 	if !b.plan.incremental() {
 		b.copyFiles(l.files)
 	}
-	if b.layouts, err = b.theme.parseLayouts(b.funcs(assets)); err != nil {
+	funcs := layoutFuncs(b.site, assets)
+	if b.layouts, err = b.theme.parseLayouts(funcs); err != nil {
 		b.fail(err)
 		return b.errs.Err()
 	}
-	directives, err := b.theme.parseDirectiveLayouts()
+	directives, err := b.theme.parseDirectiveLayouts(funcs)
 	if err != nil {
 		b.fail(err)
 		return b.errs.Err()
@@ -216,23 +217,4 @@ func (b *builder) renderPage(p *page) error {
 		p.release()
 	}
 	return nil
-}
-
-// funcs are the functions layouts can call.
-func (b *builder) funcs(assets map[string]string) template.FuncMap {
-	s := b.site
-	return template.FuncMap{
-		// asset returns the content-hashed URL of a file in assets/.
-		"asset": func(name string) (string, error) {
-			if u, ok := assets[name]; ok {
-				return u, nil
-			}
-			return "", fmt.Errorf("no asset %q: the theme has no assets/%s", name, name)
-		},
-		// relURL returns a site path as a link that works under a sub-path.
-		"relURL": func(p string) string { return s.url(p) },
-		// absURL returns a site path as an absolute URL when the base URL
-		// has a host.
-		"absURL": func(p string) string { return s.permalink(p) },
-	}
 }

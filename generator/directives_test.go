@@ -234,7 +234,7 @@ func defaultDirectiveLayouts(t testing.TB) *directiveLayouts {
 		t.Fatal(err)
 	}
 	t.Cleanup(th.close)
-	dl, err := th.parseDirectiveLayouts()
+	dl, err := th.parseDirectiveLayouts(layoutFuncs(defaultSettings(), nil))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,224 +2,14 @@ package generator
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html"
 	"html/template"
-	"path"
 	"strings"
 
 	"coachbook/generator/diag"
 	"coachbook/generator/directive"
-
-	"github.com/yuin/goldmark/ast"
-	extast "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/util"
 )
-
-// Directive layouts live in three folders of the theme's layouts/:
-// fields/ holds the primitives, exercises/ the exercise types (each needs
-// an ID and may hold fields), and callouts/ the notes, tips and warnings
-// (no ID, no fields). A site adds a directive by adding a layout.
-var directiveFolders = []string{"fields", "exercises", "callouts"}
-
-// directiveLayouts renders directives through the theme's layouts.
-type directiveLayouts struct {
-	set   *template.Template
-	kinds map[string]string // directive name → its folder
-	theme *theme
-}
-
-// parseDirectiveLayouts parses every field, exercise and callout layout
-// into one set.
-func (t *theme) parseDirectiveLayouts() (*directiveLayouts, error) {
-	funcs := template.FuncMap{
-		// seq returns 1..n, for repeating a group.
-		"seq": seq,
-		// list gathers values, for passing several to a partial.
-		"list": func(v ...any) []any { return v },
-	}
-	dl := &directiveLayouts{set: template.New("directives").Funcs(funcs), kinds: map[string]string{}, theme: t}
-	var errs diag.List
-	for _, folder := range directiveFolders {
-		for _, file := range t.list("layouts/" + folder) {
-			name := strings.TrimSuffix(path.Base(file), ".html")
-			if path.Ext(file) != ".html" || path.Dir(file) != "layouts/"+folder {
-				continue
-			}
-			pos := t.pos(file)
-			if strings.HasPrefix(name, "_") {
-				// A partial shared by the layouts of this folder.
-				errs.Add(t.parse(dl.set, file))
-				continue
-			}
-			if !fieldID.MatchString(name) {
-				errs.Add(diag.Errorf(pos, "%q cannot be a directive name: name the layout with a letter, then letters, digits, '-' and '_'", name))
-				continue
-			}
-			if other, dup := dl.kinds[name]; dup {
-				errs.Add(diag.Errorf(pos, "directive %q is defined twice: there is also layouts/%s/%s.html", name, other, name))
-				continue
-			}
-			if folder == "fields" {
-				if _, ok := fieldTypes[name]; !ok {
-					errs.Add(diag.Errorf(pos, "there is no field type %q: new directives go in layouts/exercises/ or layouts/callouts/", name))
-					continue
-				}
-			}
-			if err := t.parse(dl.set, file); err != nil {
-				errs.Add(err)
-				continue
-			}
-			dl.kinds[name] = folder
-		}
-	}
-	for name := range fieldTypes {
-		if dl.kinds[name] != "fields" {
-			errs.Add(diag.Errorf(diag.Position{File: "layouts/fields/"}, "the theme has no layout for the %s field: add layouts/fields/%s.html", name, name))
-		}
-	}
-	return dl, errs.Err()
-}
-
-func seq(n int) []int {
-	out := make([]int, max(n, 0))
-	for i := range out {
-		out[i] = i + 1
-	}
-	return out
-}
-
-// isKnown reports whether authors can write name as a directive.
-func (dl *directiveLayouts) isKnown(name string) bool {
-	_, ok := dl.kinds[name]
-	return ok && !layoutOnlyFields[name]
-}
-
-// known lists the directive names an author can write.
-func (dl *directiveLayouts) known() string {
-	var names []string
-	for name := range dl.kinds {
-		if !layoutOnlyFields[name] {
-			names = append(names, name)
-		}
-	}
-	return describeKnown(names)
-}
-
-// captureWriter is the writer goldmark renders a page into. A container
-// directive's children are captured on a stack so its layout can wrap
-// them, and the writer carries the page's conversion state to the
-// directive renderer.
-type captureWriter struct {
-	stack []*bytes.Buffer
-	conv  *conversion
-}
-
-func newCaptureWriter(conv *conversion) *captureWriter {
-	// HTML runs to about twice its Markdown; starting there saves growing.
-	base := bytes.NewBuffer(make([]byte, 0, 2*len(conv.source)))
-	return &captureWriter{stack: []*bytes.Buffer{base}, conv: conv}
-}
-
-func (w *captureWriter) top() *bytes.Buffer                { return w.stack[len(w.stack)-1] }
-func (w *captureWriter) Write(p []byte) (int, error)       { return w.top().Write(p) }
-func (w *captureWriter) WriteString(s string) (int, error) { return w.top().WriteString(s) }
-func (w *captureWriter) WriteByte(c byte) error            { return w.top().WriteByte(c) }
-func (w *captureWriter) WriteRune(r rune) (int, error)     { return w.top().WriteRune(r) }
-func (w *captureWriter) Available() int                    { return 4096 }
-func (w *captureWriter) Buffered() int                     { return 0 }
-func (w *captureWriter) Flush() error                      { return nil }
-func (w *captureWriter) push()                             { w.stack = append(w.stack, &bytes.Buffer{}) }
-func (w *captureWriter) String() string                    { return w.stack[0].String() }
-func (w *captureWriter) pop() template.HTML {
-	b := w.top()
-	w.stack = w.stack[:len(w.stack)-1]
-	return template.HTML(b.String())
-}
-
-// Container directives capture their content, to wrap it in a layout or,
-// when the directive has a problem, to keep it as it is.
-const (
-	captureLayout = iota + 1
-	captureRaw
-)
-
-// render is the directive.RenderFunc of a build. The page's conversion
-// state travels in the writer, which renderMarkdown makes, since goldmark
-// hands node renderers only the writer and the source.
-func (dl *directiveLayouts) render(w util.BufWriter, _ []byte, d *directive.Directive, entering bool) (ast.WalkStatus, error) {
-	cw, ok := w.(*captureWriter)
-	if !ok {
-		return ast.WalkStop, errors.New("directives render only through renderMarkdown")
-	}
-	conv := cw.conv
-	if !entering {
-		switch conv.captured[d] {
-		case captureLayout:
-			_, _ = cw.WriteString(string(dl.renderWrapped(conv, d, cw.pop())))
-		case captureRaw:
-			_, _ = cw.WriteString(string(cw.pop()))
-		}
-		return ast.WalkContinue, nil
-	}
-	if err := dl.check(conv, d); err != nil {
-		conv.errs.Add(err)
-		if !d.Container {
-			return ast.WalkSkipChildren, nil
-		}
-		// Render the content anyway, so that its own errors show too.
-		conv.captured[d] = captureRaw
-		cw.push()
-		return ast.WalkContinue, nil
-	}
-	folder := dl.kinds[d.Name]
-	switch {
-	case d.Name == "checklist":
-		_, _ = cw.WriteString(string(dl.renderChecklist(conv, d)))
-		return ast.WalkSkipChildren, nil
-	case folder == "fields":
-		_, _ = cw.WriteString(string(dl.renderField(conv, d)))
-		return ast.WalkSkipChildren, nil
-	case folder == "exercises":
-		conv.openExercise(d)
-	}
-	if !d.Container {
-		_, _ = cw.WriteString(string(dl.renderWrapped(conv, d, "")))
-		return ast.WalkSkipChildren, nil
-	}
-	conv.captured[d] = captureLayout
-	cw.push()
-	return ast.WalkContinue, nil
-}
-
-// check reports why d cannot be rendered, if anything.
-func (dl *directiveLayouts) check(conv *conversion, d *directive.Directive) error {
-	at := conv.pos(d.Offset)
-	folder, known := dl.kinds[d.Name]
-	switch {
-	case d.Err != nil:
-		return &diag.Error{Pos: conv.pos(d.ErrOffset), Err: d.Err}
-	case !known || layoutOnlyFields[d.Name]:
-		return diag.Errorf(at, "unknown directive %q; the known ones are %s", d.Name, dl.known())
-	case folder == "fields" && d.Container && !fieldTypes[d.Name]:
-		return diag.Errorf(at, "%s is written on one line, as ::%s[The question]{#id}, not as a ::: container", d.Name, d.Name)
-	case folder == "fields" && !d.Container && fieldTypes[d.Name]:
-		return diag.Errorf(at, "%s is a container: write :::%s[Label]{#id}, a task list, then :::", d.Name, d.Name)
-	case folder != "callouts" && conv.page.Kind != kindWorkbook:
-		return diag.Errorf(at, "%s belongs in a workbook: only workbooks save answers, so home and collection pages hold prose and callouts", d.Name)
-	}
-	return nil
-}
-
-// renderField renders a field primitive written as a directive.
-func (dl *directiveLayouts) renderField(conv *conversion, d *directive.Directive) template.HTML {
-	r := conv.attrs(d)
-	f := readField(d.Name, "", d.Label, r)
-	conv.errs.Add(r.errs.Err())
-	conv.addField(f)
-	return dl.execute(conv, d, "fields/"+d.Name+".html", f)
-}
 
 // renderWrapped renders an exercise or a callout around its content.
 func (dl *directiveLayouts) renderWrapped(conv *conversion, d *directive.Directive, body template.HTML) template.HTML {
@@ -265,123 +55,6 @@ func (dl *directiveLayouts) renderWrapped(conv *conversion, d *directive.Directi
 	return out
 }
 
-// renderChecklist renders a :::checklist, whose task-list items become
-// checkboxes. An item keeps its tick when reworded if it ends in {#id}.
-func (dl *directiveLayouts) renderChecklist(conv *conversion, d *directive.Directive) template.HTML {
-	r := conv.attrs(d)
-	f := readField("checklist", "", d.Label, r)
-	conv.errs.Add(r.errs.Err())
-	seen := map[string]bool{}
-	items := 0
-	for n := d.FirstChild(); n != nil; n = n.NextSibling() {
-		list, ok := n.(*ast.List)
-		if !ok {
-			conv.errs.Add(diag.Errorf(conv.nodePos(n, d), "a checklist holds only a task list: write each item as - [ ] Item"))
-			continue
-		}
-		for item := list.FirstChild(); item != nil; item = item.NextSibling() {
-			items++
-			if o, ok := conv.checklistItem(item, d, seen); ok {
-				f.Items = append(f.Items, o)
-			}
-		}
-	}
-	if items == 0 {
-		conv.errs.Add(diag.Errorf(conv.pos(d.Offset), "checklist %q has no items: add a task list such as - [ ] Update my CV", f.Key))
-	}
-	conv.addField(f)
-	return dl.execute(conv, d, "fields/checklist.html", f)
-}
-
-// checklistItem reads one item of a checklist.
-func (conv *conversion) checklistItem(item ast.Node, d *directive.Directive, seen map[string]bool) (option, bool) {
-	at := conv.nodePos(item, d)
-	for c := item.FirstChild(); c != nil; c = c.NextSibling() {
-		if _, nested := c.(*ast.List); nested {
-			conv.errs.Add(diag.Errorf(conv.nodePos(c, d), "a checklist cannot nest lists: make every item its own line"))
-		}
-	}
-	text, checked, isTask := taskItem(item, conv.source)
-	if !isTask {
-		conv.errs.Add(diag.Errorf(at, "checklist items are task items: write - [ ] Item"))
-		return option{}, false
-	}
-	id := ""
-	if i := strings.LastIndex(text, "{#"); i >= 0 && strings.HasSuffix(text, "}") {
-		id, text = text[i+2:len(text)-1], strings.TrimSpace(text[:i])
-		if !fieldID.MatchString(id) {
-			conv.errs.Add(diag.Errorf(at, "item ID %q must start with a letter and hold only letters, digits, '-' and '_'", id))
-			return option{}, false
-		}
-	} else if id = slugID(text); id == "" {
-		conv.errs.Add(diag.Errorf(at, "give this item an ID to save it under, such as - [ ] %s {#item-1}", text))
-		return option{}, false
-	}
-	switch {
-	case text == "":
-		conv.errs.Add(diag.Errorf(at, "checklist item %q has no text", id))
-		return option{}, false
-	case seen[id]:
-		conv.errs.Add(diag.Errorf(at, "checklist item ID %q is used twice: give one item its own ID with {#another-id}", id))
-		return option{}, false
-	}
-	seen[id] = true
-	return option{Value: id, Label: text, Checked: checked}, true
-}
-
-// taskItem returns a list item's text and tick, and whether it is a task
-// item at all.
-func taskItem(item ast.Node, source []byte) (string, bool, bool) {
-	block := item.FirstChild()
-	if block == nil {
-		return "", false, false
-	}
-	box, ok := block.FirstChild().(*extast.TaskCheckBox)
-	if !ok {
-		return "", false, false
-	}
-	return strings.TrimSpace(plainText(block, source)), box.IsChecked, true
-}
-
-// plainText returns the text of a node's inline content.
-func plainText(n ast.Node, source []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(source))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(c.Value)
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
-}
-
-// execute runs a directive layout, reporting a layout error at the
-// layout's position and naming the directive that used it.
-func (dl *directiveLayouts) execute(conv *conversion, d *directive.Directive, name string, data any) template.HTML {
-	var buf bytes.Buffer
-	if err := dl.set.ExecuteTemplate(&buf, name, data); err != nil {
-		conv.errs.Add(fmt.Errorf("%w (rendering %s%s at %s)", dl.theme.templateError(err), fence(d), d.Name, conv.pos(d.Offset)))
-		return ""
-	}
-	return template.HTML(buf.String())
-}
-
-func fence(d *directive.Directive) string {
-	if d.Container {
-		return ":::"
-	}
-	return "::"
-}
-
 // openExercise starts an exercise, reading what the fields inside it need
 // to know: where they belong and whether they count.
 func (conv *conversion) openExercise(d *directive.Directive) {
@@ -425,63 +98,6 @@ type openExercise struct {
 	was      []string
 	optional bool
 	index    int // in conv.exercises, or -1
-}
-
-// attrs reads d's attributes with positions in the page.
-func (conv *conversion) attrs(d *directive.Directive) *attrReader {
-	return newAttrReader(d.Attrs, conv.pos(d.Offset), conv.pos)
-}
-
-// pos turns a byte offset in the Markdown body into a position in the
-// page's file.
-func (conv *conversion) pos(offset int) diag.Position {
-	return conv.lines.Position(conv.page.bodyOff + offset)
-}
-
-// nodePos is where block n starts, or else directive d, or else the page.
-func (conv *conversion) nodePos(n ast.Node, d *directive.Directive) diag.Position {
-	for ; n != nil; n = n.FirstChild() {
-		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			return conv.pos(n.Lines().At(0).Start)
-		}
-	}
-	if d != nil {
-		return conv.pos(d.Offset)
-	}
-	return conv.page.pos()
-}
-
-// declare records a key, reporting one used twice.
-func (conv *conversion) declare(key string, at diag.Position) {
-	if first, dup := conv.keys[key]; dup {
-		conv.errs.Add(diag.Errorf(at, "ID %q is used twice in this workbook: it is already used at %s", key, first))
-		return
-	}
-	conv.keys[key] = at
-}
-
-// addField records a field for the manifest, as part of the innermost
-// open exercise, whose optional makes every field in it optional.
-func (conv *conversion) addField(f *field) {
-	if n := len(conv.open); n > 0 {
-		f.exercise = conv.open[n-1].id
-		f.Optional = f.Optional || conv.open[n-1].optional
-	}
-	if validKey(f.Key) {
-		conv.declare(f.Key, f.pos)
-	}
-	conv.fields = append(conv.fields, f)
-}
-
-// validKey reports whether every part of a key is a valid ID; an invalid
-// one has been reported already.
-func validKey(key string) bool {
-	for _, part := range strings.Split(key, ".") {
-		if !fieldID.MatchString(part) {
-			return false
-		}
-	}
-	return true
 }
 
 // call is an exercise or callout being rendered: its layout sees it as the
@@ -577,16 +193,15 @@ func (c *call) Rows(sub, attrs string, cols ...*field) (template.HTML, error) {
 
 // Col describes a column of Rows: a text, textarea, date or check field.
 func (c *call) Col(typ, sub string, attrs ...string) (*field, error) {
-	switch typ {
-	case "text", "textarea", "date", "check":
-	default:
-		return nil, fmt.Errorf("a column is text, textarea, date or check, not %q", typ)
+	if kind, ok := fieldKindNamed(typ); !ok || !kind.column {
+		return nil, fmt.Errorf("a column is %s, not %q", columnKinds(), typ)
 	}
 	return c.subField(typ, sub, attrs)
 }
 
 func (c *call) subField(typ, sub string, attrs []string) (*field, error) {
-	if _, ok := fieldTypes[typ]; !ok || typ == "checklist" {
+	// A layout cannot give a container kind the items it holds.
+	if kind, ok := fieldKindNamed(typ); !ok || kind.container {
 		return nil, fmt.Errorf("there is no field type %q", typ)
 	}
 	parsed, err := directive.ParseAttributes(strings.Join(attrs, " "))
@@ -607,18 +222,8 @@ func (c *call) subField(typ, sub string, attrs []string) (*field, error) {
 
 func (c *call) render(f *field) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := c.conv.layouts.set.ExecuteTemplate(&buf, "fields/"+f.Type+".html", f); err != nil {
+	if err := c.conv.layouts.set.ExecuteTemplate(&buf, fieldLayout(f.Type), f); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
-}
-
-// manifestOf lists a conversion's fields for the manifest, in the order
-// they appear.
-func manifestOf(conv *conversion) []manifestField {
-	out := make([]manifestField, 0, len(conv.fields))
-	for _, f := range conv.fields {
-		out = append(out, f.manifest())
-	}
-	return out
 }

@@ -1,0 +1,95 @@
+package generator
+
+import (
+	"html/template"
+
+	"coachbook/generator/diag"
+	"coachbook/generator/directive"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+)
+
+// conversion is the state of converting one page's Markdown.
+type conversion struct {
+	page    *page
+	source  []byte // the Markdown body
+	layouts *directiveLayouts
+	errs    diag.List
+	links   []internalLink
+
+	// Directives: the fields and exercises found, in order, the keys
+	// declared and where, the exercises being rendered, the containers
+	// whose content is being captured, and each directive's heading level.
+	fields    []*field
+	exercises []manifestExercise
+	keys      map[string]diag.Position
+	open      []openExercise
+	captured  map[*directive.Directive]int
+	levels    map[*directive.Directive]int
+
+	html     template.HTML   // the result
+	manifest []manifestField // the fields as the manifest lists them, made once
+
+	lines  *diag.Lines // positions in the page's file, while converting
+	cursor linkCursor  // where the last link was found, while converting
+}
+
+// renderMarkdown converts p's body and records the internal links it
+// makes.
+func renderMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conversion {
+	conv := &conversion{page: p, layouts: dl, keys: map[string]diag.Position{},
+		captured: map[*directive.Directive]int{}, levels: map[*directive.Directive]int{}}
+	if !p.hasBody {
+		return conv
+	}
+	conv.source = p.src[p.bodyOff:]
+	conv.lines = diag.NewLines(p.source, p.src)
+	if err := checkPageSize(p.pos(), int64(len(p.src))); err != nil {
+		conv.errs.Add(err) // The file grew after it was first read.
+		return conv
+	}
+	if err := checkNesting(conv.source, conv.pos); err != nil {
+		conv.errs.Add(err)
+		return conv
+	}
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	ctx.Set(pageKey, conv)
+	w := newCaptureWriter(conv)
+	if err := md.Convert(conv.source, w, parser.WithContext(ctx)); err != nil {
+		conv.errs.Add(diag.Errorf(p.pos(), "rendering Markdown: %v", err))
+	}
+	conv.html = template.HTML(w.String())
+	conv.manifest = manifestOf(conv)
+	// Let go of what only converting needs. The directives its maps are
+	// keyed by hold the whole syntax tree, which serve would otherwise
+	// keep for every page of the site.
+	conv.lines, conv.fields, conv.keys, conv.captured, conv.levels, conv.open = nil, nil, nil, nil, nil, nil
+	conv.cursor.block = nil
+	return conv
+}
+
+// attrs reads d's attributes with positions in the page.
+func (conv *conversion) attrs(d *directive.Directive) *attrReader {
+	return newAttrReader(d.Attrs, conv.pos(d.Offset), conv.pos)
+}
+
+// pos turns a byte offset in the Markdown body into a position in the
+// page's file.
+func (conv *conversion) pos(offset int) diag.Position {
+	return conv.lines.Position(conv.page.bodyOff + offset)
+}
+
+// nodePos is where block n starts, or else directive d, or else the page.
+func (conv *conversion) nodePos(n ast.Node, d *directive.Directive) diag.Position {
+	for ; n != nil; n = n.FirstChild() {
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return conv.pos(n.Lines().At(0).Start)
+		}
+	}
+	if d != nil {
+		return conv.pos(d.Offset)
+	}
+	return conv.page.pos()
+}

@@ -1,0 +1,57 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+
+	"coachbook/generator/directive"
+)
+
+// Directive layouts live in three folders of the theme's layouts/:
+// fields/ holds the primitives, exercises/ the exercise types (each needs
+// an ID and may hold fields), and callouts/ the notes, tips and warnings
+// (no ID, no fields). A site adds a directive by adding a layout.
+var directiveFolders = []string{"fields", "exercises", "callouts"}
+
+// directiveLayouts renders directives through the theme's layouts.
+type directiveLayouts struct {
+	set   *template.Template
+	kinds map[string]string // directive name → its folder
+	theme *theme
+}
+
+// isKnown reports whether authors can write name as a directive.
+func (dl *directiveLayouts) isKnown(name string) bool {
+	_, ok := dl.kinds[name]
+	return ok && !layoutOnlyField(name)
+}
+
+// known lists the directive names an author can write.
+func (dl *directiveLayouts) known() string {
+	var names []string
+	for name := range dl.kinds {
+		if !layoutOnlyField(name) {
+			names = append(names, name)
+		}
+	}
+	return describeKnown(names)
+}
+
+// execute runs a directive layout, reporting a layout error at the
+// layout's position and naming the directive that used it.
+func (dl *directiveLayouts) execute(conv *conversion, d *directive.Directive, name string, data any) template.HTML {
+	var buf bytes.Buffer
+	if err := dl.set.ExecuteTemplate(&buf, name, data); err != nil {
+		conv.errs.Add(fmt.Errorf("%w (rendering %s%s at %s)", dl.theme.templateError(err), fence(d), d.Name, conv.pos(d.Offset)))
+		return ""
+	}
+	return template.HTML(buf.String())
+}
+
+func fence(d *directive.Directive) string {
+	if d.Container {
+		return ":::"
+	}
+	return "::"
+}

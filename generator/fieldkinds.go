@@ -1,0 +1,220 @@
+package generator
+
+import (
+	"strings"
+
+	"coachbook/generator/diag"
+)
+
+// fieldKind is everything the build knows about one kind of field. Its
+// name is the directive authors write (::text[…]{#id}), the type the
+// manifest and the runtime know it by, and the layout that renders it:
+// layouts/fields/NAME.html, which sees the *field as its dot. The runtime
+// binds it through BINDERS[NAME] in assets/coachbook.js.
+type fieldKind struct {
+	name string
+	// container kinds are written as a ::: container holding a task list,
+	// whose items the field reads; the others are written on one line.
+	container bool
+	// layoutOnly kinds can be used inside exercise layouts (.Field, .Col)
+	// but not written as directives.
+	layoutOnly bool
+	// column kinds may be a column of rows (.Col).
+	column bool
+	// read reads the attributes the kind takes beyond the common ones
+	// (id, label, hint, placeholder, optional, class, was), if any.
+	read func(f *field, r *attrReader)
+	// manifest adds what the kind alone lists in the manifest, if anything.
+	manifest func(f *field, m *manifestField)
+	// counts reports whether the field counts towards progress.
+	counts func(f *field) bool
+}
+
+// fieldKinds are the field primitives. Their order is the order in which
+// messages list them.
+var fieldKinds = []fieldKind{
+	{name: "text", column: true, counts: unlessOptional},
+	{name: "textarea", column: true, read: readWords, counts: unlessOptional},
+	{name: "list", read: readItemCounts, manifest: manifestMax, counts: unlessOptional},
+	{name: "choice", read: readChoice, manifest: manifestOptions, counts: unlessOptional},
+	{name: "checklist", container: true, manifest: manifestItems, counts: unlessOptional},
+	{name: "scale", read: readScale, counts: unlessOptional},
+	{name: "date", column: true, counts: unlessOptional},
+	{name: "rows", layoutOnly: true, read: readItemCounts, manifest: manifestRows, counts: unlessOptional},
+	{name: "check", layoutOnly: true, column: true, counts: unlessOptional},
+}
+
+// fieldKindNamed returns the field kind called name.
+func fieldKindNamed(name string) (*fieldKind, bool) {
+	for i := range fieldKinds {
+		if fieldKinds[i].name == name {
+			return &fieldKinds[i], true
+		}
+	}
+	return nil, false
+}
+
+// layoutOnlyField reports whether name is a field kind that only exercise
+// layouts may use.
+func layoutOnlyField(name string) bool {
+	k, ok := fieldKindNamed(name)
+	return ok && k.layoutOnly
+}
+
+// fieldLayout is the layout that renders a field of kind name.
+func fieldLayout(name string) string { return "fields/" + name + ".html" }
+
+// columnKinds lists the kinds a column of rows may be, for messages.
+func columnKinds() string {
+	var names []string
+	for _, k := range fieldKinds {
+		if k.column {
+			names = append(names, k.name)
+		}
+	}
+	return orList(names)
+}
+
+// orList joins names as "a, b or c".
+func orList(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	out := names[0]
+	for _, n := range names[1 : len(names)-1] {
+		out += ", " + n
+	}
+	return out + " or " + names[len(names)-1]
+}
+
+// unlessOptional counts every field that is not optional.
+func unlessOptional(f *field) bool { return !f.Optional }
+
+// readWords reads a textarea's suggested length in words.
+func readWords(f *field, r *attrReader) {
+	if f.Words = r.int("words", 0); f.Words < 0 {
+		r.fail("words", "words must be a positive number")
+	}
+}
+
+// readItemCounts reads how many items a list or rows starts with and may
+// hold.
+func readItemCounts(f *field, r *attrReader) {
+	f.Min, f.Max = r.int("min", 0), r.int("max", 0)
+	switch {
+	case f.Min < 0 || f.Min > maxRepeat:
+		r.fail("min", "min must be between 0 and %d, not %d", maxRepeat, f.Min)
+	case f.Max < 0 || f.Max > maxItems:
+		r.fail("max", "max must be between 1 and %d, not %d", maxItems, f.Max)
+	case f.Max != 0 && f.Min > f.Max:
+		r.fail("min", "min (%d) is greater than max (%d)", f.Min, f.Max)
+	}
+}
+
+// readScale reads a scale's ends, step and labels.
+func readScale(f *field, r *attrReader) {
+	f.Min, f.Max, f.Step = r.int("min", 0), r.int("max", 10), r.int("step", 1)
+	f.MinLabel, f.MaxLabel = r.str("minLabel"), r.str("maxLabel")
+	switch {
+	case f.Step <= 0:
+		r.fail("step", "step must be a positive number, not %d", f.Step)
+		f.Step = 1
+	case f.Min >= f.Max:
+		r.fail("min", "min (%d) must be less than max (%d)", f.Min, f.Max)
+	case (f.Max-f.Min)%f.Step != 0:
+		r.fail("step", "step %d does not reach max %d from min %d", f.Step, f.Max, f.Min)
+	case (f.Max-f.Min)/f.Step+1 > maxScalePoints:
+		which := "max"
+		if _, ok := r.attrs["step"]; ok {
+			which = "step"
+		}
+		r.fail(which, "a scale may have at most %d points; make the step larger", maxScalePoints)
+	}
+}
+
+// readChoice reads a choice's options, whether several may be picked, and
+// its "other" choice.
+func readChoice(f *field, r *attrReader) {
+	f.Multiple = r.bool("multiple")
+	f.Options = readOptions(r)
+	f.Other = readOther(r, f.Options)
+}
+
+// manifestMax lists the most items a list may hold; 0 for no limit.
+func manifestMax(f *field, m *manifestField) { m.Max = f.Max }
+
+// manifestOptions lists a choice's options and whether it has another.
+func manifestOptions(f *field, m *manifestField) {
+	m.Options = optionValues(f.Options)
+	m.Other = f.Other != ""
+}
+
+// manifestItems lists a checklist's item IDs as its options.
+func manifestItems(f *field, m *manifestField) { m.Options = optionValues(f.Items) }
+
+// manifestRows lists the most rows and each column.
+func manifestRows(f *field, m *manifestField) {
+	m.Max = f.Max
+	for _, c := range f.Columns {
+		m.Columns = append(m.Columns, manifestColumn{Key: c.Sub(), Type: c.Type, Label: c.Label})
+	}
+}
+
+func optionValues(opts []option) []string {
+	var values []string
+	for _, o := range opts {
+		values = append(values, o.Value)
+	}
+	return values
+}
+
+// readOptions reads a choice's options="a|b|c".
+func readOptions(r *attrReader) []option {
+	list := r.str("options")
+	if list == "" {
+		r.errs.Add(diag.Errorf(r.at, "choice needs options, such as options=\"Yes|No|Not sure\""))
+		return nil
+	}
+	var opts []option
+	seen := map[string]bool{}
+	for _, o := range strings.Split(list, "|") {
+		o = strings.TrimSpace(o)
+		if o == "" {
+			r.fail("options", "options has an empty choice: separate choices with single |")
+			continue
+		}
+		if seen[o] {
+			r.fail("options", "options lists %q twice", o)
+			continue
+		}
+		seen[o] = true
+		opts = append(opts, option{Value: o, Label: o})
+	}
+	return opts
+}
+
+// readOther reads a choice's other: bare for an "Other" choice, a text to
+// name it, or false for none.
+func readOther(r *attrReader, opts []option) string {
+	if !r.has("other") {
+		return ""
+	}
+	a := r.attrs["other"]
+	label := a.Value
+	switch {
+	case a.Bare || label == "true" || label == "yes":
+		label = "Other"
+	case label == "false" || label == "no":
+		return ""
+	}
+	for _, o := range opts {
+		if o.Value == label {
+			r.fail("other", "other=%q is also one of the options: name the other choice differently", label)
+			return ""
+		}
+	}
+	return label
+}

@@ -1,0 +1,63 @@
+package generator
+
+// manifest is what the build writes for each workbook: every field the
+// client saves, so that progress, export and import work without reading
+// the page.
+type manifest struct {
+	ID        string             `json:"id"`
+	Title     string             `json:"title"`
+	URL       string             `json:"url"`
+	Exercises []manifestExercise `json:"exercises"`
+	Fields    []manifestField    `json:"fields"`
+}
+
+// manifestExercise names a group of fields.
+type manifestExercise struct {
+	ID    string `json:"id"`
+	Type  string `json:"type"`
+	Label string `json:"label,omitempty"`
+}
+
+// manifestField is one saved answer.
+type manifestField struct {
+	Key      string           `json:"key"`
+	Type     string           `json:"type"`
+	Label    string           `json:"label"`
+	Counts   bool             `json:"counts"`
+	Exercise string           `json:"exercise,omitempty"`
+	Was      []string         `json:"was,omitempty"`
+	Options  []string         `json:"options,omitempty"`
+	Other    bool             `json:"other,omitempty"`
+	Columns  []manifestColumn `json:"columns,omitempty"`
+	Max      int              `json:"max,omitempty"` // list and rows: the most items; 0 for no limit
+}
+
+// manifestColumn is one column of a rows field.
+type manifestColumn struct {
+	Key   string `json:"key"`
+	Type  string `json:"type"`
+	Label string `json:"label"`
+}
+
+// manifest lists f as the manifest does: what every field has, then what
+// its kind adds.
+func (f *field) manifest() manifestField {
+	m := manifestField{Key: f.Key, Type: f.Type, Label: f.Label, Exercise: f.exercise, Was: f.Was}
+	if kind, ok := fieldKindNamed(f.Type); ok {
+		m.Counts = kind.counts(f)
+		if kind.manifest != nil {
+			kind.manifest(f, &m)
+		}
+	}
+	return m
+}
+
+// manifestOf lists a conversion's fields for the manifest, in the order
+// they appear.
+func manifestOf(conv *conversion) []manifestField {
+	out := make([]manifestField, 0, len(conv.fields))
+	for _, f := range conv.fields {
+		out = append(out, f.manifest())
+	}
+	return out
+}
