@@ -11,10 +11,10 @@ import (
 // directive renderer.
 type captureWriter struct {
 	stack []*bytes.Buffer
-	conv  *conversion
+	conv  *converting
 }
 
-func newCaptureWriter(conv *conversion) *captureWriter {
+func newCaptureWriter(conv *converting) *captureWriter {
 	// HTML runs to about twice its Markdown; starting there saves growing.
 	base := bytes.NewBuffer(make([]byte, 0, 2*len(conv.source)))
 	return &captureWriter{stack: []*bytes.Buffer{base}, conv: conv}

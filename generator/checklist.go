@@ -13,7 +13,7 @@ import (
 
 // renderChecklist renders a :::checklist, whose task-list items become
 // checkboxes. An item keeps its tick when reworded if it ends in {#id}.
-func (dl *directiveLayouts) renderChecklist(conv *conversion, d *directive.Directive) template.HTML {
+func (dl *directiveLayouts) renderChecklist(conv *converting, d *directive.Directive) template.HTML {
 	r := conv.attrs(d)
 	f := readField("checklist", "", d.Label, r)
 	conv.errs.Add(r.errs.Err())
@@ -40,7 +40,7 @@ func (dl *directiveLayouts) renderChecklist(conv *conversion, d *directive.Direc
 }
 
 // checklistItem reads one item of a checklist.
-func (conv *conversion) checklistItem(item ast.Node, d *directive.Directive, seen map[string]bool) (option, bool) {
+func (conv *converting) checklistItem(item ast.Node, d *directive.Directive, seen map[string]bool) (option, bool) {
 	at := conv.nodePos(item, d)
 	for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 		if _, nested := c.(*ast.List); nested {

@@ -11,8 +11,30 @@ import (
 	"github.com/yuin/goldmark/parser"
 )
 
-// conversion is the state of converting one page's Markdown.
+// conversion is what converting a page's Markdown made. It never
+// changes once made: serve shares it between builds, and listings read it
+// while other pages render.
 type conversion struct {
+	html      template.HTML
+	manifest  []manifestField // the fields as the manifest lists them
+	exercises []manifestExercise
+	links     []internalLink // links to output files, checked once all are written
+	errs      diag.List
+}
+
+// withoutHTML is c without its HTML, which a build to disk lets go once
+// the page is written: listings and the link check need only the rest.
+func (c *conversion) withoutHTML() *conversion {
+	lean := *c
+	lean.html = ""
+	return &lean
+}
+
+// converting is the scratch state of converting one page's Markdown,
+// gone once the conversion is made: the directives its maps are keyed by
+// hold the whole syntax tree, which serve would otherwise keep for every
+// page of the site.
+type converting struct {
 	page    *page
 	source  []byte // the Markdown body
 	layouts *directiveLayouts
@@ -29,17 +51,21 @@ type conversion struct {
 	captured  map[*directive.Directive]int
 	levels    map[*directive.Directive]int
 
-	html     template.HTML   // the result
-	manifest []manifestField // the fields as the manifest lists them, made once
-
-	lines  *diag.Lines // positions in the page's file, while converting
-	cursor linkCursor  // where the last link was found, while converting
+	lines  *diag.Lines // positions in the page's file
+	cursor linkCursor  // where the last link was found
+	html   template.HTML
 }
 
 // renderMarkdown converts p's body and records the internal links it
 // makes.
 func renderMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conversion {
-	conv := &conversion{page: p, layouts: dl, keys: map[string]diag.Position{},
+	return convertMarkdown(md, dl, p).result()
+}
+
+// convertMarkdown converts p's body, leaving the scratch state for
+// result.
+func convertMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *converting {
+	conv := &converting{page: p, layouts: dl, keys: map[string]diag.Position{},
 		captured: map[*directive.Directive]int{}, levels: map[*directive.Directive]int{}}
 	if !p.hasBody {
 		return conv
@@ -61,28 +87,27 @@ func renderMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conver
 		conv.errs.Add(diag.Errorf(p.pos(), "rendering Markdown: %v", err))
 	}
 	conv.html = template.HTML(w.String())
-	conv.manifest = manifestOf(conv)
-	// Let go of what only converting needs. The directives its maps are
-	// keyed by hold the whole syntax tree, which serve would otherwise
-	// keep for every page of the site.
-	conv.lines, conv.fields, conv.keys, conv.captured, conv.levels, conv.open = nil, nil, nil, nil, nil, nil
-	conv.cursor.block = nil
 	return conv
 }
 
+// result is what the conversion made.
+func (conv *converting) result() *conversion {
+	return &conversion{html: conv.html, manifest: manifestOf(conv), exercises: conv.exercises, links: conv.links, errs: conv.errs}
+}
+
 // attrs reads d's attributes with positions in the page.
-func (conv *conversion) attrs(d *directive.Directive) *attrReader {
+func (conv *converting) attrs(d *directive.Directive) *attrReader {
 	return newAttrReader(d.Attrs, conv.pos(d.Offset), conv.pos)
 }
 
 // pos turns a byte offset in the Markdown body into a position in the
 // page's file.
-func (conv *conversion) pos(offset int) diag.Position {
+func (conv *converting) pos(offset int) diag.Position {
 	return conv.lines.Position(conv.page.bodyOff + offset)
 }
 
 // nodePos is where block n starts, or else directive d, or else the page.
-func (conv *conversion) nodePos(n ast.Node, d *directive.Directive) diag.Position {
+func (conv *converting) nodePos(n ast.Node, d *directive.Directive) diag.Position {
 	for ; n != nil; n = n.FirstChild() {
 		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
 			return conv.pos(n.Lines().At(0).Start)

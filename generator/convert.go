@@ -41,9 +41,7 @@ func (c *converter) convert(p *page) *conversion {
 		// rather than holding every file of the site at once.
 		src, err := p.reread()
 		if err != nil {
-			conv := &conversion{page: p}
-			conv.errs.Add(err)
-			return conv
+			return &conversion{errs: diag.List{err}}
 		}
 		p.src = src
 	}

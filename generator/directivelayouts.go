@@ -40,7 +40,7 @@ func (dl *directiveLayouts) known() string {
 
 // execute runs a directive layout, reporting a layout error at the
 // layout's position and naming the directive that used it.
-func (dl *directiveLayouts) execute(conv *conversion, d *directive.Directive, name string, data any) template.HTML {
+func (dl *directiveLayouts) execute(conv *converting, d *directive.Directive, name string, data any) template.HTML {
 	var buf bytes.Buffer
 	if err := dl.set.ExecuteTemplate(&buf, name, data); err != nil {
 		conv.errs.Add(fmt.Errorf("%w (rendering %s%s at %s)", dl.theme.templateError(err), fence(d), d.Name, conv.pos(d.Offset)))

@@ -61,7 +61,7 @@ func (dl *directiveLayouts) render(w util.BufWriter, _ []byte, d *directive.Dire
 }
 
 // check reports why d cannot be rendered, if anything.
-func (dl *directiveLayouts) check(conv *conversion, d *directive.Directive) error {
+func (dl *directiveLayouts) check(conv *converting, d *directive.Directive) error {
 	at := conv.pos(d.Offset)
 	folder, known := dl.kinds[d.Name]
 	kind, _ := fieldKindNamed(d.Name)
@@ -81,7 +81,7 @@ func (dl *directiveLayouts) check(conv *conversion, d *directive.Directive) erro
 }
 
 // renderField renders a field primitive written as a directive.
-func (dl *directiveLayouts) renderField(conv *conversion, d *directive.Directive) template.HTML {
+func (dl *directiveLayouts) renderField(conv *converting, d *directive.Directive) template.HTML {
 	r := conv.attrs(d)
 	f := readField(d.Name, "", d.Label, r)
 	conv.errs.Add(r.errs.Err())

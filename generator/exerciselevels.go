@@ -15,7 +15,7 @@ import (
 type exerciseLevels struct{}
 
 func (exerciseLevels) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
-	conv, _ := pc.Get(pageKey).(*conversion)
+	conv, _ := pc.Get(pageKey).(*converting)
 	if conv == nil {
 		return
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 // renderWrapped renders an exercise or a callout around its content.
-func (dl *directiveLayouts) renderWrapped(conv *conversion, d *directive.Directive, body template.HTML) template.HTML {
+func (dl *directiveLayouts) renderWrapped(conv *converting, d *directive.Directive, body template.HTML) template.HTML {
 	folder := dl.kinds[d.Name]
 	c := &call{conv: conv, d: d, Body: body, Name: d.Name, Label: d.Label, Level: conv.levels[d], r: conv.attrs(d)}
 	if c.r.has("title") {
@@ -57,7 +57,7 @@ func (dl *directiveLayouts) renderWrapped(conv *conversion, d *directive.Directi
 
 // openExercise starts an exercise, reading what the fields inside it need
 // to know: where they belong and whether they count.
-func (conv *conversion) openExercise(d *directive.Directive) {
+func (conv *converting) openExercise(d *directive.Directive) {
 	r := conv.attrs(d)
 	ex := openExercise{d: d, id: r.id(d.Name), optional: r.bool("optional"), index: -1}
 	if fieldID.MatchString(ex.id) {
@@ -72,7 +72,7 @@ func (conv *conversion) openExercise(d *directive.Directive) {
 }
 
 // findExercise returns open exercise d.
-func (conv *conversion) findExercise(d *directive.Directive) openExercise {
+func (conv *converting) findExercise(d *directive.Directive) openExercise {
 	for _, ex := range conv.open {
 		if ex.d == d {
 			return ex
@@ -82,7 +82,7 @@ func (conv *conversion) findExercise(d *directive.Directive) openExercise {
 }
 
 // closeExercise ends exercise d, the innermost open one.
-func (conv *conversion) closeExercise(d *directive.Directive) {
+func (conv *converting) closeExercise(d *directive.Directive) {
 	for i := len(conv.open) - 1; i >= 0; i-- {
 		if conv.open[i].d == d {
 			conv.open = append(conv.open[:i], conv.open[i+1:]...)
@@ -118,7 +118,7 @@ type call struct {
 	// heading before it.
 	Level int
 
-	conv *conversion
+	conv *converting
 	d    *directive.Directive
 	r    *attrReader
 	was  []string

@@ -141,7 +141,7 @@ func describeKnown(names []string) string {
 }
 
 // declare records a key, reporting one used twice.
-func (conv *conversion) declare(key string, at diag.Position) {
+func (conv *converting) declare(key string, at diag.Position) {
 	if first, dup := conv.keys[key]; dup {
 		conv.errs.Add(diag.Errorf(at, "ID %q is used twice in this workbook: it is already used at %s", key, first))
 		return
@@ -151,7 +151,7 @@ func (conv *conversion) declare(key string, at diag.Position) {
 
 // addField records a field for the manifest, as part of the innermost
 // open exercise, whose optional makes every field in it optional.
-func (conv *conversion) addField(f *field) {
+func (conv *converting) addField(f *field) {
 	if n := len(conv.open); n > 0 {
 		f.exercise = conv.open[n-1].id
 		f.Optional = f.Optional || conv.open[n-1].optional

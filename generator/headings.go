@@ -40,7 +40,7 @@ func (headingTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.
 			}
 		}
 	}
-	conv, _ := pc.Get(pageKey).(*conversion)
+	conv, _ := pc.Get(pageKey).(*converting)
 	if conv == nil {
 		return
 	}

@@ -32,7 +32,7 @@ type linkCursor struct {
 // at its text. A link with no text is looked for after the link before it.
 // Each search looks only at the link's own stretch of source, so a page
 // of many links on one line costs as much as its length.
-func (conv *conversion) linkPos(body []byte, n ast.Node, raw string) diag.Position {
+func (conv *converting) linkPos(body []byte, n ast.Node, raw string) diag.Position {
 	if a, ok := n.(*ast.AutoLink); ok {
 		return conv.pos(offsetIn(body, a.Label(body)))
 	}
@@ -65,7 +65,7 @@ func (conv *conversion) linkPos(body []byte, n ast.Node, raw string) diag.Positi
 // given where its text ends: after "](" within slack bytes, blanks, line
 // breaks and "<". It returns -1 when no "](" follows, as for a reference
 // link.
-func (conv *conversion) destinationAfter(body []byte, end, slack int) int {
+func (conv *converting) destinationAfter(body []byte, end, slack int) int {
 	window := body[end:min(len(body), end+slack+2)]
 	conv.cursor.scanned += len(window)
 	i := bytes.Index(window, []byte("]("))

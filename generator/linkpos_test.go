@@ -8,13 +8,13 @@ import (
 
 // convertForLinks converts a workbook's Markdown with the link check on
 // and no directives, in a site with no other pages.
-func convertForLinks(t *testing.T, src string) *conversion {
+func convertForLinks(t *testing.T, src string) *converting {
 	t.Helper()
 	s := defaultSettings()
 	lr := &linkResolver{site: s, workbooks: map[string]*page{}, collections: map[string]*page{}, drafts: map[string]bool{}}
 	head := "---\ntitle: Links\n---\n"
 	p := &page{Kind: kindWorkbook, Site: s, source: "content/a.md", src: []byte(head + src), bodyOff: len(head), hasBody: true}
-	return renderMarkdown(newMarkdown(false, lr, nil), nil, p)
+	return convertMarkdown(newMarkdown(false, lr, nil), nil, p)
 }
 
 func TestLinkPositions(t *testing.T) {

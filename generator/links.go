@@ -34,7 +34,7 @@ type linkResolver struct {
 }
 
 func (lr *linkResolver) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	conv, _ := pc.Get(pageKey).(*conversion)
+	conv, _ := pc.Get(pageKey).(*converting)
 	if conv == nil {
 		return
 	}

@@ -54,7 +54,7 @@ func (f *field) manifest() manifestField {
 
 // manifestOf lists a conversion's fields for the manifest, in the order
 // they appear.
-func manifestOf(conv *conversion) []manifestField {
+func manifestOf(conv *converting) []manifestField {
 	out := make([]manifestField, 0, len(conv.fields))
 	for _, f := range conv.fields {
 		out = append(out, f.manifest())

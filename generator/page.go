@@ -2,6 +2,7 @@ package generator
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"coachbook/generator/diag"
 	"coachbook/generator/metadata"
@@ -52,9 +53,11 @@ type page struct {
 
 	// The Markdown body is converted once, on first use, so a layout may
 	// show another page's content while pages render in parallel.
+	// A build to disk swaps it for one without the HTML once the page is
+	// written.
 	convert   sync.Once
 	convertBy *converter
-	conv      *conversion
+	conv      atomic.Pointer[conversion]
 
 	file     string     // where the source is on disk
 	head     []byte     // the source up to its body, when src is not kept, to tell it is the file read again

@@ -5,8 +5,8 @@ import "html/template"
 // converted returns the result of converting p's Markdown, converting it
 // on first use.
 func (p *page) converted() *conversion {
-	p.convert.Do(func() { p.conv = p.convertBy.convert(p) })
-	return p.conv
+	p.convert.Do(func() { p.conv.Store(p.convertBy.convert(p)) })
+	return p.conv.Load()
 }
 
 // Content returns the page's Markdown body as HTML. An error stops the
@@ -34,10 +34,8 @@ func (p *page) Content() (template.HTML, error) {
 func (p *page) release() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if c := p.conv; c != nil {
-		// Keep what listings and the link check need: the manifest,
-		// exercises, links and errors.
-		c.html, c.source = "", nil
+	if c := p.conv.Load(); c != nil {
+		p.conv.Store(c.withoutHTML())
 	}
 	p.src = nil
 	p.released = true

@@ -168,7 +168,7 @@ func (s *Session) snapshot(b *builder) *snapshot {
 			r = &record{}
 			next.records[p.source] = r
 		}
-		r.out, r.conv, r.src = p.out, p.conv, p.src
+		r.out, r.conv, r.src = p.out, p.conv.Load(), p.src
 		if p.Kind == kindWorkbook {
 			r.workbook = true
 			r.listing = next.use.key(p)
