@@ -100,19 +100,41 @@
   var MAX_ITEMS = 1000; // items or rows of a list that sets no max
   var MAX_COLUMNS = 50; // cells in a row
   var MAX_LABEL = 1000; // characters in a title or label
+  // The repeatable fields: lists and rows.
+  var GROUPS = "fieldset[data-field].field-list, fieldset[data-field].field-rows";
 
-  var body = document.body;
-  var siteID = body.getAttribute("data-site") || "";
+  /* ---- Shared state ----
+   * Every variable the functions share and change, in one place. init()
+   * sets them from the page and storage; the handlers it wires change them
+   * later. Every other top-level name is a constant or a function. */
+
+  var siteID = "";      // <body data-site>
+  var siteTitle = null; // <body data-site-title>
   // ":" joins a key's parts, so the site ID's own (a port) is escaped:
   // then no site's prefix can begin another site's keys.
-  var prefix = "coachbook:" + siteID.replace(/%/g, "%25").replace(/:/g, "%3A") + ":";
-  var siteTitle = body.getAttribute("data-site-title");
+  var prefix = "";      // how every storage key of this site starts
+  var sharedKey = "";   // sessionStorage's note that the computer is shared
+  var shared = false;   // answers are kept in this tab only
+  var disk = null;      // localStorage, or sessionStorage when shared
+  var memory = null;    // a Map once answers can no longer be written to disk
+  var failure = "";     // why answers are not saved, once they are not
+  var meta = null;      // {schema, last, asked}, as saveMeta writes it
+  var workbook = null;  // this workbook page's manifest
+  var bindings = dict(); // each field's binding, by key
+  var pending = dict(); // the time of each field's first unsaved edit
+  var written = dict(); // this tab's last save of each field: {since, t}
+  var deferred = dict(); // other tabs' edits to the field being typed in
+  var timer = 0;        // the save waiting for a pause in typing
+  var announcedSaving = false; // the client was told answers save as they type
+  var listed = [];      // the workbooks a home or collection page lists
+  var siteFields = dict(); // the fields a restored file is checked against
 
-  function $(selector, root) { return (root || document).querySelector(selector); }
-  function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
-  function show(el) { if (el) el.hidden = false; }
+  /* ==== Pure functions: they read no page and no storage ==== */
+
   function dict() { return Object.create(null); }
   function isObject(o) { return o !== null && typeof o === "object" && !Array.isArray(o); }
+  // own gives o's own property k, never one it inherits.
+  function own(o, k) { return isObject(o) && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined; }
   // asText gives v if it is a string fit to show as a title or label.
   function asText(v, fallback) { return typeof v === "string" && v && v.length <= MAX_LABEL ? v : fallback; }
   // each runs fn on every item, so that one field or exercise a layout
@@ -127,14 +149,175 @@
     try { return b.get(); } catch (e) { return undefined; }
   }
 
-  /* ---- Buttons, revealed first so that the download is always there ---- */
+  /* ---- Values: the shapes fields save, and what counts as an answer ---- */
 
-  $$("[data-action]").forEach(show);
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-action]");
-    var action = button && actions[button.getAttribute("data-action")];
-    if (action) action();
-  });
+  // A time that Date can print: ±100 million days around 1970.
+  function isTime(t) { return typeof t === "number" && isFinite(t) && Math.abs(t) <= 8.64e15; }
+  function isText(v) { return typeof v === "string" && v.length <= MAX_TEXT; }
+  function isCell(v) { return typeof v === "boolean" || isText(v); }
+  function isRow(r) {
+    var cols = isObject(r) ? Object.keys(r) : [];
+    return isObject(r) && cols.length <= MAX_COLUMNS && cols.every(function (c) { return COLUMN_KEY.test(c) && isCell(r[c]); });
+  }
+  // isValue: text, true or false, a list of texts, or rows of cells.
+  // Checking the length first keeps a huge list from taking long.
+  function isValue(v) {
+    return isCell(v) || Array.isArray(v) && v.length <= MAX_ITEMS && (v.every(isText) || v.every(isRow));
+  }
+  function isRecord(r) { return isObject(r) && isTime(r.t) && isValue(r.v); }
+  function isMeta(m) { return isObject(m) && typeof m.schema === "number" && m.schema >= 1 && Math.floor(m.schema) === m.schema; }
+
+  // answered looks as deep as values go: into a list, and into its rows.
+  function answered(v) { return filled(v, 0); }
+  function filled(v, depth) {
+    if (typeof v === "string") return v.trim() !== "";
+    if (typeof v === "boolean") return v;
+    if (depth > 1) return false;
+    if (Array.isArray(v)) return v.some(function (x) { return filled(x, depth + 1); });
+    if (isObject(v)) return Object.keys(v).some(function (k) { return filled(v[k], depth + 1); });
+    return false;
+  }
+
+  // fit returns {v, cut} with what of v the field f can show, or null when
+  // v is not of its kind. Lists and rows are cut to the field's max, and
+  // rows to its columns. Without f, v need only be a value.
+  function fit(v, f) {
+    var type = f && f.type;
+    if (!type) return isValue(v) ? { v: v, cut: false } : null;
+    if (type === "check") return typeof v === "boolean" ? { v: v, cut: false } : null;
+    if (type === "list" || type === "checklist" || type === "rows" || type === "choice" && Array.isArray(v)) {
+      if (!Array.isArray(v)) return null;
+      var kept = v.slice(0, Math.min(f.max > 0 ? f.max : MAX_ITEMS, MAX_ITEMS));
+      var cut = kept.length < v.length;
+      if (type !== "rows") return kept.every(isText) ? { v: kept, cut: cut } : null;
+      if (!kept.every(isRow)) return null;
+      // A row keeps the cells of the field's columns that are of their kind.
+      var rows = !Array.isArray(f.columns) ? kept : kept.map(function (r) {
+        var row = {};
+        f.columns.forEach(function (c) {
+          var cell = isObject(c) ? own(r, c.key) : undefined;
+          if (c.type === "check" ? typeof cell === "boolean" : typeof cell === "string") row[c.key] = cell;
+        });
+        cut = cut || Object.keys(row).length < Object.keys(r).length;
+        return row;
+      });
+      return { v: rows, cut: cut };
+    }
+    if (type === "text" || type === "textarea" || type === "date" || type === "scale" || type === "choice") return isText(v) ? { v: v, cut: false } : null;
+    return isValue(v) ? { v: v, cut: false } : null;
+  }
+
+  function isWorkbookID(id) { return typeof id === "string" && WORKBOOK_ID.test(id); }
+
+  /* ---- Markdown for a coach: answers read as typed ---- */
+
+  // md escapes what Markdown (and the HTML it allows) would read as markup:
+  // emphasis, code, links, images, tables, HTML and entities anywhere, and
+  // headings, quotes and list markers at the start of a line.
+  function md(s) {
+    return String(s).split(/\r\n?|\n/).map(function (line) {
+      return line.replace(/[\\`*_[\]~|]|<(?=[A-Za-z\/!?])|&(?=#?\w+;)/g, "\\$&")
+        .replace(/^(\s*)([#>+=-])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
+    }).join("\n");
+  }
+  // item is a list item; its further lines stay inside it.
+  function item(s) { return "- " + md(s).replace(/\n/g, "\n  "); }
+
+  /* ---- Import: check the file, show what changes, merge by time ---- */
+
+  // fieldsOf maps workbook ID, then field key, to what the field holds,
+  // from workbook manifests: answers saved under a field's earlier keys
+  // and its "other" box are checked too.
+  function fieldsOf(workbooks) {
+    var all = dict();
+    (Array.isArray(workbooks) ? workbooks : []).forEach(function (w) {
+      if (!isObject(w) || typeof w.id !== "string" || !Array.isArray(w.fields)) return;
+      var mine = all[w.id] = dict();
+      w.fields.forEach(function (f) {
+        if (!isObject(f) || typeof f.key !== "string") return;
+        (Array.isArray(f.was) ? f.was : []).forEach(function (old) { if (typeof old === "string" && !mine[old]) mine[old] = f; });
+        mine[f.key] = f;
+        if (f.other) mine[f.key + ".other"] = { type: "text" };
+      });
+    });
+    return all;
+  }
+
+  // newer tells whether record a replaces record b: only a later time
+  // does, so of two saved at the same moment the one already kept stays.
+  function newer(a, b) { return a.t > b.t; }
+
+  // merge says what restoring record from a file does to the local one:
+  // "new" where there is none, "same" where it holds the same value,
+  // "replaces" where the file's is newer, and "kept" where it is not.
+  function merge(local, record) {
+    if (!local) return "new";
+    if (JSON.stringify(local.v) === JSON.stringify(record.v)) return "same";
+    return newer(record, local) ? "replaces" : "kept";
+  }
+
+  // checkImport reads a file's data against the site's fields: either
+  // {problem} for a file that is not ours at all, or the answers to
+  // restore, those left out and how many were cut to fit. One odd answer
+  // never stops the others; of one answer given twice the newer counts.
+  function checkImport(data, fields) {
+    if (!isObject(data) || data.format !== "coachbook-answers" || typeof data.version !== "number" || !Array.isArray(data.workbooks)) {
+      return { problem: MESSAGES.notAnswers };
+    }
+    if (data.version > 1) return { problem: MESSAGES.newerVersion };
+    var site = isObject(data.site) ? { id: asText(data.site.id, ""), title: asText(data.site.title, asText(data.site.id, "?")) } : null;
+    var out = { answers: [], left: [], cut: 0, site: site };
+    var books = dict();
+    var seen = dict();
+    data.workbooks.forEach(function (w) {
+      var id = isObject(w) && isWorkbookID(w.id) ? w.id : "";
+      var book = id && (books[id] = books[id] || { id: id, title: asText(w.title, id), url: asText(w.url, ""), labels: dict() });
+      var name = book ? book.title : asText(isObject(w) && w.id, "?");
+      (isObject(w) && Array.isArray(w.answers) ? w.answers : [null]).forEach(function (a) {
+        var key = isObject(a) && typeof a.key === "string" && FIELD_KEY.test(a.key) ? a.key : "";
+        var t = isObject(a) && typeof a.updated === "string" ? Date.parse(a.updated) : NaN;
+        var kept = book && key && "value" in a && isTime(t) ? fit(a.value, fields[id] && fields[id][key]) : null;
+        if (!kept) {
+          out.left.push(say(MESSAGES.restoreItem, name, asText(isObject(a) && a.key, "?"), MESSAGES.leftOut));
+          return;
+        }
+        if (kept.cut) out.cut++;
+        book.labels[key] = asText(a.label, key);
+        var answer = { workbook: book, key: key, label: book.labels[key], record: { v: kept.v, t: t } };
+        var before = seen[id + ":" + key];
+        if (before === undefined) seen[id + ":" + key] = out.answers.push(answer) - 1;
+        else if (newer(answer.record, out.answers[before].record)) out.answers[before] = answer;
+      });
+    });
+    return out;
+  }
+
+  // planImport says what restoring the checked answers would change, given
+  // the records saved now: local[workbook ID][field key] is {v, t}, or
+  // missing where there is no answer.
+  function planImport(checked, local) {
+    var plan = { changes: [], kept: 0, same: 0, left: checked.left, cut: checked.cut, site: checked.site };
+    checked.answers.forEach(function (a) {
+      var what = merge(own(own(local, a.workbook.id), a.key), a.record);
+      if (what === "same" || what === "kept") plan[what]++;
+      else plan.changes.push(Object.assign({}, a, { what: what === "new" ? MESSAGES.isNew : MESSAGES.replaces }));
+    });
+    return plan;
+  }
+
+  /* ==== The page and storage ==== */
+
+  function $(selector, root) { return (root || document).querySelector(selector); }
+  function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
+  function show(el) { if (el) el.hidden = false; }
+
+  // readScript reads the build's JSON for the runtime. It looks for a
+  // script element, so that an element of the content that has the same
+  // id is never taken for it.
+  function readScript(name) {
+    var el = $('script[type="application/json"]#coachbook-' + name);
+    try { return el ? JSON.parse(el.textContent) : null; } catch (e) { return null; }
+  }
 
   /* ---- What the buttons do ---- */
 
@@ -197,10 +380,6 @@
 
   /* ---- Storage: every call guarded, with a fallback to memory ---- */
 
-  var disk = null;
-  var memory = null; // a Map once answers can no longer be written to disk
-  var failure = "";
-
   function useMemory(reason) {
     if (memory) return;
     memory = new Map();
@@ -209,19 +388,20 @@
     notice(failure);
   }
 
-  // On a shared computer a client can keep answers in this tab only:
-  // sessionStorage ends with the tab, and so does the choice itself.
-  var sharedKey = "coachbook:shared:" + siteID;
-  var shared = false;
-  try { shared = window.sessionStorage.getItem(sharedKey) === "1"; } catch (e) { /* Not shared. */ }
-
-  try {
-    disk = shared ? window.sessionStorage : window.localStorage;
-    disk.setItem(prefix + "probe", "1");
-    disk.removeItem(prefix + "probe");
-  } catch (e) {
-    if (!(e && e.name === "QuotaExceededError")) disk = null;
-    useMemory(disk ? MESSAGES.storageFull : MESSAGES.storageRefused);
+  // openStorage chooses where answers go. On a shared computer a client
+  // can keep answers in this tab only: sessionStorage ends with the tab,
+  // and so does the choice itself.
+  function openStorage() {
+    sharedKey = "coachbook:shared:" + siteID;
+    try { shared = window.sessionStorage.getItem(sharedKey) === "1"; } catch (e) { /* Not shared. */ }
+    try {
+      disk = shared ? window.sessionStorage : window.localStorage;
+      disk.setItem(prefix + "probe", "1");
+      disk.removeItem(prefix + "probe");
+    } catch (e) {
+      if (!(e && e.name === "QuotaExceededError")) disk = null;
+      useMemory(disk ? MESSAGES.storageFull : MESSAGES.storageRefused);
+    }
   }
 
   // Keys stored before the site ID was escaped move to the escaped prefix.
@@ -241,7 +421,6 @@
       });
     } catch (e) { /* What did not move moves on the next visit. */ }
   }
-  moveUnescapedKeys();
 
   function read(key) {
     if (memory && memory.has(key)) return memory.get(key);
@@ -295,81 +474,24 @@
     return null;
   }
 
-  /* ---- Values: the shapes fields save, and what counts as an answer ---- */
-
-  // A time that Date can print: ±100 million days around 1970.
-  function isTime(t) { return typeof t === "number" && isFinite(t) && Math.abs(t) <= 8.64e15; }
-  function isText(v) { return typeof v === "string" && v.length <= MAX_TEXT; }
-  function isCell(v) { return typeof v === "boolean" || isText(v); }
-  function isRow(r) {
-    var cols = isObject(r) ? Object.keys(r) : [];
-    return isObject(r) && cols.length <= MAX_COLUMNS && cols.every(function (c) { return COLUMN_KEY.test(c) && isCell(r[c]); });
-  }
-  // isValue: text, true or false, a list of texts, or rows of cells.
-  // Checking the length first keeps a huge list from taking long.
-  function isValue(v) {
-    return isCell(v) || Array.isArray(v) && v.length <= MAX_ITEMS && (v.every(isText) || v.every(isRow));
-  }
-  function isRecord(r) { return isObject(r) && isTime(r.t) && isValue(r.v); }
-  function isMeta(m) { return isObject(m) && typeof m.schema === "number" && m.schema >= 1 && Math.floor(m.schema) === m.schema; }
-
-  // answered looks as deep as values go: into a list, and into its rows.
-  function answered(v) { return filled(v, 0); }
-  function filled(v, depth) {
-    if (typeof v === "string") return v.trim() !== "";
-    if (typeof v === "boolean") return v;
-    if (depth > 1) return false;
-    if (Array.isArray(v)) return v.some(function (x) { return filled(x, depth + 1); });
-    if (isObject(v)) return Object.keys(v).some(function (k) { return filled(v[k], depth + 1); });
-    return false;
-  }
-
-  // fit returns {v, cut} with what of v the field f can show, or null when
-  // v is not of its kind. Lists and rows are cut to the field's max, and
-  // rows to its columns. Without f, v need only be a value.
-  function fit(v, f) {
-    var type = f && f.type;
-    if (!type) return isValue(v) ? { v: v, cut: false } : null;
-    if (type === "check") return typeof v === "boolean" ? { v: v, cut: false } : null;
-    if (type === "list" || type === "checklist" || type === "rows" || type === "choice" && Array.isArray(v)) {
-      if (!Array.isArray(v)) return null;
-      var kept = v.slice(0, Math.min(f.max > 0 ? f.max : MAX_ITEMS, MAX_ITEMS));
-      var cut = kept.length < v.length;
-      if (type !== "rows") return kept.every(isText) ? { v: kept, cut: cut } : null;
-      if (!kept.every(isRow)) return null;
-      // A row keeps the cells of the field's columns that are of their kind.
-      var rows = !Array.isArray(f.columns) ? kept : kept.map(function (r) {
-        var row = {};
-        f.columns.forEach(function (c) {
-          var cell = isObject(c) && Object.prototype.hasOwnProperty.call(r, c.key) ? r[c.key] : undefined;
-          if (c.type === "check" ? typeof cell === "boolean" : typeof cell === "string") row[c.key] = cell;
-        });
-        cut = cut || Object.keys(row).length < Object.keys(r).length;
-        return row;
-      });
-      return { v: rows, cut: cut };
-    }
-    if (type === "text" || type === "textarea" || type === "date" || type === "scale" || type === "choice") return isText(v) ? { v: v, cut: false } : null;
-    return isValue(v) ? { v: v, cut: false } : null;
-  }
-
-  function isWorkbookID(id) { return typeof id === "string" && WORKBOOK_ID.test(id); }
-
   function answerKey(workbook, field) { return prefix + "a:" + workbook + ":" + field; }
   function getRecord(workbook, field) { return readJSON(answerKey(workbook, field), isRecord); }
   function putRecord(workbook, field, record) { return write(answerKey(workbook, field), JSON.stringify(record)); }
 
-  // meta keeps only what it is for, so no stored extra can weigh on it.
-  var stored = readJSON(prefix + "meta", isMeta) || { schema: SCHEMA };
-  var meta = { schema: stored.schema, asked: stored.asked === true };
-  if (isObject(stored.last) && typeof stored.last.id === "string") meta.last = { id: stored.last.id, t: stored.last.t };
-  var store = { read: read, write: write, remove: remove, keys: keys, prefix: prefix };
-  for (var n = meta.schema; n < SCHEMA && migrations[n]; n++) migrations[n](store);
-  if (meta.schema > SCHEMA || n < SCHEMA) {
-    notice(MESSAGES.otherVersionNotice);
-    useMemory(MESSAGES.otherVersion);
+  // readMeta reads meta and brings older data up to this schema. meta
+  // keeps only what it is for, so no stored extra can weigh on it.
+  function readMeta() {
+    var stored = readJSON(prefix + "meta", isMeta) || { schema: SCHEMA };
+    meta = { schema: stored.schema, asked: stored.asked === true };
+    if (isObject(stored.last) && typeof stored.last.id === "string") meta.last = { id: stored.last.id, t: stored.last.t };
+    var store = { read: read, write: write, remove: remove, keys: keys, prefix: prefix };
+    for (var n = meta.schema; n < SCHEMA && migrations[n]; n++) migrations[n](store);
+    if (meta.schema > SCHEMA || n < SCHEMA) {
+      notice(MESSAGES.otherVersionNotice);
+      useMemory(MESSAGES.otherVersion);
+    }
+    meta.schema = SCHEMA;
   }
-  meta.schema = SCHEMA;
 
   // saveMeta never writes over data of a newer version from another tab.
   function saveMeta() {
@@ -377,20 +499,10 @@
     if (!stored || stored.schema <= SCHEMA) write(prefix + "meta", JSON.stringify(meta));
   }
 
-  // readScript reads the build's JSON for the runtime. It looks for a
-  // script element, so that an element of the content that has the same
-  // id is never taken for it.
-  function readScript(name) {
-    var el = $('script[type="application/json"]#coachbook-' + name);
-    try { return el ? JSON.parse(el.textContent) : null; } catch (e) { return null; }
-  }
-
   /* ---- Repeatable items (list) and rows ----
    * Add and remove between data-min and data-max, renumbering ids so every
    * label stays tied to its box. Ids a field derives from its own use ":",
    * which no field key holds. */
-
-  var GROUPS = "fieldset[data-field].field-list, fieldset[data-field].field-rows";
 
   function items(group) { return $$(":scope > ol > [data-item]", group); }
   function most(group) { return Math.min(Number(group.getAttribute("data-max")) || MAX_ITEMS, MAX_ITEMS); }
@@ -445,7 +557,8 @@
     renumber(group);
   }
 
-  each($$(GROUPS), function (group) {
+  // startGroup lets a list or rows field add and remove its items.
+  function startGroup(group) {
     group.addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (!button || button.closest(GROUPS) !== group) return;
@@ -466,7 +579,7 @@
     });
     $$("[data-add], [data-remove]", group).forEach(show);
     renumber(group);
-  });
+  }
 
   /* ---- Small field behaviours ---- */
 
@@ -476,13 +589,13 @@
     var words = area.value.trim() ? area.value.trim().split(/\s+/).length : 0;
     counter.textContent = say(words === 1 ? MESSAGES.word : MESSAGES.words, words, counter.getAttribute("data-word-target"));
   }
-  each($$("[data-word-target]"), function (counter) {
+  function startCounter(counter) {
     $("textarea", counter.parentElement).addEventListener("input", function () { countWords(counter); });
     countWords(counter);
-  });
+  }
 
   // Typing in the box beside "Other" chooses it.
-  each($$(".option-other .other-text"), function (box) {
+  function startOther(box) {
     var choice = $("[data-other]", box.parentElement);
     box.addEventListener("input", function () {
       if (box.value.trim() && !choice.checked) {
@@ -490,7 +603,7 @@
         choice.dispatchEvent(new Event("change", { bubbles: true }));
       }
     });
-  });
+  }
 
   // A slider shows its value once it has one.
   function setSlider(slider, value) {
@@ -505,23 +618,9 @@
       output.removeAttribute("data-unset");
     }
   }
-  each($$(".slider input[type=range]"), function (slider) {
+  function startSlider(slider) {
     slider.addEventListener("input", function () { setSlider(slider, slider.value); });
-  });
-
-  /* ---- Markdown for a coach: answers read as typed ---- */
-
-  // md escapes what Markdown (and the HTML it allows) would read as markup:
-  // emphasis, code, links, images, tables, HTML and entities anywhere, and
-  // headings, quotes and list markers at the start of a line.
-  function md(s) {
-    return String(s).split(/\r\n?|\n/).map(function (line) {
-      return line.replace(/[\\`*_[\]~|]|<(?=[A-Za-z\/!?])|&(?=#?\w+;)/g, "\\$&")
-        .replace(/^(\s*)([#>+=-])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
-    }).join("\n");
   }
-  // item is a list item; its further lines stay inside it.
-  function item(s) { return "- " + md(s).replace(/\n/g, "\n  "); }
 
   /* ---- Bindings: read and write each field's value in the page ---- */
 
@@ -534,72 +633,126 @@
     return label ? label.textContent.trim() : input.value;
   }
 
+  // choicesOf lists a field's checkboxes or radio buttons.
+  function choicesOf(box, f) { return $$('input[data-key="' + CSS.escape(f.key) + '"]', box); }
+  // choicesAre tells whether a field's first choice is an input of type.
+  function choicesAre(box, f, type) {
+    var first = choicesOf(box, f)[0];
+    return !!first && first.type === type;
+  }
+
+  // A text box or textarea, and any kind the runtime does not know.
+  function textBinder(box) {
+    var control = $("[data-key]", box);
+    return {
+      get: function () { return control.value; },
+      set: function (v) {
+        control.value = typeof v === "string" ? v : "";
+        var counter = $("[data-word-target]", box);
+        if (counter) countWords(counter);
+      }
+    };
+  }
+
+  // Checkboxes, of which any may be chosen.
+  function checkboxesBinder(box, f) {
+    var choices = choicesOf(box, f);
+    return {
+      get: function () { return checkedValues(choices); },
+      set: function (v) { choices.forEach(function (i) { i.checked = Array.isArray(v) && v.indexOf(i.value) >= 0; }); },
+      text: function () {
+        return choices.filter(function (i) { return i.checked; }).map(function (i) { return item(labelOf(i)); }).join("\n");
+      }
+    };
+  }
+
+  // Radio buttons, of which one may be chosen.
+  function radiosBinder(box, f) {
+    var choices = choicesOf(box, f);
+    return {
+      get: function () { return checkedValues(choices)[0] || ""; },
+      set: function (v) { choices.forEach(function (i) { i.checked = i.value === String(v); }); }
+    };
+  }
+
+  // A slider, unset until it is moved.
+  function sliderBinder(box) {
+    var control = $("[data-key]", box);
+    return {
+      get: function () { return $("output[data-unset]", box) ? "" : control.value; },
+      set: function (v) { setSlider(control, v); }
+    };
+  }
+
+  // BINDERS says, for each field kind, how to get, set and print (text,
+  // Markdown by default) its value in the page: binder(box, field) gives
+  // {get, set, text}. Adding a field kind means adding one entry here;
+  // bind() treats a kind it does not know as plain text.
+  var BINDERS = {
+    text: textBinder,
+    textarea: textBinder,
+    date: textBinder,
+    list: function (box) {
+      return {
+        get: function () { return items(box).map(function (item) { return $("input", item).value; }); },
+        set: function (v) {
+          v = Array.isArray(v) ? v : [];
+          resize(box, v.length);
+          items(box).forEach(function (item, i) { $("input", item).value = typeof v[i] === "string" ? v[i] : ""; });
+        },
+        text: function (v) { return v.filter(answered).map(item).join("\n"); }
+      };
+    },
+    rows: function (box, f) {
+      return {
+        get: function () {
+          return items(box).map(function (item) {
+            var row = {};
+            $$("[data-col]", item).forEach(function (c) { row[c.getAttribute("data-col")] = c.type === "checkbox" ? c.checked : c.value; });
+            return row;
+          });
+        },
+        set: function (v) {
+          v = Array.isArray(v) ? v : [];
+          resize(box, v.length);
+          items(box).forEach(function (item, i) {
+            $$("[data-col]", item).forEach(function (c) {
+              var cell = isObject(v[i]) ? v[i][c.getAttribute("data-col")] : undefined;
+              if (c.type === "checkbox") c.checked = cell === true;
+              else c.value = typeof cell === "string" ? cell : "";
+            });
+          });
+        },
+        text: function (v) {
+          return v.filter(answered).map(function (row) {
+            return item((f.columns || []).filter(function (c) { return answered(row[c.key]); }).map(function (c) {
+              return c.label + ": " + (row[c.key] === true ? MESSAGES.cellYes : row[c.key]);
+            }).join("; "));
+          }).join("\n");
+        }
+      };
+    },
+    checklist: checkboxesBinder,
+    // A choice is checkboxes when it allows several, radio buttons else.
+    choice: function (box, f) { return (choicesAre(box, f, "checkbox") ? checkboxesBinder : radiosBinder)(box, f); },
+    // A scale is a row of radio buttons when it is short, a slider else.
+    scale: function (box, f) { return (choicesAre(box, f, "radio") ? radiosBinder : sliderBinder)(box, f); },
+    check: function (box) {
+      var control = $("[data-key]", box);
+      return {
+        get: function () { return control.checked; },
+        set: function (v) { control.checked = v === true; },
+        text: function (v) { return v ? MESSAGES.yes : MESSAGES.no; }
+      };
+    }
+  };
+
   // bind returns how to get, set and print a field's value in the page.
   function bind(f) {
     var box = $('[data-field="' + CSS.escape(f.key) + '"]');
     if (!box) return null;
-    var control = $("[data-key]", box);
-    var choices = $$('input[data-key="' + CSS.escape(f.key) + '"]', box);
-    var b = { key: f.key, field: f, box: box, text: md };
-    if (f.type === "list") {
-      b.get = function () { return items(box).map(function (item) { return $("input", item).value; }); };
-      b.set = function (v) {
-        v = Array.isArray(v) ? v : [];
-        resize(box, v.length);
-        items(box).forEach(function (item, i) { $("input", item).value = typeof v[i] === "string" ? v[i] : ""; });
-      };
-      b.text = function (v) { return v.filter(answered).map(item).join("\n"); };
-    } else if (f.type === "rows") {
-      b.get = function () {
-        return items(box).map(function (item) {
-          var row = {};
-          $$("[data-col]", item).forEach(function (c) { row[c.getAttribute("data-col")] = c.type === "checkbox" ? c.checked : c.value; });
-          return row;
-        });
-      };
-      b.set = function (v) {
-        v = Array.isArray(v) ? v : [];
-        resize(box, v.length);
-        items(box).forEach(function (item, i) {
-          $$("[data-col]", item).forEach(function (c) {
-            var cell = isObject(v[i]) ? v[i][c.getAttribute("data-col")] : undefined;
-            if (c.type === "checkbox") c.checked = cell === true;
-            else c.value = typeof cell === "string" ? cell : "";
-          });
-        });
-      };
-      b.text = function (v) {
-        return v.filter(answered).map(function (row) {
-          return item((f.columns || []).filter(function (c) { return answered(row[c.key]); }).map(function (c) {
-            return c.label + ": " + (row[c.key] === true ? MESSAGES.cellYes : row[c.key]);
-          }).join("; "));
-        }).join("\n");
-      };
-    } else if (f.type === "checklist" || (f.type === "choice" && choices[0] && choices[0].type === "checkbox")) {
-      b.get = function () { return checkedValues(choices); };
-      b.set = function (v) { choices.forEach(function (i) { i.checked = Array.isArray(v) && v.indexOf(i.value) >= 0; }); };
-      b.text = function () {
-        return choices.filter(function (i) { return i.checked; }).map(function (i) { return item(labelOf(i)); }).join("\n");
-      };
-    } else if (f.type === "choice" || (f.type === "scale" && choices[0] && choices[0].type === "radio")) {
-      b.get = function () { return checkedValues(choices)[0] || ""; };
-      b.set = function (v) { choices.forEach(function (i) { i.checked = i.value === String(v); }); };
-    } else if (f.type === "scale") {
-      b.get = function () { return $("output[data-unset]", box) ? "" : control.value; };
-      b.set = function (v) { setSlider(control, v); };
-    } else if (f.type === "check") {
-      b.get = function () { return control.checked; };
-      b.set = function (v) { control.checked = v === true; };
-      b.text = function (v) { return v ? MESSAGES.yes : MESSAGES.no; };
-    } else {
-      b.get = function () { return control.value; };
-      b.set = function (v) {
-        control.value = typeof v === "string" ? v : "";
-        var counter = $("[data-word-target]", box);
-        if (counter) countWords(counter);
-      };
-    }
-    return b;
+    var b = (own(BINDERS, f.type) || textBinder)(box, f);
+    return { key: f.key, field: f, box: box, get: b.get, set: b.set, text: b.text || md };
   }
 
   // otherBinding is the text box of a choice's "other" option.
@@ -614,15 +767,6 @@
   }
 
   /* ---- A workbook page ---- */
-
-  var workbook = readScript("manifest");
-  if (!isObject(workbook) || typeof workbook.id !== "string" || !Array.isArray(workbook.fields)) workbook = null;
-  var bindings = dict();
-  var pending = dict(); // the time of each field's first unsaved edit
-  var written = dict(); // this tab's last save of each field: {since, t}
-  var deferred = dict(); // other tabs' edits to the field being typed in
-  var timer = 0;
-  var announcedSaving = false;
 
   function bindingFor(target) {
     var box = target.closest && target.closest("[data-field]");
@@ -760,92 +904,6 @@
     } catch (e) { /* Other tabs still see each answer go. */ }
   }
 
-  if (workbook) {
-    each(workbook.fields, function (f) {
-      var b = bind(f);
-      if (!b) return;
-      bindings[f.key] = b;
-      if (f.other) bindings[f.key + ".other"] = otherBinding(b);
-      carryOver(f);
-    });
-    restore();
-    updateProgress();
-    ["input", "change"].forEach(function (type) {
-      document.addEventListener(type, function (event) {
-        var b = bindingFor(event.target);
-        if (!b) return;
-        schedule(b);
-        if (b.key.slice(-6) === ".other") schedule(bindings[b.key.slice(0, -6)]);
-        updateProgress();
-      });
-    });
-    document.addEventListener("focusout", function (event) {
-      var b = bindingFor(event.target);
-      if (!b) return;
-      if (Object.keys(pending).length) flush();
-      each(Object.keys(deferred), function (key) {
-        var raw = deferred[key];
-        delete deferred[key];
-        applyRecord(key, raw);
-      });
-    });
-    window.addEventListener("pagehide", function () { if (Object.keys(pending).length) flush(); });
-    window.addEventListener("storage", function (event) {
-      var start = prefix + "a:" + workbook.id + ":";
-      var signal = null;
-      if (event.key === prefix + "erased") {
-        try { signal = JSON.parse(event.newValue); } catch (e) { /* Not a signal. */ }
-        if (isObject(signal) && (signal.id === "" || signal.id === workbook.id) && isTime(signal.t)) {
-          forget(Object.keys(bindings), signal.t);
-          notice(MESSAGES.erasedElsewhere);
-        }
-      } else if (event.key === null || event.key === prefix + "meta" && event.newValue === null) {
-        // Another tab erased the answers: nothing here may write them back.
-        forget(Object.keys(bindings), Date.now());
-      } else if (event.key.indexOf(start) === 0) {
-        var key = event.key.slice(start.length);
-        if (event.newValue === null) forget([key], Date.now());
-        else applyRecord(key, event.newValue);
-      }
-    });
-    if (memory) status(failure);
-  }
-
-  // While answers live only in memory, leaving the page loses them.
-  window.addEventListener("beforeunload", function (event) {
-    if (memory && workbook && Object.keys(bindings).some(function (k) { return answered(valueOf(bindings[k])); })) {
-      event.preventDefault();
-      event.returnValue = "";
-    }
-  });
-
-  /* ---- Progress on the home and collection pages ---- */
-
-  var listed = readScript("progress");
-  listed = Array.isArray(listed) ? listed.filter(function (w) { return isObject(w) && typeof w.id === "string" && Array.isArray(w.fields); }) : [];
-  each(listed, function (w) {
-    var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
-    if (!card) return;
-    var done = w.fields.filter(function (alternatives) {
-      return [].concat(alternatives).some(function (key) {
-        var record = getRecord(w.id, key);
-        return record && answered(record.v);
-      });
-    }).length;
-    $("progress", card).value = done;
-    $("span", card).textContent = say(MESSAGES.progress, done, w.fields.length);
-    show(card);
-  });
-  // Continue where you left off, if that workbook is still on the site.
-  var continueLink = $("[data-continue]");
-  var last = meta.last && listed.filter(function (w) { return w.id === meta.last.id; })[0];
-  if (continueLink && last) {
-    var a = $("a", continueLink);
-    a.href = last.url;
-    a.textContent = last.title;
-    show(continueLink);
-  }
-
   /* ---- Export: every answer of the site, readable by a person ---- */
 
   function exportData() {
@@ -893,74 +951,7 @@
 
   function today() { return new Date().toISOString().slice(0, 10); }
 
-  /* ---- Import: check the file, show what changes, merge by time ---- */
-
-  // fieldsOf maps workbook ID, then field key, to what the field holds,
-  // from workbook manifests: answers saved under a field's earlier keys
-  // and its "other" box are checked too.
-  function fieldsOf(workbooks) {
-    var all = dict();
-    (Array.isArray(workbooks) ? workbooks : []).forEach(function (w) {
-      if (!isObject(w) || typeof w.id !== "string" || !Array.isArray(w.fields)) return;
-      var mine = all[w.id] = dict();
-      w.fields.forEach(function (f) {
-        if (!isObject(f) || typeof f.key !== "string") return;
-        (Array.isArray(f.was) ? f.was : []).forEach(function (old) { if (typeof old === "string" && !mine[old]) mine[old] = f; });
-        mine[f.key] = f;
-        if (f.other) mine[f.key + ".other"] = { type: "text" };
-      });
-    });
-    return all;
-  }
-
-  // checkImport reads a file's data against the site's fields: either
-  // {problem} for a file that is not ours at all, or the answers to
-  // restore, those left out and how many were cut to fit. One odd answer
-  // never stops the others; of one answer given twice the newer counts.
-  function checkImport(data, fields) {
-    if (!isObject(data) || data.format !== "coachbook-answers" || typeof data.version !== "number" || !Array.isArray(data.workbooks)) {
-      return { problem: MESSAGES.notAnswers };
-    }
-    if (data.version > 1) return { problem: MESSAGES.newerVersion };
-    var site = isObject(data.site) ? { id: asText(data.site.id, ""), title: asText(data.site.title, asText(data.site.id, "?")) } : null;
-    var out = { answers: [], left: [], cut: 0, site: site };
-    var books = dict();
-    var seen = dict();
-    data.workbooks.forEach(function (w) {
-      var id = isObject(w) && isWorkbookID(w.id) ? w.id : "";
-      var book = id && (books[id] = books[id] || { id: id, title: asText(w.title, id), url: asText(w.url, ""), labels: dict() });
-      var name = book ? book.title : asText(isObject(w) && w.id, "?");
-      (isObject(w) && Array.isArray(w.answers) ? w.answers : [null]).forEach(function (a) {
-        var key = isObject(a) && typeof a.key === "string" && FIELD_KEY.test(a.key) ? a.key : "";
-        var t = isObject(a) && typeof a.updated === "string" ? Date.parse(a.updated) : NaN;
-        var kept = book && key && "value" in a && isTime(t) ? fit(a.value, fields[id] && fields[id][key]) : null;
-        if (!kept) {
-          out.left.push(say(MESSAGES.restoreItem, name, asText(isObject(a) && a.key, "?"), MESSAGES.leftOut));
-          return;
-        }
-        if (kept.cut) out.cut++;
-        book.labels[key] = asText(a.label, key);
-        var answer = { workbook: book, key: key, label: book.labels[key], record: { v: kept.v, t: t } };
-        var before = seen[id + ":" + key];
-        if (before === undefined) seen[id + ":" + key] = out.answers.push(answer) - 1;
-        else if (t > out.answers[before].record.t) out.answers[before] = answer;
-      });
-    });
-    return out;
-  }
-
-  function planImport(checked) {
-    var plan = { changes: [], kept: 0, same: 0, left: checked.left, cut: checked.cut, site: checked.site };
-    checked.answers.forEach(function (a) {
-      var local = getRecord(a.workbook.id, a.key);
-      if (!local) a.what = MESSAGES.isNew;
-      else if (JSON.stringify(local.v) === JSON.stringify(a.record.v)) { plan.same++; return; }
-      else if (a.record.t > local.t) a.what = MESSAGES.replaces;
-      else { plan.kept++; return; }
-      plan.changes.push(a);
-    });
-    return plan;
-  }
+  /* ---- Restore: check the file, show what changes, merge by time ---- */
 
   function element(tag, text, parent) {
     var el = document.createElement(tag);
@@ -1015,15 +1006,22 @@
     $("[data-dialog=cancel]", dialog).focus();
   }
 
-  // The fields a restored file is checked against: the home page lists
-  // every workbook's, a workbook page has its own.
-  var siteFields = fieldsOf([].concat(readScript("fields") || [], workbook || []));
-
   // readImport parses a file's text and checks it.
   function readImport(text) {
     var data;
     try { data = JSON.parse(text); } catch (e) { data = null; }
     return checkImport(data, siteFields);
+  }
+
+  // planStoredImport plans restoring the checked answers over those saved
+  // on this device.
+  function planStoredImport(checked) {
+    var local = dict();
+    checked.answers.forEach(function (a) {
+      var mine = local[a.workbook.id] = local[a.workbook.id] || dict();
+      mine[a.key] = getRecord(a.workbook.id, a.key);
+    });
+    return planImport(checked, local);
   }
 
   function importFile(file) {
@@ -1036,37 +1034,10 @@
       if (checked.problem || !checked.answers.length && checked.left.length) {
         notice(say(MESSAGES.nothingRestored, checked.problem || MESSAGES.damaged));
       } else {
-        confirmImport(planImport(checked));
+        confirmImport(planStoredImport(checked));
       }
     });
   }
-
-  $$("[data-shared]").forEach(function (box) {
-    box.checked = shared;
-    box.addEventListener("change", function () {
-      if (box.checked && !window.confirm(MESSAGES.sharedOn)) {
-        box.checked = false;
-        return;
-      }
-      if (!box.checked && !window.confirm(MESSAGES.sharedOff)) {
-        box.checked = true;
-        return;
-      }
-      try {
-        if (box.checked) window.sessionStorage.setItem(sharedKey, "1");
-        else window.sessionStorage.removeItem(sharedKey);
-      } catch (e) { /* Without sessionStorage there is nothing to switch. */ }
-      window.location.reload();
-    });
-    show(box.closest("[data-shared-choice]"));
-  });
-
-  $$("[data-restore-file]").forEach(function (input) {
-    input.addEventListener("change", function () {
-      if (input.files[0]) importFile(input.files[0]);
-      input.value = "";
-    });
-  });
 
   /* ---- Keeping answers: ask the browser not to evict them ---- */
 
@@ -1085,23 +1056,6 @@
     navigator.storage.persist().then(showPersistence);
   }
 
-  if (navigator.storage && navigator.storage.persisted) navigator.storage.persisted().then(showPersistence);
-  else showPersistence(false);
-
-  /* ---- Print: show whole answers, not what fits in each box ---- */
-
-  window.addEventListener("beforeprint", function () {
-    $$(".field textarea, .field input:not([type]), .field input[type=text]").forEach(function (box) {
-      var copy = box.nextElementSibling;
-      if (!copy || !copy.classList.contains("print-value")) {
-        copy = document.createElement("div");
-        copy.className = "print-value";
-        box.after(copy);
-      }
-      copy.textContent = box.value;
-    });
-  });
-
   /* ---- Erase ---- */
 
   function erase(starts, question) {
@@ -1112,12 +1066,205 @@
     return true;
   }
 
-  // What tests and the fuzz target call: the runtime's pure functions.
-  window.coachbook = Object.freeze({
-    isWorkbookID: isWorkbookID,
-    markdown: md,
-    fieldsOf: fieldsOf,
-    checkImport: checkImport,
-    readImport: readImport
-  });
+  /* ==== Start-up, in the order a page needs it ==== */
+
+  // startButtons reveals the buttons first, so that the download is
+  // always there, and answers their clicks.
+  function startButtons() {
+    $$("[data-action]").forEach(show);
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("[data-action]");
+      var action = button && own(actions, button.getAttribute("data-action"));
+      if (action) action();
+    });
+  }
+
+  // startStorage reads which site this is, opens its storage and meta.
+  function startStorage() {
+    siteID = document.body.getAttribute("data-site") || "";
+    siteTitle = document.body.getAttribute("data-site-title");
+    prefix = "coachbook:" + siteID.replace(/%/g, "%25").replace(/:/g, "%3A") + ":";
+    openStorage();
+    moveUnescapedKeys();
+    readMeta();
+  }
+
+  // startFields gives the controls that need JavaScript their behaviour.
+  function startFields() {
+    each($$(GROUPS), startGroup);
+    each($$("[data-word-target]"), startCounter);
+    each($$(".option-other .other-text"), startOther);
+    each($$(".slider input[type=range]"), startSlider);
+  }
+
+  // startWorkbook binds a workbook page's fields to their saved answers
+  // and saves every change.
+  function startWorkbook() {
+    workbook = readScript("manifest");
+    if (!isObject(workbook) || typeof workbook.id !== "string" || !Array.isArray(workbook.fields)) workbook = null;
+    if (workbook) {
+      each(workbook.fields, function (f) {
+        var b = bind(f);
+        if (!b) return;
+        bindings[f.key] = b;
+        if (f.other) bindings[f.key + ".other"] = otherBinding(b);
+        carryOver(f);
+      });
+      restore();
+      updateProgress();
+      ["input", "change"].forEach(function (type) {
+        document.addEventListener(type, function (event) {
+          var b = bindingFor(event.target);
+          if (!b) return;
+          schedule(b);
+          if (b.key.slice(-6) === ".other") schedule(bindings[b.key.slice(0, -6)]);
+          updateProgress();
+        });
+      });
+      document.addEventListener("focusout", function (event) {
+        var b = bindingFor(event.target);
+        if (!b) return;
+        if (Object.keys(pending).length) flush();
+        each(Object.keys(deferred), function (key) {
+          var raw = deferred[key];
+          delete deferred[key];
+          applyRecord(key, raw);
+        });
+      });
+      window.addEventListener("pagehide", function () { if (Object.keys(pending).length) flush(); });
+      window.addEventListener("storage", followOtherTabs);
+      if (memory) status(failure);
+    }
+
+    // While answers live only in memory, leaving the page loses them.
+    window.addEventListener("beforeunload", function (event) {
+      if (memory && workbook && Object.keys(bindings).some(function (k) { return answered(valueOf(bindings[k])); })) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+  }
+
+  // followOtherTabs shows what other tabs save and erase in this workbook.
+  function followOtherTabs(event) {
+    var start = prefix + "a:" + workbook.id + ":";
+    var signal = null;
+    if (event.key === prefix + "erased") {
+      try { signal = JSON.parse(event.newValue); } catch (e) { /* Not a signal. */ }
+      if (isObject(signal) && (signal.id === "" || signal.id === workbook.id) && isTime(signal.t)) {
+        forget(Object.keys(bindings), signal.t);
+        notice(MESSAGES.erasedElsewhere);
+      }
+    } else if (event.key === null || event.key === prefix + "meta" && event.newValue === null) {
+      // Another tab erased the answers: nothing here may write them back.
+      forget(Object.keys(bindings), Date.now());
+    } else if (event.key.indexOf(start) === 0) {
+      var key = event.key.slice(start.length);
+      if (event.newValue === null) forget([key], Date.now());
+      else applyRecord(key, event.newValue);
+    }
+  }
+
+  // startListings shows progress on the home and collection pages, and
+  // where to continue, if that workbook is still on the site.
+  function startListings() {
+    listed = readScript("progress");
+    listed = Array.isArray(listed) ? listed.filter(function (w) { return isObject(w) && typeof w.id === "string" && Array.isArray(w.fields); }) : [];
+    each(listed, function (w) {
+      var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
+      if (!card) return;
+      var done = w.fields.filter(function (alternatives) {
+        return [].concat(alternatives).some(function (key) {
+          var record = getRecord(w.id, key);
+          return record && answered(record.v);
+        });
+      }).length;
+      $("progress", card).value = done;
+      $("span", card).textContent = say(MESSAGES.progress, done, w.fields.length);
+      show(card);
+    });
+    var continueLink = $("[data-continue]");
+    var last = meta.last && listed.filter(function (w) { return w.id === meta.last.id; })[0];
+    if (continueLink && last) {
+      var a = $("a", continueLink);
+      a.href = last.url;
+      a.textContent = last.title;
+      show(continueLink);
+    }
+  }
+
+  // startDevice offers keeping answers in this tab only, on a shared
+  // computer, restoring them from a file, and says how long they stay.
+  function startDevice() {
+    // The fields a restored file is checked against: the home page lists
+    // every workbook's, a workbook page has its own.
+    siteFields = fieldsOf([].concat(readScript("fields") || [], workbook || []));
+    $$("[data-shared]").forEach(function (box) {
+      box.checked = shared;
+      box.addEventListener("change", function () {
+        if (box.checked && !window.confirm(MESSAGES.sharedOn)) {
+          box.checked = false;
+          return;
+        }
+        if (!box.checked && !window.confirm(MESSAGES.sharedOff)) {
+          box.checked = true;
+          return;
+        }
+        try {
+          if (box.checked) window.sessionStorage.setItem(sharedKey, "1");
+          else window.sessionStorage.removeItem(sharedKey);
+        } catch (e) { /* Without sessionStorage there is nothing to switch. */ }
+        window.location.reload();
+      });
+      show(box.closest("[data-shared-choice]"));
+    });
+    $$("[data-restore-file]").forEach(function (input) {
+      input.addEventListener("change", function () {
+        if (input.files[0]) importFile(input.files[0]);
+        input.value = "";
+      });
+    });
+    if (navigator.storage && navigator.storage.persisted) navigator.storage.persisted().then(showPersistence);
+    else showPersistence(false);
+  }
+
+  // startPrint shows whole answers in print, not what fits in each box.
+  function startPrint() {
+    window.addEventListener("beforeprint", function () {
+      $$(".field textarea, .field input:not([type]), .field input[type=text]").forEach(function (box) {
+        var copy = box.nextElementSibling;
+        if (!copy || !copy.classList.contains("print-value")) {
+          copy = document.createElement("div");
+          copy.className = "print-value";
+          box.after(copy);
+        }
+        copy.textContent = box.value;
+      });
+    });
+  }
+
+  function init() {
+    // The pure functions, for tests and the fuzz target, before anything
+    // on the page can go wrong.
+    window.coachbook = Object.freeze({
+      isWorkbookID: isWorkbookID,
+      markdown: md,
+      answered: answered,
+      fit: fit,
+      fieldsOf: fieldsOf,
+      checkImport: checkImport,
+      readImport: readImport,
+      planImport: planImport,
+      merge: merge
+    });
+    startButtons();
+    startStorage();
+    startFields();
+    startWorkbook();
+    startListings();
+    startDevice();
+    startPrint();
+  }
+
+  init();
 })();

@@ -1,0 +1,235 @@
+package themes_test
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// pureCase is a JavaScript expression over the runtime's pure functions
+// and what it must give, both as JSON.
+type pureCase struct {
+	name, expr, want string
+}
+
+// pureHelpers are the fields, files and summaries the cases share: a
+// workbook "w" with a field of each kind an import treats apart, and two
+// times, T1 and T2 a year later, as a file writes them and as numbers.
+const pureHelpers = `
+	const T1 = "2026-01-01T00:00:00Z", T2 = "2027-01-01T00:00:00Z";
+	const t1 = 1767225600000, t2 = 1798761600000;
+	const fields = coachbook.fieldsOf([{id: "w", fields: [
+		{key: "name", type: "text"},
+		{key: "todo", type: "list", max: 2, was: ["jobs"]},
+		{key: "driver", type: "choice", other: true},
+		{key: "ready", type: "check"},
+		{key: "tasks", type: "rows", columns: [{key: "task", type: "text"}, {key: "done", type: "check"}]}
+	]}]);
+	const file = (...workbooks) => ({format: "coachbook-answers", version: 1, workbooks});
+	const wb = (...answers) => ({id: "w", title: "W", url: "/w/", answers});
+	const a = (key, value, updated = T1, label) => ({key, value, updated, label});
+	const check = data => {
+		const r = coachbook.checkImport(data, fields);
+		return r.problem ? {problem: r.problem} : {
+			answers: r.answers.map(x => [x.workbook.id, x.key, x.label, x.record.v, x.record.t]),
+			left: r.left, cut: r.cut, site: r.site
+		};
+	};
+	const plan = (data, local) => {
+		const p = coachbook.planImport(coachbook.checkImport(data, fields), local);
+		return {changes: p.changes.map(c => [c.key, c.what, c.record.v]), kept: p.kept, same: p.same, left: p.left.length, cut: p.cut};
+	};
+`
+
+// TestRuntimePureFunctions table-tests the functions the runtime exposes
+// on window.coachbook: what counts as answered, fitting a value to a
+// field, checking and planning an import, and merging by time. They read
+// no page and no storage, so one page serves every case.
+func TestRuntimePureFunctions(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\n::text[Q]{#q}\n"}))
+	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+
+	for _, group := range []struct {
+		name  string
+		cases []pureCase
+	}{
+		{"namespace", namespaceCases},
+		{"answered", answeredCases},
+		{"fit", fitCases},
+		{"checkImport", checkImportCases},
+		{"planImport", planImportCases},
+		{"merge", mergeCases},
+	} {
+		t.Run(group.name, func(t *testing.T) {
+			for _, c := range group.cases {
+				t.Run(c.name, func(t *testing.T) {
+					got, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](
+						`JSON.stringify((() => {`+pureHelpers+`return (`+c.expr+`); })())`))
+					if err != nil {
+						t.Fatalf("%s: %v", c.expr, err)
+					}
+					if !sameJSON(t, got, c.want) {
+						t.Errorf("%s\n got %s\nwant %s", c.expr, got, c.want)
+					}
+				})
+			}
+		})
+	}
+}
+
+// sameJSON tells whether two JSON texts hold the same value.
+func sameJSON(t *testing.T, got, want string) bool {
+	t.Helper()
+	var g, w any
+	if err := json.Unmarshal([]byte(got), &g); err != nil {
+		t.Fatalf("the runtime gave %q: %v", got, err)
+	}
+	if err := json.Unmarshal([]byte(want), &w); err != nil {
+		t.Fatalf("the case wants %q: %v", want, err)
+	}
+	return reflect.DeepEqual(g, w)
+}
+
+var namespaceCases = []pureCase{
+	{"frozen", `Object.isFrozen(coachbook)`, `true`},
+	{"names", `Object.keys(coachbook).sort()`,
+		`["answered", "checkImport", "fieldsOf", "fit", "isWorkbookID", "markdown", "merge", "planImport", "readImport"]`},
+}
+
+var answeredCases = []pureCase{
+	{"empty text", `coachbook.answered("")`, `false`},
+	{"blank text", `coachbook.answered(" \n\t")`, `false`},
+	{"text", `coachbook.answered("x")`, `true`},
+	{"true", `coachbook.answered(true)`, `true`},
+	{"false", `coachbook.answered(false)`, `false`},
+	{"null", `coachbook.answered(null)`, `false`},
+	{"undefined", `coachbook.answered(undefined)`, `false`},
+	{"number", `coachbook.answered(1)`, `false`},
+	{"empty list", `coachbook.answered([])`, `false`},
+	{"list of blanks", `coachbook.answered(["", " "])`, `false`},
+	{"list with an item", `coachbook.answered(["", "a"])`, `true`},
+	{"empty rows", `coachbook.answered([{task: "", done: false}, {}])`, `false`},
+	{"row ticked only", `coachbook.answered([{task: "", done: true}])`, `true`},
+	{"row with text", `coachbook.answered([{task: " Call "}])`, `true`},
+	{"too deep", `coachbook.answered([[["x"]]])`, `false`},
+}
+
+var fitCases = []pureCase{
+	{"no field: text", `coachbook.fit("x")`, `{"v": "x", "cut": false}`},
+	{"no field: not a value", `coachbook.fit(5)`, `null`},
+	{"no field: nested lists", `coachbook.fit([["x"]])`, `null`},
+	{"check: boolean", `coachbook.fit(true, {type: "check"})`, `{"v": true, "cut": false}`},
+	{"check: text", `coachbook.fit("yes", {type: "check"})`, `null`},
+	{"text: text", `coachbook.fit("hi", {type: "text"})`, `{"v": "hi", "cut": false}`},
+	{"text: list", `coachbook.fit(["a"], {type: "text"})`, `null`},
+	{"textarea: too long", `coachbook.fit("a".repeat(1000001), {type: "textarea"})`, `null`},
+	{"textarea: longest", `coachbook.fit("a".repeat(1000000), {type: "textarea"}).v.length`, `1000000`},
+	{"date: text", `coachbook.fit("2026-01-01", {type: "date"})`, `{"v": "2026-01-01", "cut": false}`},
+	{"scale: text", `coachbook.fit("5", {type: "scale"})`, `{"v": "5", "cut": false}`},
+	{"scale: number", `coachbook.fit(5, {type: "scale"})`, `null`},
+	{"choice: one", `coachbook.fit("a", {type: "choice"})`, `{"v": "a", "cut": false}`},
+	{"choice: several", `coachbook.fit(["a", "b"], {type: "choice"})`, `{"v": ["a", "b"], "cut": false}`},
+	{"choice: boolean", `coachbook.fit(true, {type: "choice"})`, `null`},
+	{"list: cut to max", `coachbook.fit(["a", "b", "c"], {type: "list", max: 2})`, `{"v": ["a", "b"], "cut": true}`},
+	{"list: within max", `coachbook.fit(["a", "b"], {type: "list", max: 2})`, `{"v": ["a", "b"], "cut": false}`},
+	{"list: no max cuts at 1000", `(r => [r.v.length, r.cut])(coachbook.fit(Array(1500).fill("a"), {type: "list"}))`, `[1000, true]`},
+	{"list: max above 1000", `(r => [r.v.length, r.cut])(coachbook.fit(Array(1500).fill("a"), {type: "list", max: 5000}))`, `[1000, true]`},
+	{"list: not text", `coachbook.fit(["a", 1], {type: "list"})`, `null`},
+	{"list: text", `coachbook.fit("a", {type: "list"})`, `null`},
+	{"checklist: texts", `coachbook.fit(["x"], {type: "checklist", max: 0})`, `{"v": ["x"], "cut": false}`},
+	{"rows: extra column and cell",
+		`coachbook.fit([{task: "Call", done: true, x: "y"}], {type: "rows", columns: [{key: "task"}, {key: "done", type: "check"}]})`,
+		`{"v": [{"task": "Call", "done": true}], "cut": true}`},
+	{"rows: cell of the wrong kind",
+		`coachbook.fit([{task: "Call", done: "yes"}], {type: "rows", columns: [{key: "task"}, {key: "done", type: "check"}]})`,
+		`{"v": [{"task": "Call"}], "cut": true}`},
+	{"rows: without columns", `coachbook.fit([{a: "1"}], {type: "rows"})`, `{"v": [{"a": "1"}], "cut": false}`},
+	{"rows: cut to max", `coachbook.fit([{a: "1"}, {a: "2"}], {type: "rows", max: 1})`, `{"v": [{"a": "1"}], "cut": true}`},
+	{"rows: texts", `coachbook.fit(["a"], {type: "rows"})`, `null`},
+	{"rows: bad column key", `coachbook.fit([{"1x": "a"}], {type: "rows"})`, `null`},
+	{"unknown kind: a value", `coachbook.fit(["a"], {type: "future"})`, `{"v": ["a"], "cut": false}`},
+	{"unknown kind: not a value", `coachbook.fit({a: "1"}, {type: "future"})`, `null`},
+}
+
+var checkImportCases = []pureCase{
+	{"not an object", `check("x")`, `{"problem": "This is not a file of coachbook answers."}`},
+	{"another format", `check({format: "other", version: 1, workbooks: []})`, `{"problem": "This is not a file of coachbook answers."}`},
+	{"version as text", `check({format: "coachbook-answers", version: "1", workbooks: []})`, `{"problem": "This is not a file of coachbook answers."}`},
+	{"no workbooks", `check({format: "coachbook-answers", version: 1})`, `{"problem": "This is not a file of coachbook answers."}`},
+	{"newer version", `check({format: "coachbook-answers", version: 2, workbooks: []})`, `{"problem": "This file comes from a newer version of coachbook."}`},
+	{"one answer", `check(file(wb(a("name", "Ada", T1, "Your name"))))`,
+		`{"answers": [["w", "name", "Your name", "Ada", 1767225600000]], "left": [], "cut": 0, "site": null}`},
+	{"label not text", `check(file(wb(a("name", "Ada", T1, [1]))))`,
+		`{"answers": [["w", "name", "name", "Ada", 1767225600000]], "left": [], "cut": 0, "site": null}`},
+	{"the site", `check(Object.assign(file(), {site: {id: "x", title: "X"}})).site`, `{"id": "x", "title": "X"}`},
+	{"a site without text", `check(Object.assign(file(), {site: {id: 5}})).site`, `{"id": "", "title": "?"}`},
+	{"another site's workbook is kept", `check(file({id: "other", answers: [a("x", "v")]}))`,
+		`{"answers": [["other", "x", "x", "v", 1767225600000]], "left": [], "cut": 0, "site": null}`},
+	{"workbook ID not ours", `check(file({id: "q&a", answers: [a("x", "v")]})).left`, `["q&a: x (left out)"]`},
+	{"workbook ID __proto__", `check(file({id: "__proto__", answers: [a("x", "v")]})).left`, `["__proto__: x (left out)"]`},
+	{"workbook without answers", `check(file({id: "w"})).left`, `["w: ? (left out)"]`},
+	{"not a workbook", `check(file(5)).left`, `["?: ? (left out)"]`},
+	{"field key not ours", `check(file(wb(a("1a", "v")))).left`, `["W: 1a (left out)"]`},
+	{"time not a date", `check(file(wb(a("name", "Ada", "soon")))).left`, `["W: name (left out)"]`},
+	{"no value", `check(file(wb({key: "name", updated: T1}))).left`, `["W: name (left out)"]`},
+	{"value of the wrong kind", `check(file(wb(a("name", [1]), a("ready", "yes")))).left`, `["W: name (left out)", "W: ready (left out)"]`},
+	{"list cut to fit", `check(file(wb(a("todo", ["a", "b", "c"]))))`,
+		`{"answers": [["w", "todo", "todo", ["a", "b"], 1767225600000]], "left": [], "cut": 1, "site": null}`},
+	{"earlier key fits the field", `check(file(wb(a("jobs", ["a", "b", "c"])))).answers`,
+		`[["w", "jobs", "jobs", ["a", "b"], 1767225600000]]`},
+	{"other box is text", `check(file(wb(a("driver.other", "Purpose"), a("driver.other", ["x"], T2)))).left`,
+		`["W: driver.other (left out)"]`},
+	{"rows cut to their columns", `check(file(wb(a("tasks", [{task: "Call", done: true, x: "y"}]))))`,
+		`{"answers": [["w", "tasks", "tasks", [{"task": "Call", "done": true}], 1767225600000]], "left": [], "cut": 1, "site": null}`},
+	{"twice: the later wins", `check(file(wb(a("name", "new", T2), a("name", "old", T1)))).answers`,
+		`[["w", "name", "name", "new", 1798761600000]]`},
+	{"twice: the later wins when last", `check(file(wb(a("name", "old", T1), a("name", "new", T2)))).answers`,
+		`[["w", "name", "name", "new", 1798761600000]]`},
+	{"twice at one time: the first stays", `check(file(wb(a("name", "first"), a("name", "second")))).answers`,
+		`[["w", "name", "name", "first", 1767225600000]]`},
+	{"twice across workbook entries", `check(file(wb(a("name", "old")), wb(a("name", "new", T2)))).answers`,
+		`[["w", "name", "name", "new", 1798761600000]]`},
+	{"one odd answer stops no other", `check(file(wb(a("name", "Ada"), null, a("ready", true))))`,
+		`{"answers": [["w", "name", "name", "Ada", 1767225600000], ["w", "ready", "ready", true, 1767225600000]], "left": ["W: ? (left out)"], "cut": 0, "site": null}`},
+}
+
+var planImportCases = []pureCase{
+	{"nothing saved", `plan(file(wb(a("name", "Ada"))), {})`,
+		`{"changes": [["name", "new", "Ada"]], "kept": 0, "same": 0, "left": 0, "cut": 0}`},
+	{"saved older", `plan(file(wb(a("name", "Ada", T2))), {w: {name: {v: "Bob", t: t1}}})`,
+		`{"changes": [["name", "replaces yours", "Ada"]], "kept": 0, "same": 0, "left": 0, "cut": 0}`},
+	{"saved newer", `plan(file(wb(a("name", "Ada", T1))), {w: {name: {v: "Bob", t: t2}}})`,
+		`{"changes": [], "kept": 1, "same": 0, "left": 0, "cut": 0}`},
+	{"saved at the same time", `plan(file(wb(a("name", "Ada", T1))), {w: {name: {v: "Bob", t: t1}}})`,
+		`{"changes": [], "kept": 1, "same": 0, "left": 0, "cut": 0}`},
+	{"saved the same", `plan(file(wb(a("todo", ["a"], T2))), {w: {todo: {v: ["a"], t: t1}}})`,
+		`{"changes": [], "kept": 0, "same": 1, "left": 0, "cut": 0}`},
+	{"another workbook saved", `plan(file(wb(a("name", "Ada"))), {other: {name: {v: "Ada", t: t1}}})`,
+		`{"changes": [["name", "new", "Ada"]], "kept": 0, "same": 0, "left": 0, "cut": 0}`},
+	{"inherited names are not saved answers", `plan(file(wb(a("constructor", "x"))), {w: {}})`,
+		`{"changes": [["constructor", "new", "x"]], "kept": 0, "same": 0, "left": 0, "cut": 0}`},
+	{"everything at once",
+		`plan(file(wb(a("name", "Ada", T2), a("ready", true), a("todo", ["a", "b", "c"]), a("driver", "x", T1), a("tasks", 5))),
+			{w: {name: {v: "Bob", t: t1}, driver: {v: "y", t: t2}, ready: {v: true, t: t2}}})`,
+		`{"changes": [["name", "replaces yours", "Ada"], ["todo", "new", ["a", "b"]]], "kept": 1, "same": 1, "left": 1, "cut": 1}`},
+	{"the checked answers stay as they were",
+		`(c => (coachbook.planImport(c, {}), "what" in c.answers[0]))(coachbook.checkImport(file(wb(a("name", "Ada"))), fields))`,
+		`false`},
+}
+
+var mergeCases = []pureCase{
+	{"nothing saved", `coachbook.merge(null, {v: "a", t: 1})`, `"new"`},
+	{"nothing saved, undefined", `coachbook.merge(undefined, {v: "a", t: 1})`, `"new"`},
+	{"same value, newer", `coachbook.merge({v: "a", t: 1}, {v: "a", t: 2})`, `"same"`},
+	{"same value, older", `coachbook.merge({v: "a", t: 2}, {v: "a", t: 1})`, `"same"`},
+	{"newer", `coachbook.merge({v: "a", t: 1}, {v: "b", t: 2})`, `"replaces"`},
+	{"older", `coachbook.merge({v: "a", t: 2}, {v: "b", t: 1})`, `"kept"`},
+	{"same time", `coachbook.merge({v: "a", t: 1}, {v: "b", t: 1})`, `"kept"`},
+	{"same list", `coachbook.merge({v: ["a", "b"], t: 1}, {v: ["a", "b"], t: 2})`, `"same"`},
+	{"list in another order", `coachbook.merge({v: ["a", "b"], t: 1}, {v: ["b", "a"], t: 2})`, `"replaces"`},
+	{"same rows", `coachbook.merge({v: [{task: "x", done: true}], t: 1}, {v: [{task: "x", done: true}], t: 0})`, `"same"`},
+	{"true and false", `coachbook.merge({v: false, t: 1}, {v: true, t: 2})`, `"replaces"`},
+}
