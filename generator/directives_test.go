@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -12,19 +11,6 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"golang.org/x/tools/txtar"
 )
-
-// buildPages runs a whole build of s without publishing it and returns the
-// builder, whose pages keep their converted Markdown.
-func buildPages(t *testing.T, s *testSite) (*builder, error) {
-	t.Helper()
-	st, err := stage(s.root, filepath.Join(t.TempDir(), "public"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(st.discard)
-	b := &builder{opts: Options{Source: s.root}, out: newOutput(st.dir, newMinifier())}
-	return b, b.build(context.Background())
-}
 
 // workbookFrontmatter wraps a test body into a workbook.
 const workbookFrontmatter = "---\ntitle: Directives\n---\n"
@@ -53,11 +39,10 @@ func TestDirectiveGolden(t *testing.T) {
 			}
 			s := newTestSite(t, "")
 			s.write("content/w.md", workbookFrontmatter+string(parts["page.md"].Data))
-			b, err := buildPages(t, s)
+			p, err := s.converted("w.md")
 			if err != nil {
 				t.Fatalf("build failed:\n%v", err)
 			}
-			p := b.loaded.bySrc["w.md"]
 			gotHTML := string(p.Content())
 			fields, _ := json.MarshalIndent(p.Manifest(), "", "  ")
 			got := map[string]string{"want.html": gotHTML, "fields.json": string(fields) + "\n"}
@@ -114,11 +99,10 @@ title: Values
 Pick the values you would not give up.
 :::
 `)
-	b, err := buildPages(t, s)
+	p, err := s.converted("w.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := b.loaded.bySrc["w.md"]
 	html := string(p.Content())
 	for _, want := range []string{
 		`<section class="exercise exercise-values" id="exercise-values" data-exercise="values">`,
@@ -141,15 +125,11 @@ Pick the values you would not give up.
 
 	// The type's own attributes are checked like the built-in ones.
 	s.write("content/w.md", "---\ntitle: Values\n---\n::values{#values cuont=2}\n")
-	if out := s.buildErr(); !strings.Contains(out, `content/w.md:4:18: unknown attribute "cuont" on values; it takes class, count, hint, id, label, optional, title, was`) {
-		t.Errorf("error:\n%s", out)
-	}
+	s.expectErrors(`content/w.md:4:18: unknown attribute "cuont" on values; it takes class, count, hint, id, label, optional, title, was`)
 	// A mistake in the layout is reported in the layout, naming the use.
 	s.write("layouts/exercises/values.html", "{{.Field \"textbox\" \"x\"}}\n")
 	s.write("content/w.md", "---\ntitle: Values\n---\n::values{#values}\n")
-	if out := s.buildErr(); !strings.Contains(out, `layouts/exercises/values.html:1:2: executing "exercises/values.html" at <.Field>: error calling Field: there is no field type "textbox" (rendering ::values at content/w.md:4:1)`) {
-		t.Errorf("error:\n%s", out)
-	}
+	s.expectErrors(`layouts/exercises/values.html:1:2: executing "exercises/values.html" at <.Field>: error calling Field: there is no field type "textbox" (rendering ::values at content/w.md:4:1)`)
 }
 
 // TestCommonMarkUnchanged runs every example of the CommonMark spec with
@@ -236,11 +216,9 @@ func defaultDirectiveLayouts(t testing.TB) *directiveLayouts {
 // conversion of the site, and a tree weighs several times its page.
 func TestConversionLetsGoOfItsTree(t *testing.T) {
 	s := newTestSite(t, "-- content/w.md --\n---\ntitle: W\n---\n:::exercise{#ex title=\"Drive\"}\n::text[Phrase]{#phrase}\n:::\n")
-	session := NewSession(Options{Source: s.root})
-	if _, err := session.Build(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
-	conv := session.converted["content/w.md"]
+	v := s.serve()
+	v.build()
+	conv := v.session.converted["content/w.md"] // Internal: what serve keeps.
 	if conv == nil || len(conv.manifest) != 1 {
 		t.Fatalf("the conversion is %+v", conv)
 	}

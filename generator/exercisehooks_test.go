@@ -20,11 +20,11 @@ func TestExerciseHookAdded(t *testing.T) {
 </section>
 -- content/w.md --
 `+valuesPage)
-	b, err := buildPages(t, s)
+	p, err := s.converted("w.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	html := string(b.loaded.bySrc["w.md"].Content())
+	html := string(p.Content())
 	if want := `<section class="exercise exercise-values" id="exercise-values" data-exercise="values">`; !strings.Contains(html, want) {
 		t.Errorf("missing %s in\n%s", want, html)
 	}
