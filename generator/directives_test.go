@@ -69,13 +69,9 @@ func TestDirectiveGolden(t *testing.T) {
 // save no answers.
 func TestDirectiveProblemsDoNotCascade(t *testing.T) {
 	s := newTestSite(t, "-- content/w.md --\n"+workbookFrontmatter+":::exercise{#ex optional optional=x}\nText ::text[Q]{#q}\n:::\n")
-	if out := s.buildErr(); out != `content/w.md:4:26: attribute "optional" is given twice` {
-		t.Errorf("errors:\n%s", out)
-	}
+	s.expectOnly(`content/w.md:4:26: attribute "optional" is given twice`)
 	s = newTestSite(t, "-- content/_index.md --\n---\ntitle: Home\n---\n::text[Q]{#q}\n\n::tip[Prose and callouts are fine here.]\n")
-	if out := s.buildErr(); out != "content/_index.md:4:1: text belongs in a workbook: only workbooks save answers, so home and collection pages hold prose and callouts" {
-		t.Errorf("errors:\n%s", out)
-	}
+	s.expectOnly("content/_index.md:4:1: text belongs in a workbook: only workbooks save answers, so home and collection pages hold prose and callouts")
 }
 
 // TestCustomExerciseType adds a type to a site as a layout, with no Go

@@ -19,6 +19,7 @@ import (
 //	s.build()                      // to disk; s.buildErr() expects a failure
 //	s.assertFile("index.html", "<h1>Home</h1>")
 //	s.expectErrors("content/a.md:4:1: title is required")
+//	s.expectOnly("content/a.md:4:1: title is required") // and no other
 //
 //	v := s.serve()                 // a Session building in memory, as serve does
 //	v.build()
@@ -114,6 +115,15 @@ func (s *testSite) expectErrors(want ...string) string {
 	out := s.buildErr()
 	assertErrors(s.t, out, want...)
 	return out
+}
+
+// expectOnly builds the site, expecting it to fail with exactly the
+// errors want, one a line, and nothing else.
+func (s *testSite) expectOnly(want ...string) {
+	s.t.Helper()
+	if out, all := s.buildErr(), strings.Join(want, "\n"); out != all {
+		s.t.Errorf("errors:\n%s\nwant only:\n%s", out, all)
+	}
 }
 
 // failed returns err's message, failing the test if there is none.
