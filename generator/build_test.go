@@ -244,9 +244,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 func TestRebuildRemovesStaleFilesAndStaging(t *testing.T) {
 	s := newTestSite(t, careerSite)
 	s.build()
-	if err := os.Remove(filepath.Join(s.root, "content/welcome.md")); err != nil {
-		t.Fatal(err)
-	}
+	s.remove("content/welcome.md")
 	s.write("public/stray.txt", "left by hand")
 	s.build()
 	s.assertNoFile("welcome/index.html")
@@ -267,7 +265,7 @@ func TestRebuildWritesOverTheSpare(t *testing.T) {
 	s := newTestSite(t, careerSite)
 	s.build()
 	s.build()
-	spare := filepath.Join(s.root, ".public.coachbook-spare")
+	spare := s.path(".public.coachbook-spare")
 	if _, err := os.Stat(filepath.Join(spare, buildMarker)); err != nil {
 		t.Fatalf("the replaced build was not kept as the spare: %v", err)
 	}
@@ -276,9 +274,7 @@ func TestRebuildWritesOverTheSpare(t *testing.T) {
 	outside := filepath.Join(t.TempDir(), "outside.txt")
 	target := filepath.Join(t.TempDir(), "target.txt")
 	for _, f := range []string{outside, target} {
-		if err := os.WriteFile(f, []byte("keep me"), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFileIn(t, filepath.Dir(f), filepath.Base(f), []byte("keep me"))
 	}
 	in := func(name string) string { return filepath.Join(spare, filepath.FromSlash(name)) }
 	mustDo(t, os.Remove(in("before/drive/index.html")))
@@ -292,7 +288,7 @@ func TestRebuildWritesOverTheSpare(t *testing.T) {
 	mustDo(t, os.RemoveAll(in("before/assessments")))
 	mustDo(t, os.Symlink(t.TempDir(), in("before/assessments")))
 	mustDo(t, os.WriteFile(in("stray.txt"), []byte("left by hand"), 0o644))
-	mustDo(t, os.Remove(filepath.Join(s.root, "content/welcome.md")))
+	s.remove("content/welcome.md")
 	// A page that shrinks is cut to its new length.
 	s.write("content/before/drive.md", "---\ntitle: Drive\n---\nShort.\n")
 
@@ -319,10 +315,9 @@ func TestRecycledBuildKeepsItsOwnFiles(t *testing.T) {
 	before := s.snapshot()
 	s.write("content/welcome", "a file named like the welcome page's folder")
 	for _, order := range []string{"recycled", "fresh"} {
-		if msg := s.buildErr(); !strings.Contains(msg, "welcome/index.html: not a directory") {
-			t.Errorf("%s build: %s", order, msg)
-		}
-		mustDo(t, os.RemoveAll(filepath.Join(s.root, ".public.coachbook-spare")))
+		t.Logf("a %s build", order)
+		s.expectErrors("welcome/index.html: not a directory")
+		s.remove(".public.coachbook-spare")
 	}
 	s.assertUnchanged(before)
 }
@@ -335,8 +330,8 @@ func TestLinkedSpareIsNotFollowed(t *testing.T) {
 	s.build()
 	elsewhere := t.TempDir()
 	mine := filepath.Join(elsewhere, "notes.txt")
-	mustDo(t, os.WriteFile(mine, []byte("my notes"), 0o644))
-	mustDo(t, os.Symlink(elsewhere, filepath.Join(s.root, ".public.coachbook-spare")))
+	writeFileIn(t, elsewhere, "notes.txt", []byte("my notes"))
+	mustDo(t, os.Symlink(elsewhere, s.path(".public.coachbook-spare")))
 	s.build()
 	s.build()
 	if data, err := os.ReadFile(mine); err != nil || string(data) != "my notes" {
@@ -348,13 +343,6 @@ func TestLinkedSpareIsNotFollowed(t *testing.T) {
 	s.assertFile("before/drive/index.html", "<h1>Your primary career drive</h1>")
 }
 
-func mustDo(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestBOMBeforeFrontmatter(t *testing.T) {
 	s := newTestSite(t, "-- content/a.md --\n\uFEFF---\ntitle: With a BOM\n---\nBody\n")
 	s.build()
@@ -363,10 +351,7 @@ func TestBOMBeforeFrontmatter(t *testing.T) {
 
 func TestSiteWithoutSettings(t *testing.T) {
 	s := newTestSite(t, "-- content/notes.md --\nJust *Markdown*, no frontmatter.\n-- content/a.md --\n---\ntitle: A\n---\n")
-	out := s.buildErr()
-	if !strings.Contains(out, "content/notes.md:1:1: title is required") {
-		t.Errorf("error:\n%s", out)
-	}
+	s.expectErrors("content/notes.md:1:1: title is required")
 	s.write("content/notes.md", "---\ntitle: Notes\n---\nJust *Markdown*.\n")
 	s.build()
 	s.assertFile("index.html", "<title>Workbooks</title>", "<html lang=en>")
@@ -392,8 +377,9 @@ func TestRawHTML(t *testing.T) {
 // TestDangerousLinks checks that links able to run code are build errors
 // at their position, even where raw HTML is allowed.
 func TestDangerousLinks(t *testing.T) {
-	for _, settings := range []string{"", "---\nallowHTML: true\n---\n"} {
-		s := newTestSite(t, "-- content/_index.md --\n"+settings+`
+	for name, settings := range map[string]string{"default": "", "allowHTML": "---\nallowHTML: true\n---\n"} {
+		t.Run(name, func(t *testing.T) {
+			s := newTestSite(t, "-- content/_index.md --\n"+settings+`
 -- content/a.md --
 ---
 title: A
@@ -402,19 +388,13 @@ See javascript: here [click](JaVaScRiPt:alert(1)) and <vbscript:msgbox>.
 ![pixel](data:image/png;base64,iVBORw0KGgo=) [page](data:text/html;base64,PHNjcmlwdD4=)
 [mail](mailto:coach@example.edu) [call](tel:+441234)
 `)
-		out := s.buildErr()
-		for _, want := range []string{
-			`content/a.md:4:30: link "JaVaScRiPt:alert(1)" uses the javascript: scheme; only http, https, mailto and tel links are allowed`,
-			`content/a.md:4:56: link "vbscript:msgbox" uses the vbscript: scheme`,
-			`content/a.md:5:53: link "data:text/html;base64,PHNjcmlwdD4=" uses the data: scheme`,
-		} {
-			if !strings.Contains(out, want) {
-				t.Errorf("settings %q: error output\n%s\nlacks\n%s", settings, out, want)
-			}
-		}
-		if n := strings.Count(out, "\n") + 1; n != 3 {
-			t.Errorf("want 3 errors, got %d:\n%s", n, out)
-		}
+			out := s.expectErrors(
+				`content/a.md:4:30: link "JaVaScRiPt:alert(1)" uses the javascript: scheme; only http, https, mailto and tel links are allowed`,
+				`content/a.md:4:56: link "vbscript:msgbox" uses the vbscript: scheme`,
+				`content/a.md:5:53: link "data:text/html;base64,PHNjcmlwdD4=" uses the data: scheme`,
+			)
+			assertErrorCount(t, out, 3)
+		})
 	}
 }
 
@@ -529,10 +509,7 @@ func TestDrafts(t *testing.T) {
 
 	s.opts.Drafts = false
 	s.write("content/welcome.md", "---\ntitle: Welcome\n---\nSee [the draft](interview/draft.md).\n")
-	out := s.buildErr()
-	if !strings.Contains(out, `content/welcome.md:4:17: link "interview/draft.md" leads to content/interview/draft.md, a draft that is built only with --drafts`) {
-		t.Errorf("error:\n%s", out)
-	}
+	s.expectErrors(`content/welcome.md:4:17: link "interview/draft.md" leads to content/interview/draft.md, a draft that is built only with --drafts`)
 }
 
 func TestCancelledBuildLeavesOutput(t *testing.T) {
@@ -541,7 +518,7 @@ func TestCancelledBuildLeavesOutput(t *testing.T) {
 	before := s.snapshot()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := Build(ctx, s.opts); err == nil {
+	if err := s.buildContext(ctx); err == nil {
 		t.Fatal("a cancelled build succeeded")
 	}
 	s.assertUnchanged(before)
@@ -552,29 +529,19 @@ func TestRefusesUnsafeDestinations(t *testing.T) {
 	for _, tc := range []struct{ dest, want string }{
 		{s.root, "it holds the site's own files"},
 		{filepath.Dir(s.root), "it holds the site's own files"},
-		{filepath.Join(s.root, "content", "out"), "it is inside the site's content/ folder"},
-		{filepath.Join(s.root, "static"), "it is inside the site's static/ folder"},
+		{s.path("content/out"), "it is inside the site's content/ folder"},
+		{s.path("static"), "it is inside the site's static/ folder"},
 	} {
 		s.opts.Dest = tc.dest
-		if out := s.buildErr(); !strings.Contains(out, tc.want) {
-			t.Errorf("dest %s: error %q, want %q", tc.dest, out, tc.want)
-		}
+		s.expectErrors(tc.want)
 	}
 	other := t.TempDir()
-	if err := os.WriteFile(filepath.Join(other, "thesis.docx"), []byte("precious"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFileIn(t, other, "thesis.docx", []byte("precious"))
 	s.opts.Dest = other
-	if out := s.buildErr(); !strings.Contains(out, "it is not empty and has no .coachbook-build file, so it is not a coachbook build") {
-		t.Errorf("error %q", out)
-	}
+	s.expectErrors("it is not empty and has no .coachbook-build file, so it is not a coachbook build")
 	// A hand-made site has an index.html but no build marker.
-	if err := os.WriteFile(filepath.Join(other, "index.html"), []byte("<p>mine</p>"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if out := s.buildErr(); !strings.Contains(out, "not a coachbook build") {
-		t.Errorf("error %q", out)
-	}
+	writeFileIn(t, other, "index.html", []byte("<p>mine</p>"))
+	s.expectErrors("not a coachbook build")
 	if data, _ := os.ReadFile(filepath.Join(other, "thesis.docx")); string(data) != "precious" {
 		t.Error("an unrelated folder was touched")
 	}
@@ -585,7 +552,8 @@ func TestRefusesUnsafeDestinations(t *testing.T) {
 // fields, the manifest lists them, every directive of the field language
 // is used, and no internal link is broken under a sub-path.
 func TestBundledSite(t *testing.T) {
-	s := &testSite{t: t, root: "..", opts: Options{Source: "..", Dest: filepath.Join(t.TempDir(), "public"), BaseURL: "/career/"}}
+	s := openSite(t, "..")
+	s.opts.BaseURL = "/career/"
 	s.build()
 	files := s.snapshot()
 
@@ -631,9 +599,7 @@ func TestBenchmarkCorpusUsesEveryDirective(t *testing.T) {
 	if err := corpus.Write(dir, 3, true); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Build(context.Background(), Options{Source: dir}); err != nil {
-		t.Fatal(err)
-	}
+	openSite(t, dir).build()
 	for _, page := range []string{"c000/p000.md", "c000/p001.md", "c000/p002.md"} {
 		if missing := unusedDirectives(t, filepath.Join(dir, "content", page)); len(missing) > 0 {
 			t.Errorf("%s lacks %s", page, strings.Join(missing, ", "))
@@ -766,8 +732,7 @@ Inline <a href="java&#x09;script:alert(1)">x</a> and <img src=" javascript:alert
 
 > <a href="javascript:alert(2)">quoted</a>
 `)
-	out := s.buildErr()
-	for _, want := range []string{
+	out := s.expectErrors(
 		`content/a.md:4:8: <a href>: link "javascript:alert(1)" uses the javascript: scheme`,
 		`content/a.md:4:54: <img src>: link "javascript:alert(1)" uses the javascript: scheme`,
 		`content/a.md:7:1: <form action>: link "JAVASCRIPT:alert(1)" uses the javascript: scheme`,
@@ -776,12 +741,6 @@ Inline <a href="java&#x09;script:alert(1)">x</a> and <img src=" javascript:alert
 		`content/a.md:9:1: <img srcset>: link "javascript:alert(1)" uses the javascript: scheme`,
 		`content/a.md:10:1: <iframe src>: link "data:text/html,<script>alert(1)</script>" uses the data: scheme`,
 		`content/a.md:13:3: <a href>: link "javascript:alert(2)" uses the javascript: scheme`,
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("error output\n%s\nlacks\n%s", out, want)
-		}
-	}
-	if n := strings.Count(out, "\n") + 1; n != 8 {
-		t.Errorf("want 8 errors, got %d:\n%s", n, out)
-	}
+	)
+	assertErrorCount(t, out, 8)
 }

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"coachbook/generator/directive"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -15,29 +14,6 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"golang.org/x/tools/txtar"
 )
-
-// buildPages runs a whole build of s without publishing it and returns the
-// builder, whose pages keep their converted Markdown.
-func buildPages(t *testing.T, s *testSite) (*builder, error) {
-	t.Helper()
-	st, err := stage(s.root, filepath.Join(t.TempDir(), "public"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(st.discard)
-	b := &builder{opts: Options{Source: s.root}, plan: plan{keep: true}, out: newOutput(st.dir, newMinifier())}
-	return b, b.build(context.Background())
-}
-
-// pageHTML is a built page's body as HTML.
-func pageHTML(t *testing.T, p *page) string {
-	t.Helper()
-	html, err := p.Content()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(html)
-}
 
 // workbookFrontmatter wraps a test body into a workbook.
 const workbookFrontmatter = "---\ntitle: Directives\n---\n"
@@ -66,11 +42,10 @@ func TestDirectiveGolden(t *testing.T) {
 			}
 			s := newTestSite(t, "")
 			s.write("content/w.md", workbookFrontmatter+string(parts["page.md"].Data))
-			b, err := buildPages(t, s)
+			p, err := s.converted("w.md")
 			if err != nil {
 				t.Fatalf("build failed:\n%v", err)
 			}
-			p := b.loaded.bySrc["w.md"]
 			gotHTML := pageHTML(t, p)
 			fields, _ := json.MarshalIndent(p.Manifest(), "", "  ")
 			got := map[string]string{"want.html": gotHTML, "fields.json": string(fields) + "\n"}
@@ -97,13 +72,9 @@ func TestDirectiveGolden(t *testing.T) {
 // save no answers.
 func TestDirectiveProblemsDoNotCascade(t *testing.T) {
 	s := newTestSite(t, "-- content/w.md --\n"+workbookFrontmatter+":::exercise{#ex optional optional=x}\nText ::text[Q]{#q}\n:::\n")
-	if out := s.buildErr(); out != `content/w.md:4:26: attribute "optional" is given twice` {
-		t.Errorf("errors:\n%s", out)
-	}
+	s.expectOnly(`content/w.md:4:26: attribute "optional" is given twice`)
 	s = newTestSite(t, "-- content/_index.md --\n---\ntitle: Home\n---\n::text[Q]{#q}\n\n::tip[Prose and callouts are fine here.]\n")
-	if out := s.buildErr(); out != "content/_index.md:4:1: text belongs in a workbook: only workbooks save answers, so home and collection pages hold prose and callouts" {
-		t.Errorf("errors:\n%s", out)
-	}
+	s.expectOnly("content/_index.md:4:1: text belongs in a workbook: only workbooks save answers, so home and collection pages hold prose and callouts")
 }
 
 // TestCustomExerciseType adds a type to a site as a layout, with no Go
@@ -127,11 +98,10 @@ title: Values
 Pick the values you would not give up.
 :::
 `)
-	b, err := buildPages(t, s)
+	p, err := s.converted("w.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := b.loaded.bySrc["w.md"]
 	html := pageHTML(t, p)
 	for _, want := range []string{
 		`<section class="exercise exercise-values" id="exercise-values" data-exercise="values">`,
@@ -154,15 +124,11 @@ Pick the values you would not give up.
 
 	// The type's own attributes are checked like the built-in ones.
 	s.write("content/w.md", "---\ntitle: Values\n---\n::values{#values cuont=2}\n")
-	if out := s.buildErr(); !strings.Contains(out, `content/w.md:4:18: unknown attribute "cuont" on values; it takes class, count, hint, id, label, optional, title, was`) {
-		t.Errorf("error:\n%s", out)
-	}
+	s.expectErrors(`content/w.md:4:18: unknown attribute "cuont" on values; it takes class, count, hint, id, label, optional, title, was`)
 	// A mistake in the layout is reported in the layout, naming the use.
 	s.write("layouts/exercises/values.html", "{{.Field \"textbox\" \"x\"}}\n")
 	s.write("content/w.md", "---\ntitle: Values\n---\n::values{#values}\n")
-	if out := s.buildErr(); !strings.Contains(out, `layouts/exercises/values.html:1:2: executing "exercises/values.html" at <.Field>: error calling Field: there is no field type "textbox" (rendering ::values at content/w.md:4:1)`) {
-		t.Errorf("error:\n%s", out)
-	}
+	s.expectErrors(`layouts/exercises/values.html:1:2: executing "exercises/values.html" at <.Field>: error calling Field: there is no field type "textbox" (rendering ::values at content/w.md:4:1)`)
 }
 
 // TestCommonMarkUnchanged runs every example of the CommonMark spec with
@@ -250,11 +216,9 @@ func defaultDirectiveLayouts(t testing.TB) *directiveLayouts {
 // reads the conversion's type, so a field added later is checked too.
 func TestConversionLetsGoOfItsTree(t *testing.T) {
 	s := newTestSite(t, "-- content/w.md --\n---\ntitle: W\n---\n:::exercise{#ex title=\"Drive\"}\n::text[Phrase]{#phrase}\n:::\n")
-	session := NewSession(Options{Source: s.root})
-	if _, err := session.Build(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
-	conv := session.last.records["content/w.md"].conv
+	v := s.serve()
+	v.build()
+	conv := v.session.last.records["content/w.md"].conv // Internal: what serve keeps.
 	if conv == nil || len(conv.manifest) != 1 || len(conv.exercises) != 1 {
 		t.Fatalf("the conversion is %+v", conv)
 	}

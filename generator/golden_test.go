@@ -38,9 +38,8 @@ func TestGolden(t *testing.T) {
 			if len(want) == 0 {
 				t.Fatal("the case names no want/ files")
 			}
-			s := &testSite{t: t, root: t.TempDir()}
-			s.opts = Options{Source: s.root}
-			writeArchive(t, s.root, site)
+			s := newTestSite(t, "")
+			s.writeArchive(site)
 			s.build()
 			for out, i := range want {
 				got := s.file(out)

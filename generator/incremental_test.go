@@ -1,9 +1,6 @@
 package generator
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -26,72 +23,15 @@ const everyWorkbookLayout = `
 <nav><ul>{{range .Site.Home.Workbooks}}<li>{{.Title}} {{.Tags}}</li>{{end}}</ul></nav>
 `
 
-// serveEqualsBuild checks that every file serve holds equals a fresh build
-// of the same site files, and that serve holds no other file.
-func serveEqualsBuild(t *testing.T, site *testSite, s *Session, step string) {
-	t.Helper()
-	opts := s.opts
-	opts.Dest = filepath.Join(t.TempDir(), "public")
-	if _, err := Build(context.Background(), opts); err != nil {
-		t.Fatalf("%s: fresh build: %v", step, err)
-	}
-	fresh := (&testSite{t: t, root: site.root, opts: opts}).snapshot()
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	var names []string
-	for name := range fresh {
-		names = append(names, name)
-	}
-	for name := range s.last.files {
-		if _, ok := fresh[name]; !ok {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		served, ok := s.last.files[name]
-		want, inFresh := fresh[name]
-		switch {
-		case !ok:
-			t.Errorf("%s: serve lacks %s", step, name)
-		case !inFresh:
-			t.Errorf("%s: serve holds %s, which a build does not write", step, name)
-		case string(served) != want:
-			t.Errorf("%s: serve's %s differs from a fresh build:\n%s", step, name, firstDifference(string(served), want))
-		}
-	}
-}
-
-// firstDifference shows where served and built first differ.
-func firstDifference(served, built string) string {
-	i := 0
-	for i < len(served) && i < len(built) && served[i] == built[i] {
-		i++
-	}
-	window := func(s string) string { return s[max(0, i-80):min(len(s), i+80)] }
-	return "serve: …" + window(served) + "…\nbuild: …" + window(built) + "…"
-}
-
 // TestServeListingShowsWhatTheLayoutsUse is issue 12's first bug: a site
 // whose listing shows tags and a param kept the old tags on the home page
 // after a workbook's tags changed in serve.
 func TestServeListingShowsWhatTheLayoutsUse(t *testing.T) {
-	site := newTestSite(t, careerSite+listingLayouts)
-	s := NewSession(Options{Source: site.root})
-	if _, err := s.Build(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
-	site.write("content/before/reflection.md", "---\ntitle: Self-reflection\nduration: 20 min\nweight: 1\ntags: [values]\nlevel: 3\n---\n## Why {#why}\n\nLong-term aspirations first.\n")
-	if _, err := s.Build(context.Background(), []string{"content/before/reflection.md"}); err != nil {
-		t.Fatal(err)
-	}
-	home, _ := s.File("index.html")
-	for _, want := range []string{"<span class=tag>values</span>", "level 3"} {
-		if !strings.Contains(string(home), want) {
-			t.Errorf("the home page does not show %q after the edit", want)
-		}
-	}
-	serveEqualsBuild(t, site, s, "tags and a param")
+	v := newTestSite(t, careerSite+listingLayouts).serve()
+	v.build()
+	v.edit("content/before/reflection.md", "---\ntitle: Self-reflection\nduration: 20 min\nweight: 1\ntags: [values]\nlevel: 3\n---\n## Why {#why}\n\nLong-term aspirations first.\n")
+	v.assertFile("index.html", "<span class=tag>values</span>", "level 3")
+	v.assertEqualsBuild("tags and a param")
 }
 
 // TestServeEqualsBuild applies a sequence of edits in serve and checks,
@@ -106,11 +46,10 @@ func TestServeEqualsBuild(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			site := newTestSite(t, archive)
-			s := NewSession(Options{Source: site.root, LiveReload: "/_coachbook/livereload.js"})
-			if _, err := s.Build(context.Background(), nil); err != nil {
-				t.Fatal(err)
-			}
-			serveEqualsBuild(t, site, s, "first build")
+			site.opts.LiveReload = "/_coachbook/livereload.js"
+			v := site.serve()
+			v.build()
+			v.assertEqualsBuild("first build")
 			edits := []struct {
 				name, file, content string // content "" deletes the file
 			}{
@@ -129,16 +68,11 @@ func TestServeEqualsBuild(t *testing.T) {
 			}
 			for _, e := range edits {
 				if e.content == "" {
-					if err := os.Remove(filepath.Join(site.root, e.file)); err != nil {
-						t.Fatal(err)
-					}
+					v.remove(e.file)
 				} else {
-					site.write(e.file, e.content)
+					v.edit(e.file, e.content)
 				}
-				if _, err := s.Build(context.Background(), []string{e.file}); err != nil {
-					t.Fatalf("%s: %v", e.name, err)
-				}
-				serveEqualsBuild(t, site, s, e.name)
+				v.assertEqualsBuild(e.name)
 			}
 		})
 	}
@@ -162,11 +96,9 @@ func TestListingUseReadsTheLayouts(t *testing.T) {
 		{name: "siblings through the parent", layouts: "-- layouts/workbook.html --\n{{define \"main\"}}{{range .Parent.Pages}}{{.Title}}{{end}}{{end}}\n", anywhere: true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			site := newTestSite(t, careerSite+c.layouts)
-			s := NewSession(Options{Source: site.root})
-			if _, err := s.Build(context.Background(), nil); err != nil {
-				t.Fatal(err)
-			}
+			v := newTestSite(t, careerSite+c.layouts).serve()
+			v.build()
+			s := v.session // Internal: what the reading of the layouts found.
 			var extra []string
 			for name := range s.last.use.fields {
 				if !listingFields[name] {

@@ -106,10 +106,7 @@ func TestInterruptInsideAPage(t *testing.T) {
 	s.opts.renderHook, entered, done = holdPage("content/before/drive.md", release)
 	ctx, cancel := context.WithCancel(context.Background())
 	returned := make(chan error, 1)
-	go func() {
-		_, err := Build(ctx, s.opts)
-		returned <- err
-	}()
+	go func() { returned <- s.buildContext(ctx) }()
 	await(t, entered, "the page to start rendering")
 	cancel()
 	err := await(t, returned, "Build to return while the page renders")
@@ -118,7 +115,7 @@ func TestInterruptInsideAPage(t *testing.T) {
 		t.Errorf("Build returned %v, want context.Canceled", err)
 	}
 	s.assertUnchanged(before)
-	spare := filepath.Join(s.root, ".public.coachbook-spare")
+	spare := s.path(".public.coachbook-spare")
 	discarded := tree(t, spare)
 	await(t, done, "the abandoned page")
 
@@ -149,44 +146,36 @@ func TestInterruptedSessionBuild(t *testing.T) {
 	release := make(chan struct{})
 	hook, entered, done := holdPage("content/_index.md", release)
 	var holding atomic.Bool
-	s := NewSession(Options{Source: site.root, renderHook: func(source string, render func()) {
+	site.opts.renderHook = func(source string, render func()) {
 		if holding.Load() {
 			hook(source, render)
 		} else {
 			render()
 		}
-	}})
-	if _, err := s.Build(context.Background(), nil); err != nil {
-		t.Fatal(err)
 	}
-	home, _ := s.File("index.html")
+	v := site.serve()
+	v.build()
+	home := v.file("index.html")
 
 	// A new title re-renders the home page, which lists it.
 	site.write("content/before/drive.md", "---\ntitle: Your one career drive\nweight: 2\n---\nA new body.\n")
 	holding.Store(true)
 	ctx, cancel := context.WithCancel(context.Background())
 	returned := make(chan error, 1)
-	go func() {
-		_, err := s.Build(ctx, []string{"content/before/drive.md"})
-		returned <- err
-	}()
+	go func() { returned <- v.buildContext(ctx, "content/before/drive.md") }()
 	await(t, entered, "the home page to start rendering")
 	cancel()
 	if err := await(t, returned, "the rebuild to return while the home page renders"); !errors.Is(err, context.Canceled) {
 		t.Errorf("the rebuild returned %v, want context.Canceled", err)
 	}
-	if now, _ := s.File("index.html"); string(now) != string(home) {
+	if v.file("index.html") != home {
 		t.Error("the cancelled rebuild changed the home page served")
 	}
 
 	close(release)
-	if _, err := s.Build(context.Background(), []string{"content/before/drive.md"}); err != nil {
-		t.Fatal(err)
-	}
+	v.build("content/before/drive.md")
 	await(t, done, "the abandoned home page")
-	if page, _ := s.File("before/drive/index.html"); !strings.Contains(string(page), "Your one career drive") {
-		t.Errorf("the next build did not serve the change:\n%s", page)
-	}
+	v.assertFile("before/drive/index.html", "Your one career drive")
 }
 
 // tree lists every file under dir with its content.

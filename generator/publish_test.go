@@ -13,11 +13,9 @@ func TestSymlinkedDestinationIsPublishedIntoItsTarget(t *testing.T) {
 	s := newTestSite(t, careerSite)
 	target := filepath.Join(t.TempDir(), "www")
 	mustDo(t, os.Mkdir(target, 0o755)) // An empty folder may be published into.
-	if err := os.Symlink(target, filepath.Join(s.root, "public")); err != nil {
-		t.Skipf("no symlinks here: %v", err)
-	}
+	symlink(t, target, s.path("public"))
 	s.build()
-	if info, err := os.Lstat(filepath.Join(s.root, "public")); err != nil || info.Mode()&os.ModeSymlink == 0 {
+	if info, err := os.Lstat(s.path("public")); err != nil || info.Mode()&os.ModeSymlink == 0 {
 		t.Fatalf("public is no longer a symbolic link: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(target, "welcome", "index.html")); err != nil {
@@ -78,10 +76,7 @@ func TestDanglingDestinationLinkIsRefused(t *testing.T) {
 			mustDo(t, os.Mkdir(victim, 0o755))
 			t.Cleanup(func() { os.RemoveAll(victim) })
 			s.opts.Dest = tt.link(t, s.root, victim)
-			msg := s.buildErr()
-			if want := strings.NewReplacer("VICTIM", victim, "ROOT", s.root).Replace(tt.want); !strings.Contains(msg, want) {
-				t.Errorf("error\n%s\ndoes not contain\n%s", msg, want)
-			}
+			s.expectErrors(strings.NewReplacer("VICTIM", victim, "ROOT", s.root).Replace(tt.want))
 			if entries, _ := os.ReadDir(victim); len(entries) != 0 {
 				t.Errorf("the build wrote beside the link's target: %v", entries)
 			}
@@ -96,11 +91,9 @@ func TestDestinationLinkToOtherFilesIsRefused(t *testing.T) {
 	parent := t.TempDir()
 	mine := filepath.Join(parent, "mine")
 	mustDo(t, os.Mkdir(mine, 0o755))
-	mustDo(t, os.WriteFile(filepath.Join(mine, "notes.txt"), []byte("my notes"), 0o644))
-	mustDo(t, os.Symlink(mine, filepath.Join(s.root, "public")))
-	if msg := s.buildErr(); !strings.Contains(msg, "refusing to replace") || !strings.Contains(msg, "public, a symbolic link to "+mine) {
-		t.Errorf("got %s", msg)
-	}
+	writeFileIn(t, mine, "notes.txt", []byte("my notes"))
+	mustDo(t, os.Symlink(mine, s.path("public")))
+	s.expectErrors("refusing to replace", "public, a symbolic link to "+mine)
 	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
 		t.Errorf("the build wrote beside the link's target: %v", entries)
 	}
@@ -117,14 +110,12 @@ func TestDanglingDestLinkKeepsThePreviousBuild(t *testing.T) {
 	s.build()
 	before := s.snapshot()
 	link := filepath.Join(t.TempDir(), "www")
-	mustDo(t, os.Symlink(filepath.Join(s.root, "gone"), link))
+	mustDo(t, os.Symlink(s.path("gone"), link))
 	s.opts.Dest = link
-	if msg := s.buildErr(); !strings.Contains(msg, "which does not exist") {
-		t.Errorf("got %s", msg)
-	}
+	s.expectErrors("which does not exist")
 	s.opts.Dest = ""
 	s.assertUnchanged(before)
-	if _, err := os.Lstat(filepath.Join(s.root, "gone")); err == nil {
+	if _, err := os.Lstat(s.path("gone")); err == nil {
 		t.Error("the build made the folder the link leads to")
 	}
 }
@@ -149,9 +140,7 @@ func TestRecoverStaging(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := os.WriteFile(prefix+dead+"-old-2/index.html", []byte("previous"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFileIn(t, parent, stagingPrefix(dest)+dead+"-old-2/index.html", []byte("previous"))
 	recoverStaging(dest)
 	// The previous output, moved aside by a build that died, is back.
 	if data, err := os.ReadFile(filepath.Join(dest, "index.html")); err != nil || string(data) != "previous" {
@@ -211,12 +200,10 @@ func TestRecoverStagingRestoresOnlyFolders(t *testing.T) {
 // again inside itself by every build.
 func TestDestinationInsideLinkedContentIsRefused(t *testing.T) {
 	s := newTestSite(t, careerSite)
-	mustDo(t, os.Rename(filepath.Join(s.root, "content"), filepath.Join(s.root, "src")))
-	symlink(t, "src", filepath.Join(s.root, "content"))
-	s.opts.Dest = filepath.Join(s.root, "src", "public")
-	if msg := s.buildErr(); !strings.Contains(msg, "it is inside the site's content/ folder") {
-		t.Errorf("got %s", msg)
-	}
+	mustDo(t, os.Rename(s.path("content"), s.path("src")))
+	symlink(t, "src", s.path("content"))
+	s.opts.Dest = s.path("src/public")
+	s.expectErrors("it is inside the site's content/ folder")
 	if _, err := os.Lstat(s.opts.Dest); err == nil {
 		t.Error("the build wrote into content/")
 	}
