@@ -1,21 +1,25 @@
 // Package generator builds a coachbook site. A build runs one way:
 //
 //  1. walk content/ (walk.go), following links only inside their folder;
-//  2. read each Markdown file's frontmatter (load.go, package metadata) and
-//     the site settings in content/_index.md (settings.go) into pages
-//     (content.go), each with its URL and workbook ID;
-//  3. load the theme's layouts (theme.go) and the directive layouts;
-//  4. convert each page's Markdown with goldmark, the directive extension
-//     and the link resolver (markdown.go, linkpos.go, rawhtml.go), within
-//     the bounds of pagelimits.go; exercises and fields (exercises.go,
-//     fields.go) render through their layouts and fill the manifest;
-//  5. render pages through the layouts, minify and write them into a
-//     staging folder (output.go), with content and static files checked
-//     for script (filesafety.go, package scriptfree);
-//  6. check internal links, write sitemap.xml and workbooks.json, and
-//     swap the staging folder in for the destination (publish.go).
+//  2. read each Markdown file's frontmatter (load.go, pagemeta.go, package
+//     metadata) and the settings (settings.go) into pages (page.go), each
+//     with its URL (urls.go) and workbook ID (ids.go);
+//  3. load the theme's page layouts (theme.go) and directive layouts
+//     (themedirectives.go), with one function map (funcs.go);
+//  4. convert each page's Markdown on first use (convert.go, conversion.go:
+//     goldmark configured in markdown.go, headings.go, exerciselevels.go,
+//     links.go), where directives render through their layouts
+//     (directiverender.go, exercises.go) and fields, one table of kinds
+//     (fieldkinds.go, fields.go, attrs.go), fill the manifest (manifest.go);
+//  5. render the pages the plan names (plan.go) through their layouts in
+//     parallel, minify and write them to a staging folder (output.go),
+//     with assets, static and content files (assets.go, staticfiles.go)
+//     checked for script (filesafety.go, package scriptfree);
+//  6. check internal links, write the site-wide files (sitefiles.go,
+//     workbooksjson.go) and swap the staging folder in (publish.go).
 //
 // Every problem is a diag.Error at file:line:col, and a build reports all
-// of them together. serve keeps a Session (session.go) that rebuilds only
-// what an edit affects.
+// of them together. serve keeps a Session (session.go) whose plan rebuilds
+// only what an edit affects, judged by what the layouts read of other
+// pages (listinguse.go).
 package generator

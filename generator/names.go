@@ -20,3 +20,13 @@ func IsWorkbookID(id string) bool { return workbookID.MatchString(id) }
 // item without one: ASCII letters and digits joined by hyphens, or "" when
 // the text has too few of them.
 func IDFromText(text string) string { return slugID(text) }
+
+// FieldKinds lists the field kinds a build knows, for the test that the
+// runtime binds each of them.
+func FieldKinds() []string {
+	names := make([]string, len(fieldKinds))
+	for i, k := range fieldKinds {
+		names[i] = k.name
+	}
+	return names
+}

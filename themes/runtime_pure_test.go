@@ -1,8 +1,11 @@
 package themes_test
 
 import (
+	"coachbook/generator"
 	"encoding/json"
 	"reflect"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -80,6 +83,21 @@ func TestRuntimePureFunctions(t *testing.T) {
 	}
 }
 
+// TestFieldKindsAgree requires the runtime to bind every field kind the
+// build defines and no other: a kind added to generator/fieldkinds.go
+// without a binder would save as plain text, or not at all.
+func TestFieldKindsAgree(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\n::text[Q]{#q}\n"}))
+	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	runtime := eval[[]string](b, `coachbook.kinds`)
+	build := generator.FieldKinds()
+	sort.Strings(build)
+	if strings.Join(runtime, " ") != strings.Join(build, " ") {
+		t.Errorf("the runtime binds %v; the build defines %v", runtime, build)
+	}
+}
+
 // sameJSON tells whether two JSON texts hold the same value.
 func sameJSON(t *testing.T, got, want string) bool {
 	t.Helper()
@@ -96,7 +114,7 @@ func sameJSON(t *testing.T, got, want string) bool {
 var namespaceCases = []pureCase{
 	{"frozen", `Object.isFrozen(coachbook)`, `true`},
 	{"names", `Object.keys(coachbook).sort()`,
-		`["answered", "checkImport", "fieldsOf", "fit", "isWorkbookID", "markdown", "merge", "planImport", "readImport"]`},
+		`["answered", "checkImport", "fieldsOf", "fit", "isWorkbookID", "kinds", "markdown", "merge", "planImport", "readImport"]`},
 }
 
 var answeredCases = []pureCase{

@@ -1255,7 +1255,10 @@
       checkImport: checkImport,
       readImport: readImport,
       planImport: planImport,
-      merge: merge
+      merge: merge,
+      // The field kinds the runtime binds: TestFieldKindsAgree checks them
+      // against the build's table.
+      kinds: Object.freeze(Object.keys(BINDERS).sort())
     });
     startButtons();
     startStorage();
