@@ -149,7 +149,7 @@ func manifestMax(f *field, m *manifestField) { m.Max = f.Max }
 // manifestOptions lists a choice's options and whether it has another.
 func manifestOptions(f *field, m *manifestField) {
 	m.Options = optionValues(f.Options)
-	m.Other = f.Other != ""
+	m.Other = f.Other.Value != ""
 }
 
 // manifestItems lists a checklist's item IDs as its options.
@@ -171,7 +171,8 @@ func optionValues(opts []option) []string {
 	return values
 }
 
-// readOptions reads a choice's options="a|b|c".
+// readOptions reads a choice's options="a|b|c", each written "key=text"
+// or just "text", whose key is then its text.
 func readOptions(r *attrReader) []option {
 	list := r.str("options")
 	if list == "" {
@@ -179,42 +180,78 @@ func readOptions(r *attrReader) []option {
 		return nil
 	}
 	var opts []option
-	seen := map[string]bool{}
-	for _, o := range strings.Split(list, "|") {
-		o = strings.TrimSpace(o)
-		if o == "" {
-			r.fail("options", "options has an empty choice: separate choices with single |")
+	keys, labels := map[string]bool{}, map[string]bool{}
+	for _, written := range strings.Split(list, "|") {
+		o, ok := parseOption(r, "options", written)
+		switch {
+		case !ok:
+			continue
+		case keys[o.Value]:
+			r.fail("options", "options uses the key %q twice: each choice needs a key of its own", o.Value)
+			continue
+		case labels[o.Label]:
+			r.fail("options", "options lists %q twice", o.Label)
 			continue
 		}
-		if seen[o] {
-			r.fail("options", "options lists %q twice", o)
-			continue
-		}
-		seen[o] = true
-		opts = append(opts, option{Value: o, Label: o})
+		keys[o.Value], labels[o.Label] = true, true
+		opts = append(opts, o)
 	}
 	return opts
 }
 
+// parseOption reads one choice, "key=text" or "text". The text before the
+// first '=' is a key only when it has the form of a field ID, with no
+// space before the '=', so that "1+1=2" or "a = b" stay texts; a text that begins like a key ("E=mc²")
+// is kept whole by giving it a key of its own ("energy=E=mc²"). Answers are
+// saved by the key, which keeps them when the text is reworded.
+func parseOption(r *attrReader, attr, written string) (option, bool) {
+	written = strings.TrimSpace(written)
+	if written == "" {
+		r.fail(attr, "%s has an empty choice: separate choices with single |", attr)
+		return option{}, false
+	}
+	// The key is written right before the '=', with no space.
+	key, label, keyed := strings.Cut(written, "=")
+	label = strings.TrimSpace(label)
+	switch {
+	case !keyed:
+		return option{Value: written, Label: written}, true
+	case key == "":
+		r.fail(attr, "%s has a choice with an empty key in %q: write key=text, or leave out the '='", attr, written)
+		return option{}, false
+	case !fieldID.MatchString(key):
+		// Not a key: the '=' is part of the text.
+		return option{Value: written, Label: written}, true
+	case label == "":
+		r.fail(attr, "%s gives the key %q no text: write %s=text", attr, key, key)
+		return option{}, false
+	}
+	return option{Value: key, Label: label}, true
+}
+
 // readOther reads a choice's other: bare for an "Other" choice, a text to
-// name it, or false for none.
-func readOther(r *attrReader, opts []option) string {
+// name it ("key=text" to save it by a key), or false for none.
+func readOther(r *attrReader, opts []option) option {
 	if !r.has("other") {
-		return ""
+		return option{}
 	}
 	a := r.attrs["other"]
-	label := a.Value
+	written := a.Value
 	switch {
-	case a.Bare || label == "true" || label == "yes":
-		label = "Other"
-	case label == "false" || label == "no":
-		return ""
+	case a.Bare || written == "true" || written == "yes":
+		written = "Other"
+	case written == "false" || written == "no":
+		return option{}
+	}
+	other, ok := parseOption(r, "other", written)
+	if !ok {
+		return option{}
 	}
 	for _, o := range opts {
-		if o.Value == label {
-			r.fail("other", "other=%q is also one of the options: name the other choice differently", label)
-			return ""
+		if o.Value == other.Value || o.Label == other.Label {
+			r.fail("other", "other=%q is also one of the options: name the other choice differently", written)
+			return option{}
 		}
 	}
-	return label
+	return other
 }

@@ -40,7 +40,7 @@ type field struct {
 
 	Options  []option // choice
 	Multiple bool     // choice
-	Other    string   // choice: the label of the "other" option, if any
+	Other    option   // choice: the "other" choice, if any; its Value is "" if none
 	Words    int      // textarea
 	Min, Max int      // list and rows: item counts; scale: the ends
 	Step     int      // scale
