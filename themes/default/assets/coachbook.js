@@ -72,7 +72,9 @@
     eraseWorkbook: "Erase your answers to “{0}” from this device? This cannot be undone.",
     eraseSite: "Erase all your answers on {0} from this device? This cannot be undone.",
     erased: "Your answers to this workbook were erased.",
-    erasedElsewhere: "Your answers to this workbook were erased in another tab."
+    erasedElsewhere: "Your answers to this workbook were erased in another tab.",
+    // A choice's answer that matches none of its options now
+    earlierAnswer: "Your earlier answer: {0}"
   };
 
   function say(text) {
@@ -675,6 +677,50 @@
     };
   }
 
+  // A choice saves its options' keys. A saved entry that matches no
+  // option (the author removed it) is never dropped: it is shown beside
+  // the field, kept in the value and the Markdown, and does not count as
+  // an answer. Choosing anew in a single choice replaces it; a multiple
+  // choice keeps it beside the ticks.
+  function choiceBinder(box, f) {
+    var choices = choicesOf(box, f);
+    var several = choicesAre(box, f, "checkbox");
+    var earlier = [];
+    var matches = function (v) { return choices.some(function (i) { return i.value === v; }); };
+    var showEarlier = function () {
+      var note = $(":scope > [data-earlier]", box);
+      if (note) note.remove();
+      if (!earlier.length) return;
+      note = element("div", "", box);
+      note.className = "earlier-answer";
+      note.setAttribute("data-earlier", "");
+      earlier.forEach(function (v) { element("p", say(MESSAGES.earlierAnswer, v), note); });
+    };
+    box.addEventListener("change", function () {
+      if (several || !checkedValues(choices).length || !earlier.length) return;
+      earlier = [];
+      showEarlier();
+    });
+    return {
+      get: function () {
+        var picked = checkedValues(choices);
+        return several ? picked.concat(earlier) : picked[0] || earlier[0] || "";
+      },
+      set: function (v) {
+        var saved = [].concat(several ? (Array.isArray(v) ? v : []) : typeof v === "string" ? v : []);
+        choices.forEach(function (i) { i.checked = saved.indexOf(i.value) >= 0; });
+        earlier = saved.filter(function (x) { return typeof x === "string" && answered(x) && !matches(x); });
+        showEarlier();
+      },
+      answered: function (v) { return [].concat(v).some(matches); },
+      // Markdown shows the options' texts, then the earlier answers.
+      text: function () {
+        var lines = choices.filter(function (i) { return i.checked; }).map(labelOf).concat(earlier.map(function (v) { return say(MESSAGES.earlierAnswer, v); }));
+        return several ? lines.map(item).join("\n") : md(lines[0] || "");
+      }
+    };
+  }
+
   // A slider, unset until it is moved.
   function sliderBinder(box) {
     var control = $("[data-key]", box);
@@ -733,8 +779,9 @@
       };
     },
     checklist: checkboxesBinder,
-    // A choice is checkboxes when it allows several, radio buttons else.
-    choice: function (box, f) { return (choicesAre(box, f, "checkbox") ? checkboxesBinder : radiosBinder)(box, f); },
+    // A choice is checkboxes when it allows several, radio buttons else;
+    // it saves its options' keys and keeps answers no option matches.
+    choice: choiceBinder,
     // A scale is a row of radio buttons when it is short, a slider else.
     scale: function (box, f) { return (choicesAre(box, f, "radio") ? radiosBinder : sliderBinder)(box, f); },
     check: function (box) {
@@ -752,7 +799,7 @@
     var box = $('[data-field="' + CSS.escape(f.key) + '"]');
     if (!box) return null;
     var b = (own(BINDERS, f.type) || textBinder)(box, f);
-    return { key: f.key, field: f, box: box, get: b.get, set: b.set, text: b.text || md };
+    return { key: f.key, field: f, box: box, get: b.get, set: b.set, text: b.text || md, answered: b.answered || answered };
   }
 
   // otherBinding is the text box of a choice's "other" option.
@@ -823,7 +870,8 @@
 
   function updateProgress() {
     var counted = workbook.fields.filter(function (f) { return f.counts && bindings[f.key]; });
-    var done = counted.filter(function (f) { return answered(valueOf(bindings[f.key])); });
+    // A binding may judge its own value: a choice's earlier answer does not count.
+    var done = counted.filter(function (f) { return bindings[f.key].answered(valueOf(bindings[f.key])); });
     var progress = $("[data-progress]");
     if (progress) {
       $("progress", progress).value = done.length;
