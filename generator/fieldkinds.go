@@ -199,29 +199,26 @@ func readOptions(r *attrReader) []option {
 	return opts
 }
 
-// parseOption reads one choice, "key=text" or "text". The text before the
-// first '=' is a key only when it has the form of a field ID, with no
-// space before the '=', so that "1+1=2" or "a = b" stay texts; a text that begins like a key ("E=mc²")
-// is kept whole by giving it a key of its own ("energy=E=mc²"). Answers are
-// saved by the key, which keeps them when the text is reworded.
+// parseOption reads one choice, "key=text" or "text". Answers are saved by
+// the key, which keeps them when the text is reworded. Any text before the
+// first '=' is the key, spaces included: a choice published without a key
+// was saved by its text, so a coach who fixes a typo in it keeps its
+// answers by making the old text the key ("Work-life harmony=Work–life
+// harmony"). A text holding '=' needs a key of its own ("sum=1+1=2").
 func parseOption(r *attrReader, attr, written string) (option, bool) {
 	written = strings.TrimSpace(written)
 	if written == "" {
 		r.fail(attr, "%s has an empty choice: separate choices with single |", attr)
 		return option{}, false
 	}
-	// The key is written right before the '=', with no space.
 	key, label, keyed := strings.Cut(written, "=")
-	label = strings.TrimSpace(label)
+	key, label = strings.TrimSpace(key), strings.TrimSpace(label)
 	switch {
 	case !keyed:
 		return option{Value: written, Label: written}, true
 	case key == "":
 		r.fail(attr, "%s has a choice with an empty key in %q: write key=text, or leave out the '='", attr, written)
 		return option{}, false
-	case !fieldID.MatchString(key):
-		// Not a key: the '=' is part of the text.
-		return option{Value: written, Label: written}, true
 	case label == "":
 		r.fail(attr, "%s gives the key %q no text: write %s=text", attr, key, key)
 		return option{}, false
