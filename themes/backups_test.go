@@ -265,3 +265,39 @@ func TestNameInExports(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(`dialog[open] [data-dialog=confirm]`)))
 	waitFor(b, `document.querySelector('[data-client-name]').value === 'A. B.' && `+storedMeta+`?.name === 'A. B.'`)
 }
+
+// TestMetaKeptAcrossTabs gives a name and downloads in one tab while a
+// workbook is open in another: the workbook tab's next save keeps both,
+// so it never brings back a reminder or drops the name.
+func TestMetaKeptAcrossTabs(t *testing.T) {
+	t.Parallel()
+	b, other := openTwoTabs(t)
+	downloads(b)
+	other.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-client-name]`)))
+	other.do(chromedp.SendKeys(chromedp.CSS(`[data-client-name]`), "A. B."), chromedp.Click(chromedp.CSS(`[data-action=export]`)))
+	waitFor(other, storedMeta+`?.lastBackup > 0`)
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"))
+	waitFor(b, saved)
+	if got := eval[string](b, `JSON.stringify(`+storedMeta+`)`); !strings.Contains(got, `"lastBackup":`) || !strings.Contains(got, `"name":"A. B."`) {
+		t.Errorf("after a save in the other tab, meta is %s", got)
+	}
+}
+
+// TestEraseInAnotherTabTakesTheName erases every answer in one tab while
+// a workbook is open in another: that tab's next save must not write the
+// client's name back.
+func TestEraseInAnotherTabTakesTheName(t *testing.T) {
+	t.Parallel()
+	b, other := openTwoTabs(t)
+	other.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-client-name]`)))
+	other.do(chromedp.SendKeys(chromedp.CSS(`[data-client-name]`), "A. B."))
+	waitFor(other, storedMeta+`?.name === 'A. B.'`)
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	other.do(chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS(`[data-action=erase-site]`)))
+	waitFor(b, storedMeta+` === null`)
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"))
+	waitFor(b, saved)
+	if got := eval[string](b, `JSON.stringify(`+storedMeta+`)`); strings.Contains(got, "A. B.") {
+		t.Errorf("the name came back after the erase: meta %s", got)
+	}
+}
