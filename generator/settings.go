@@ -23,7 +23,10 @@ type site struct {
 	Contact      link   // a mailto: or web link; empty when not set
 	Logo         string // URL of the logo image; empty when not set
 	Accent       string // a CSS colour; empty for the theme's own
-	Params       map[string]any
+	// BackupReminder is how many days after a client's last download of
+	// their answers the runtime reminds them to download again; 0 is never.
+	BackupReminder int
+	Params         map[string]any
 
 	// BaseURL is the URL the site is served from, always ending in "/".
 	BaseURL string
@@ -79,6 +82,8 @@ func defaultSettings() *site {
 		basePath: "/",
 		theme:    "default",
 		Params:   map[string]any{},
+		// Two weeks is a usual time between coaching sessions.
+		BackupReminder: 14,
 	}
 }
 
@@ -111,8 +116,26 @@ func (s *site) readSettings(r *metadata.Reader) {
 	}
 	s.themePos = r.Pos("theme")
 	s.allowHTML = r.Bool("allowHTML")
+	s.readBackupReminder(r)
 	s.ID = r.Matching("id", siteID, "may hold only letters, digits, '.', '/', '_' and '-'")
 	s.Params = r.Rest()
+}
+
+// maxBackupReminder is ten years: any longer is a mistake.
+const maxBackupReminder = 3650
+
+// readBackupReminder reads the days between backup reminders; absent, the
+// default stays.
+func (s *site) readBackupReminder(r *metadata.Reader) {
+	if !r.Has("backupReminder") {
+		return
+	}
+	days := r.Int("backupReminder")
+	if days < 0 || days > maxBackupReminder {
+		r.Fail("backupReminder", "backupReminder (%d) must be a number of days from 0 (no reminder) to %d", days, maxBackupReminder)
+		return
+	}
+	s.BackupReminder = days
 }
 
 var (

@@ -65,6 +65,7 @@ func TestRuntimePureFunctions(t *testing.T) {
 		{"checkImport", checkImportCases},
 		{"planImport", planImportCases},
 		{"merge", mergeCases},
+		{"fileLabel", fileLabelCases},
 	} {
 		t.Run(group.name, func(t *testing.T) {
 			for _, c := range group.cases {
@@ -114,7 +115,18 @@ func sameJSON(t *testing.T, got, want string) bool {
 var namespaceCases = []pureCase{
 	{"frozen", `Object.isFrozen(coachbook)`, `true`},
 	{"names", `Object.keys(coachbook).sort()`,
-		`["answered", "checkImport", "fieldsOf", "fit", "isWorkbookID", "kinds", "markdown", "merge", "planImport", "readImport"]`},
+		`["answered", "checkImport", "fieldsOf", "fileLabel", "fit", "isWorkbookID", "kinds", "markdown", "merge", "planImport", "readImport"]`},
+}
+
+// fileLabelCases: a client's name as a file name may hold it.
+var fileLabelCases = []pureCase{
+	{"initials", `coachbook.fileLabel("A. B.")`, `"A-B"`},
+	{"spaces trimmed", `coachbook.fileLabel("  Ada Lovelace ")`, `"Ada-Lovelace"`},
+	{"letters of any script", `coachbook.fileLabel("Zoë 山田")`, `"Zoë-山田"`},
+	{"path and markup", `coachbook.fileLabel("../<b>x</b>")`, `"b-x-b"`},
+	{"dash and underscore kept", `coachbook.fileLabel("a_b-c")`, `"a_b-c"`},
+	{"nothing left", `coachbook.fileLabel("...")`, `""`},
+	{"no name", `coachbook.fileLabel(undefined)`, `""`},
 }
 
 var answeredCases = []pureCase{
@@ -173,6 +185,11 @@ var fitCases = []pureCase{
 }
 
 var checkImportCases = []pureCase{
+	{"the client's name", `coachbook.checkImport(Object.assign(file(wb(a("name", "Ada"))), {client: " A. B. "}), fields).client`, `"A. B."`},
+	{"a file without a name", `coachbook.checkImport(file(wb(a("name", "Ada"))), fields).client`, `""`},
+	{"a name that is not text is ignored", `(c => [c.client, c.answers.length])(coachbook.checkImport(Object.assign(file(wb(a("name", "Ada"))), {client: {toString: 1}}), fields))`, `["", 1]`},
+	{"a name too long is ignored", `coachbook.checkImport(Object.assign(file(), {client: "x".repeat(101)}), fields).client`, `""`},
+	{"the name reaches the plan", `coachbook.planImport(coachbook.checkImport(Object.assign(file(wb(a("name", "Ada"))), {client: "A. B."}), fields), {}).client`, `"A. B."`},
 	{"not an object", `check("x")`, `{"problem": "This is not a file of coachbook answers."}`},
 	{"another format", `check({format: "other", version: 1, workbooks: []})`, `{"problem": "This is not a file of coachbook answers."}`},
 	{"version as text", `check({format: "coachbook-answers", version: "1", workbooks: []})`, `{"problem": "This is not a file of coachbook answers."}`},

@@ -459,6 +459,10 @@ func (r *Reader) Require(key, value string) {
 	}
 }
 
+// Has reports whether key was written, so that a reader can tell an
+// absent key from one written as its zero value.
+func (r *Reader) Has(key string) bool { return r.fm.Has(key) }
+
 // Pos returns where key's value was written; see Frontmatter.Pos.
 func (r *Reader) Pos(key string) diag.Position { return r.fm.Pos(key) }
 

@@ -10,7 +10,8 @@
  *
  * Storage (localStorage; every key starts "coachbook:<site ID>:", with
  * "%" and ":" in the site ID escaped as %25 and %3A):
- *   meta                  {schema, last: {id, t}, asked}
+ *   meta                  {schema, last: {id, t}, asked, persisted,
+ *                         firstSaved, lastBackup, name, named}
  *   a:<workbook>:<field>  {v: value, t: time saved}, one key per field, so
  *                         two tabs editing different fields never collide
  *   wb:<workbook>         {title, url, labels}, for readable downloads
@@ -74,7 +75,13 @@
     erased: "Your answers to this workbook were erased.",
     erasedElsewhere: "Your answers to this workbook were erased in another tab.",
     // A choice's answer that matches none of its options now
-    earlierAnswer: "Your earlier answer: {0}"
+    earlierAnswer: "Your earlier answer: {0}",
+    // Backups, and exports that say whose they are
+    backupTitle: "Keep a copy of your answers",
+    backupDue: "You have not downloaded your answers for {0} days. A copy on your device keeps them if this browser clears its storage.",
+    backupDownload: "Download my answers",
+    backupLater: "Not now",
+    answersOf: "Answers of {0}"
   };
 
   function say(text) {
@@ -102,6 +109,11 @@
   var MAX_ITEMS = 1000; // items or rows of a list that sets no max
   var MAX_COLUMNS = 50; // cells in a row
   var MAX_LABEL = 1000; // characters in a title or label
+  var MAX_NAME = 100; // characters in the client's name or initials
+  var DAY = 864e5;
+  // Days between backup reminders when the page does not say: a usual
+  // time between coaching sessions, as the build's default.
+  var BACKUP_DAYS = 14;
   // The repeatable fields: lists and rows.
   var GROUPS = "fieldset[data-field].field-list, fieldset[data-field].field-rows";
 
@@ -130,6 +142,7 @@
   var announcedSaving = false; // the client was told answers save as they type
   var listed = [];      // the workbooks a home or collection page lists
   var siteFields = dict(); // the fields a restored file is checked against
+  var remindedKey = ""; // sessionStorage's note that this visit was reminded
 
   /* ==== Pure functions: they read no page and no storage ==== */
 
@@ -139,6 +152,12 @@
   function own(o, k) { return isObject(o) && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined; }
   // asText gives v if it is a string fit to show as a title or label.
   function asText(v, fallback) { return typeof v === "string" && v && v.length <= MAX_LABEL ? v : fallback; }
+  function isName(v) { return typeof v === "string" && v.length <= MAX_NAME; }
+  // fileLabel makes a client's name fit a file name: letters, digits,
+  // "-" and "_", other runs of characters becoming one "-".
+  function fileLabel(name) {
+    return String(name || "").replace(/[^\p{L}\p{N}_-]+/gu, "-").replace(/^-+|-+$/g, "");
+  }
   // each runs fn on every item, so that one field or exercise a layout
   // broke never stops the others from saving and counting.
   function each(list, fn) {
@@ -268,7 +287,9 @@
     }
     if (data.version > 1) return { problem: MESSAGES.newerVersion };
     var site = isObject(data.site) ? { id: asText(data.site.id, ""), title: asText(data.site.title, asText(data.site.id, "?")) } : null;
-    var out = { answers: [], left: [], cut: 0, site: site };
+    // The client's name is restored only when it is a name.
+    var client = isName(data.client) ? data.client.trim() : "";
+    var out = { answers: [], left: [], cut: 0, site: site, client: client };
     var books = dict();
     var seen = dict();
     data.workbooks.forEach(function (w) {
@@ -298,7 +319,7 @@
   // the records saved now: local[workbook ID][field key] is {v, t}, or
   // missing where there is no answer.
   function planImport(checked, local) {
-    var plan = { changes: [], kept: 0, same: 0, left: checked.left, cut: checked.cut, site: checked.site };
+    var plan = { changes: [], kept: 0, same: 0, left: checked.left, cut: checked.cut, site: checked.site, client: checked.client || "" };
     checked.answers.forEach(function (a) {
       var what = merge(own(own(local, a.workbook.id), a.key), a.record);
       if (what === "same" || what === "kept") plan[what]++;
@@ -331,8 +352,15 @@
       if (navigator.clipboard) navigator.clipboard.writeText(workbookText()).then(done, fail);
       else fail();
     },
-    markdown: function () { download(workbook.id.replace(/\//g, "-") + "-" + today() + ".md", "text/markdown", workbookText()); },
-    export: function () { download("answers-" + today() + ".json", "application/json", JSON.stringify(exportData(), null, 2)); },
+    markdown: function () { download(workbook.id.replace(/\//g, "-") + nameForFile() + "-" + today() + ".md", "text/markdown", workbookText()); },
+    // The JSON export is the backup, since it is what Restore reads.
+    export: function () {
+      download("answers" + nameForFile() + "-" + today() + ".json", "application/json", JSON.stringify(exportData(), null, 2));
+      meta.lastBackup = Date.now();
+      saveMeta();
+      dismissReminder();
+    },
+    "dismiss-backup": function () { dismissReminder(); },
     restore: function () { $("[data-restore-file]").click(); },
     "erase-workbook": function () {
       var answers = "a:" + workbook.id + ":";
@@ -486,6 +514,7 @@
     var stored = readJSON(prefix + "meta", isMeta) || { schema: SCHEMA };
     meta = { schema: stored.schema, asked: stored.asked === true };
     if (isObject(stored.last) && typeof stored.last.id === "string") meta.last = { id: stored.last.id, t: stored.last.t };
+    keepMeta(stored);
     var store = { read: read, write: write, remove: remove, keys: keys, prefix: prefix };
     for (var n = meta.schema; n < SCHEMA && migrations[n]; n++) migrations[n](store);
     if (meta.schema > SCHEMA || n < SCHEMA) {
@@ -495,10 +524,26 @@
     meta.schema = SCHEMA;
   }
 
-  // saveMeta never writes over data of a newer version from another tab.
+  // saveMeta never writes over data of a newer version from another tab,
+  // nor over what another tab recorded since this page read meta.
   function saveMeta() {
     var stored = readJSON(prefix + "meta", isMeta);
+    if (stored) keepMeta(stored);
     if (!stored || stored.schema <= SCHEMA) write(prefix + "meta", JSON.stringify(meta));
+  }
+
+  // keepMeta takes from stored meta what is newer than this page's: the
+  // answer to persist(), the first saved answer, the later download and
+  // the name set last.
+  function keepMeta(stored) {
+    if (stored.asked === true) meta.asked = true;
+    if (typeof stored.persisted === "boolean" && typeof meta.persisted !== "boolean") meta.persisted = stored.persisted;
+    if (isTime(stored.firstSaved) && !(meta.firstSaved <= stored.firstSaved)) meta.firstSaved = stored.firstSaved;
+    if (isTime(stored.lastBackup) && !(meta.lastBackup >= stored.lastBackup)) meta.lastBackup = stored.lastBackup;
+    if (isName(stored.name) && isTime(stored.named) && !(meta.named >= stored.named)) {
+      meta.name = stored.name;
+      meta.named = stored.named;
+    }
   }
 
   /* ---- Repeatable items (list) and rows ----
@@ -836,6 +881,7 @@
     });
     write(prefix + "wb:" + workbook.id, JSON.stringify({ title: workbook.title, url: workbook.url, labels: labels }));
     meta.last = { id: workbook.id, t: now };
+    if (saved && !isTime(meta.firstSaved)) meta.firstSaved = now;
     saveMeta();
     if (saved && !memory) {
       status(MESSAGES.saved);
@@ -900,6 +946,7 @@
     var exercises = dict();
     (workbook.exercises || []).forEach(function (e) { exercises[e.id] = e.label; });
     var out = ["# " + md(workbook.title), ""];
+    if (meta.name) out.push(md(say(MESSAGES.answersOf, meta.name)), "");
     each(Object.keys(bindings), function (key) {
       var b = bindings[key];
       var v = b.get();
@@ -978,6 +1025,7 @@
       format: "coachbook-answers",
       version: 1,
       site: { id: siteID, title: siteTitle },
+      client: meta.name || undefined,
       exported: new Date().toISOString(),
       workbooks: Object.keys(byWorkbook).sort().map(function (id) {
         var w = byWorkbook[id];
@@ -1017,6 +1065,12 @@
       }
     });
     if (workbook) { restore(); updateProgress(); }
+    if (plan.changes.length > failed) {
+      if (!isTime(meta.firstSaved)) meta.firstSaved = Date.now();
+      if (plan.client && !meta.name) setName(plan.client);
+      saveMeta();
+      askToPersist();
+    }
     notice(failed ? say(MESSAGES.restoredHereOnly, failure) : say(MESSAGES.restored, plan.changes.length));
     if (plan.left.length) notice(say(MESSAGES.restoreLeftOut, plan.left.length));
   }
@@ -1101,7 +1155,92 @@
     if (shared || meta.asked || !navigator.storage || !navigator.storage.persist) return;
     meta.asked = true;
     saveMeta();
-    navigator.storage.persist().then(showPersistence);
+    navigator.storage.persist().then(function (granted) {
+      meta.persisted = granted === true;
+      saveMeta();
+      showPersistence(granted);
+    });
+  }
+
+  /* ---- Backups: a calm reminder to download, once a visit ---- */
+
+  // backupDue gives how many days ago the client last downloaded their
+  // answers, or first saved one, when that is longer than the site's
+  // period; 0 when no reminder is due.
+  function backupDue() {
+    var setting = document.body.getAttribute("data-backup-days");
+    var days = setting === null ? BACKUP_DAYS : Number(setting);
+    var answers = keys(prefix + "a:");
+    if (!(days > 0) || memory || !answers.length || remindedKey && visitFlag()) return 0;
+    var since = isTime(meta.lastBackup) ? meta.lastBackup : meta.firstSaved;
+    // Answers saved before firstSaved was recorded count from the oldest.
+    if (!isTime(since)) {
+      since = Date.now();
+      answers.forEach(function (k) {
+        var record = readJSON(k, isRecord);
+        if (record && record.t < since) since = record.t;
+      });
+    }
+    var waited = (Date.now() - since) / DAY;
+    return waited > days ? Math.floor(waited) : 0;
+  }
+
+  function visitFlag() {
+    try { return window.sessionStorage.getItem(remindedKey) === "1"; } catch (e) { return false; }
+  }
+
+  // startReminder shows the reminder at the top of the page when due.
+  function startReminder() {
+    remindedKey = "coachbook:reminded:" + siteID;
+    var waited = backupDue();
+    var main = $("main");
+    if (!waited || !main) return;
+    var box = element("aside");
+    box.className = "backup-reminder";
+    box.setAttribute("data-reminder", "");
+    box.setAttribute("aria-label", MESSAGES.backupTitle);
+    element("p", say(MESSAGES.backupDue, waited), box);
+    var buttons = element("p", "", box);
+    buttons.className = "buttons";
+    [[MESSAGES.backupDownload, "export"], [MESSAGES.backupLater, "dismiss-backup"]].forEach(function (spec) {
+      var button = element("button", spec[0], buttons);
+      button.type = "button";
+      button.className = "button";
+      button.setAttribute("data-action", spec[1]);
+    });
+    main.prepend(box);
+  }
+
+  // dismissReminder hides the reminder for the rest of this visit.
+  function dismissReminder() {
+    $$("[data-reminder]").forEach(function (box) { box.remove(); });
+    try { window.sessionStorage.setItem(remindedKey, "1"); } catch (e) { /* It may show again on the next page. */ }
+  }
+
+  /* ---- Whose answers: the name an export carries ---- */
+
+  function setName(name) {
+    meta.name = name.trim().slice(0, MAX_NAME);
+    meta.named = Date.now();
+    $$("[data-client-name]").forEach(function (input) { if (input.value.trim() !== meta.name) input.value = meta.name; });
+  }
+
+  // nameForFile is "-" and the client's name as a file name allows, or "".
+  function nameForFile() {
+    var label = fileLabel(meta.name);
+    return label ? "-" + label : "";
+  }
+
+  function startName() {
+    $$("[data-client-name]").forEach(function (input) {
+      input.value = meta.name || "";
+      input.addEventListener("input", function () {
+        meta.name = input.value.trim().slice(0, MAX_NAME);
+        meta.named = Date.now();
+        saveMeta();
+      });
+      show(input.closest("[data-client-name-choice]"));
+    });
   }
 
   /* ---- Erase ---- */
@@ -1200,6 +1339,8 @@
     if (event.key === prefix + "erased") {
       try { signal = JSON.parse(event.newValue); } catch (e) { /* Not a signal. */ }
       if (isObject(signal) && (signal.id === "" || signal.id === workbook.id) && isTime(signal.t)) {
+        // An erase of the whole site takes the name and backup times too.
+        if (signal.id === "") meta = { schema: SCHEMA, asked: meta.asked };
         forget(Object.keys(bindings), signal.t);
         notice(MESSAGES.erasedElsewhere);
       }
@@ -1304,6 +1445,7 @@
       readImport: readImport,
       planImport: planImport,
       merge: merge,
+      fileLabel: fileLabel,
       // The field kinds the runtime binds: TestFieldKindsAgree checks them
       // against the build's table.
       kinds: Object.freeze(Object.keys(BINDERS).sort())
@@ -1314,6 +1456,8 @@
     startWorkbook();
     startListings();
     startDevice();
+    startName();
+    startReminder();
     startPrint();
   }
 
