@@ -968,7 +968,14 @@
         write(prefix + "wb:" + c.workbook.id, JSON.stringify({ title: c.workbook.title, url: c.workbook.url, labels: c.workbook.labels }));
       }
     });
+    // "Continue where you left off" leads to the latest restored answer of
+    // a workbook on this site, unless the client has written here since.
+    each(plan.changes, function (c) {
+      if (siteFields[c.workbook.id] && (!meta.last || !(meta.last.t >= c.record.t))) meta.last = { id: c.workbook.id, t: c.record.t };
+    });
+    if (plan.changes.length) saveMeta();
     if (workbook) { restore(); updateProgress(); }
+    showListings();
     notice(failed ? say(MESSAGES.restoredHereOnly, failure) : say(MESSAGES.restored, plan.changes.length));
     if (plan.left.length) notice(say(MESSAGES.restoreLeftOut, plan.left.length));
   }
@@ -1170,6 +1177,12 @@
   function startListings() {
     listed = readScript("progress");
     listed = Array.isArray(listed) ? listed.filter(function (w) { return isObject(w) && typeof w.id === "string" && Array.isArray(w.fields); }) : [];
+    showListings();
+  }
+
+  // showListings counts each listed workbook's saved answers, at start-up
+  // and again after a restore, so the page never shows stale progress.
+  function showListings() {
     each(listed, function (w) {
       var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
       if (!card) return;
