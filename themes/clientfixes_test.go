@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -55,4 +56,33 @@ func TestRestoreShowsProgress(t *testing.T) {
 	}
 	b.do(chromedp.Navigate(b.url("prep/")), chromedp.WaitReady(chromedp.CSS(`main`)))
 	check("on the collection page")
+}
+
+// scaleSite has a short scale, printed as a row of points.
+var scaleSite = map[string]string{"content/scale.md": "---\ntitle: Scale\n---\n::scale[Where now?]{#now}\n::scale[How strong?]{#strength min=0 max=100 step=5}\n"}
+
+// TestChosenPointInPrint chooses a point of a scale and prints: the
+// chosen point is white on solid black, bold in a thick border; the others
+// are plain black on white.
+func TestChosenPointInPrint(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, writeSite(t, scaleSite))
+	b.do(chromedp.Navigate(b.url("scale/")), chromedp.WaitVisible(chromedp.CSS(`[for="field-now:7"]`)))
+	b.do(chromedp.Click(chromedp.CSS(`[for="field-now:7"]`)))
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	style := func(id string) string {
+		return eval[string](b, `(() => { const s = getComputedStyle(document.querySelector('[for="`+id+`"]'));
+			return [s.color, s.backgroundColor, s.borderTopWidth, s.borderTopStyle, s.borderTopColor, s.fontWeight, s.printColorAdjust].join(' | ') })()`)
+	}
+	if !eval[bool](b, `matchMedia('print').matches`) {
+		t.Fatal("print media is not emulated")
+	}
+	if got, want := style("field-now:7"), "rgb(255, 255, 255) | rgb(0, 0, 0) | 3px | solid | rgb(0, 0, 0) | 700 | exact"; got != want {
+		t.Errorf("the chosen point prints as\n%s\nwant\n%s", got, want)
+	}
+	if got, want := style("field-now:6"), "rgb(0, 0, 0) | rgb(255, 255, 255) | 1px | solid | rgb(0, 0, 0) | 400 | exact"; got != want {
+		t.Errorf("a point not chosen prints as\n%s\nwant\n%s", got, want)
+	}
 }
