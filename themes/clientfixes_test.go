@@ -5,11 +5,14 @@ package themes_test
 // print, and a slider's every value, its middle one too.
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestRestoreShowsProgress restores answers on the home page: the cards'
@@ -58,6 +61,23 @@ func TestRestoreShowsProgress(t *testing.T) {
 	check("on the collection page")
 }
 
+// rect is an element's bounding box on screen.
+type rect struct{ Top, Bottom, Left, Right float64 }
+
+func (r rect) overlaps(o rect) bool {
+	return r.Left < o.Right && o.Left < r.Right && r.Top < o.Bottom && o.Top < r.Bottom
+}
+
+func rectOf(b *browserSite, expr string) rect {
+	b.t.Helper()
+	data := eval[string](b, `JSON.stringify((() => { const r = (`+expr+`).getBoundingClientRect(); return {Top: r.top, Bottom: r.bottom, Left: r.left, Right: r.right} })())`)
+	var r rect
+	if err := json.Unmarshal([]byte(data), &r); err != nil {
+		b.t.Fatal(err)
+	}
+	return r
+}
+
 // scaleSite has a short scale, printed as a row of points.
 var scaleSite = map[string]string{"content/scale.md": "---\ntitle: Scale\n---\n::scale[Where now?]{#now}\n::scale[How strong?]{#strength min=0 max=100 step=5}\n"}
 
@@ -85,4 +105,76 @@ func TestChosenPointInPrint(t *testing.T) {
 	if got, want := style("field-now:6"), "rgb(0, 0, 0) | rgb(255, 255, 255) | 1px | solid | rgb(0, 0, 0) | 400 | exact"; got != want {
 		t.Errorf("a point not chosen prints as\n%s\nwant\n%s", got, want)
 	}
+}
+
+// sliderState is what an untouched or chosen slider shows and saves.
+const sliderState = `(() => { const s = document.getElementById('field-strength');
+	const o = document.querySelector('output[for="field-strength"]');
+	const stored = localStorage.getItem(` + "`" + storagePrefix + "a:scale:strength`" + `);
+	return [o.textContent, s.hasAttribute('data-unset'), s.getAttribute('aria-valuetext'), getComputedStyle(s).appearance, stored === null ? 'none' : JSON.parse(stored).v].join(' | ') })()`
+
+const untouchedSlider = "– | true | Not answered yet | none | none"
+const sliderAt50 = "50 | false |  | auto | 50"
+
+// openSlider opens the scale page afresh, and returns the middle of the
+// slider, where its untouched thumb sits.
+func openSlider(t *testing.T) (*browserSite, float64, float64) {
+	b := openSite(t, writeSite(t, scaleSite))
+	b.do(chromedp.EmulateViewport(375, 667))
+	b.do(chromedp.Navigate(b.url("scale/")), chromedp.WaitVisible(chromedp.ID(`field-strength`)))
+	if got := eval[string](b, sliderState); got != untouchedSlider {
+		t.Errorf("an untouched slider shows %q, want %q", got, untouchedSlider)
+	}
+	b.do(chromedp.Evaluate[chromedp.Void](`document.getElementById('field-strength').scrollIntoView({block: 'center'})`))
+	r := rectOf(b, `document.getElementById('field-strength')`)
+	return b, (r.Left + r.Right) / 2, (r.Top + r.Bottom) / 2
+}
+
+// TestSliderMiddleValue chooses a slider's middle value, 50, by mouse,
+// by keyboard (an arrow and back, or Enter) and by touch: each records 50.
+func TestSliderMiddleValue(t *testing.T) {
+	t.Parallel()
+	t.Run("mouse", func(t *testing.T) {
+		t.Parallel()
+		b, x, y := openSlider(t)
+		b.do(chromedp.MouseClickXY(x, y))
+		waitFor(b, saved)
+		if got := eval[string](b, sliderState); got != sliderAt50 {
+			t.Errorf("after a click on the thumb: %q, want %q", got, sliderAt50)
+		}
+	})
+	t.Run("arrows", func(t *testing.T) {
+		t.Parallel()
+		b, _, _ := openSlider(t)
+		b.do(chromedp.Focus(chromedp.ID(`field-strength`)), chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowLeft))
+		waitFor(b, saved)
+		if got := eval[string](b, sliderState); got != sliderAt50 {
+			t.Errorf("after ArrowRight and ArrowLeft: %q, want %q", got, sliderAt50)
+		}
+	})
+	t.Run("enter", func(t *testing.T) {
+		t.Parallel()
+		b, _, _ := openSlider(t)
+		b.do(chromedp.Focus(chromedp.ID(`field-strength`)), chromedp.KeyEvent(kb.Enter))
+		waitFor(b, saved)
+		if got := eval[string](b, sliderState); got != sliderAt50 {
+			t.Errorf("after Enter: %q, want %q", got, sliderAt50)
+		}
+	})
+	t.Run("touch", func(t *testing.T) {
+		t.Parallel()
+		b, x, y := openSlider(t)
+		for _, ev := range []input.DispatchTouchEventParams{
+			{Type: input.DispatchTouchEventTypeTouchStart, TouchPoints: []*input.TouchPoint{{X: x, Y: y}}},
+			{Type: input.DispatchTouchEventTypeTouchEnd, TouchPoints: []*input.TouchPoint{}},
+		} {
+			if _, err := chromedp.Call(b.ctx, input.DispatchTouchEvent, ev); err != nil {
+				t.Fatal(err)
+			}
+		}
+		waitFor(b, saved)
+		if got := eval[string](b, sliderState); got != sliderAt50 {
+			t.Errorf("after a tap on the thumb: %q, want %q", got, sliderAt50)
+		}
+	})
 }

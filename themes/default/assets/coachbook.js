@@ -72,7 +72,9 @@
     eraseWorkbook: "Erase your answers to “{0}” from this device? This cannot be undone.",
     eraseSite: "Erase all your answers on {0} from this device? This cannot be undone.",
     erased: "Your answers to this workbook were erased.",
-    erasedElsewhere: "Your answers to this workbook were erased in another tab."
+    erasedElsewhere: "Your answers to this workbook were erased in another tab.",
+    // A slider's middle value
+    sliderUnset: "Not answered yet"
   };
 
   function say(text) {
@@ -605,21 +607,41 @@
     });
   }
 
-  // A slider shows its value once it has one.
+  // A slider shows its value once it has one. Until then it shows no
+  // thumb, and says so to assistive technology, since its thumb would sit
+  // in the middle looking like an answer.
   function setSlider(slider, value) {
     var output = $("output", slider.parentElement);
     if (value === "" || value === undefined || value === null) {
       slider.value = slider.defaultValue;
       output.textContent = MESSAGES.unset;
       output.setAttribute("data-unset", "");
+      slider.setAttribute("data-unset", "");
+      slider.setAttribute("aria-valuetext", MESSAGES.sliderUnset);
     } else {
       slider.value = value;
       output.textContent = slider.value;
       output.removeAttribute("data-unset");
+      slider.removeAttribute("data-unset");
+      slider.removeAttribute("aria-valuetext");
     }
   }
+  // A click or tap where the hidden thumb sits, or Enter or Space, moves
+  // nothing and so fires no input: choosing the value it sits at then
+  // takes an input event of our own. A swipe that scrolls the page ends
+  // in pointercancel, not pointerup, and chooses nothing.
   function startSlider(slider) {
+    var choose = function () {
+      if (slider.hasAttribute("data-unset")) slider.dispatchEvent(new Event("input", { bubbles: true }));
+    };
     slider.addEventListener("input", function () { setSlider(slider, slider.value); });
+    slider.addEventListener("pointerup", choose);
+    slider.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      if (slider.hasAttribute("data-unset")) event.preventDefault();
+      choose();
+    });
+    setSlider(slider, "");
   }
 
   /* ---- Bindings: read and write each field's value in the page ---- */
