@@ -6,6 +6,7 @@ package themes_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -61,6 +62,16 @@ func TestRestoreShowsProgress(t *testing.T) {
 	check("on the collection page")
 }
 
+// longWorkbook is a workbook far longer than a phone's screen.
+func longWorkbook() map[string]string {
+	var page strings.Builder
+	page.WriteString("---\ntitle: Long\n---\n")
+	for i := 1; i <= 30; i++ {
+		fmt.Fprintf(&page, "::textarea[Question %d]{#q%d}\n", i, i)
+	}
+	return map[string]string{"content/long.md": page.String()}
+}
+
 // rect is an element's bounding box on screen.
 type rect struct{ Top, Bottom, Left, Right float64 }
 
@@ -76,6 +87,51 @@ func rectOf(b *browserSite, expr string) rect {
 		b.t.Fatal(err)
 	}
 	return r
+}
+
+// TestSaveStatusInSight types in the first field of a long workbook on a
+// phone: "Saved" shows on screen, beside the field and over no field, and
+// the page keeps one live region that announces saving once.
+func TestSaveStatusInSight(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, writeSite(t, longWorkbook()))
+	b.do(chromedp.EmulateViewport(375, 667))
+	b.do(chromedp.Navigate(b.url("long/")), chromedp.WaitVisible(chromedp.ID(`field-q1`)))
+	b.do(chromedp.Click(chromedp.ID(`field-q1`)), chromedp.SendKeys(chromedp.ID(`field-q1`), "My answer"))
+	waitFor(b, saved)
+	status := rectOf(b, `document.querySelector('[data-save-status]')`)
+	field := rectOf(b, `document.activeElement`)
+	viewport := rect{Bottom: eval[float64](b, `innerHeight`), Right: eval[float64](b, `innerWidth`)}
+	if status.Bottom <= status.Top || status.Right <= status.Left {
+		t.Fatalf("the status has no size: %+v", status)
+	}
+	if status.Top < 0 || status.Left < 0 || status.Bottom > viewport.Bottom || status.Right > viewport.Right {
+		t.Errorf("the status %+v is outside the %+v viewport", status, viewport)
+	}
+	if status.overlaps(field) {
+		t.Errorf("the status %+v covers the field being edited %+v", status, field)
+	}
+	if status.Top-field.Bottom > 100 {
+		t.Errorf("the status is %.0f px below the field", status.Top-field.Bottom)
+	}
+	// It covers no other question or its label.
+	others := eval[int](b, `(() => { const s = document.querySelector('[data-save-status]').getBoundingClientRect();
+		return [...document.querySelectorAll('[data-field] label, [data-field] textarea')].filter(e => { const r = e.getBoundingClientRect();
+			return r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom }).length })()`)
+	if others != 0 {
+		t.Errorf("the status covers %d labels or boxes", others)
+	}
+	// One live region speaks, once; the status itself is not read out at
+	// every pause in typing.
+	if n := eval[int](b, `document.querySelectorAll('[aria-live], [role=status], [role=alert]').length`); n != 1 {
+		t.Errorf("%d live regions, want 1", n)
+	}
+	if live := eval[bool](b, `(() => { const s = document.querySelector('[data-save-status]'); return s.hasAttribute('aria-live') || !!s.closest('[aria-live], [role=status]') })()`); live {
+		t.Error("the save status is itself a live region, read out at every pause")
+	}
+	if said := eval[string](b, `document.querySelector('[data-announce]').textContent`); said != "Your answers are being saved on this device as you type." {
+		t.Errorf("the live region says %q", said)
+	}
 }
 
 // scaleSite has a short scale, printed as a row of points.

@@ -130,6 +130,7 @@
   var announcedSaving = false; // the client was told answers save as they type
   var listed = [];      // the workbooks a home or collection page lists
   var siteFields = dict(); // the fields a restored file is checked against
+  var statusHome = null; // the save status's place in "Your answers": {parent, next}
 
   /* ==== Pure functions: they read no page and no storage ==== */
 
@@ -374,9 +375,18 @@
     announce(text);
   }
 
-  function status(text) {
+  // status shows how saving goes. Given the box of the field being
+  // edited, it moves there, just below the field, where a client on a
+  // phone sees it; any other word than "Saved" goes back to its place in
+  // "Your answers", where a long one has room. It stays one element, not
+  // a live region: announce() speaks, once.
+  function status(text, box) {
     var el = $("[data-save-status]");
-    if (el && el.textContent !== text) el.textContent = text;
+    if (!el) return;
+    if (!statusHome) statusHome = { parent: el.parentElement, next: el.nextSibling };
+    if (box && el.parentElement !== box) box.appendChild(el);
+    else if (!box && text !== MESSAGES.saved && el.parentElement !== statusHome.parent) statusHome.parent.insertBefore(el, statusHome.next);
+    if (el.textContent !== text) el.textContent = text;
     show(el);
   }
 
@@ -822,7 +832,7 @@
 
   function schedule(b) {
     if (!(b.key in pending)) pending[b.key] = Date.now();
-    if (!memory) status(MESSAGES.saving);
+    if (!memory) status(MESSAGES.saving, b.box);
     clearTimeout(timer);
     timer = setTimeout(flush, 400);
   }
