@@ -81,7 +81,9 @@
     backupDue: "You have not downloaded your answers for {0} days. A copy on your device keeps them if this browser clears its storage.",
     backupDownload: "Download my answers",
     backupLater: "Not now",
-    answersOf: "Answers of {0}"
+    answersOf: "Answers of {0}",
+    // A slider's middle value
+    sliderUnset: "Not answered yet"
   };
 
   function say(text) {
@@ -143,6 +145,7 @@
   var listed = [];      // the workbooks a home or collection page lists
   var siteFields = dict(); // the fields a restored file is checked against
   var remindedKey = ""; // sessionStorage's note that this visit was reminded
+  var statusHome = null; // the save status's place in "Your answers": {parent, next}
 
   /* ==== Pure functions: they read no page and no storage ==== */
 
@@ -402,9 +405,18 @@
     announce(text);
   }
 
-  function status(text) {
+  // status shows how saving goes. Given the box of the field being
+  // edited, it moves there, just below the field, where a client on a
+  // phone sees it; any other word than "Saved" goes back to its place in
+  // "Your answers", where a long one has room. It stays one element, not
+  // a live region: announce() speaks, once.
+  function status(text, box) {
     var el = $("[data-save-status]");
-    if (el && el.textContent !== text) el.textContent = text;
+    if (!el) return;
+    if (!statusHome) statusHome = { parent: el.parentElement, next: el.nextSibling };
+    if (box && el.parentElement !== box) box.appendChild(el);
+    else if (!box && text !== MESSAGES.saved && el.parentElement !== statusHome.parent) statusHome.parent.insertBefore(el, statusHome.next);
+    if (el.textContent !== text) el.textContent = text;
     show(el);
   }
 
@@ -652,21 +664,41 @@
     });
   }
 
-  // A slider shows its value once it has one.
+  // A slider shows its value once it has one. Until then it shows no
+  // thumb, and says so to assistive technology, since its thumb would sit
+  // in the middle looking like an answer.
   function setSlider(slider, value) {
     var output = $("output", slider.parentElement);
     if (value === "" || value === undefined || value === null) {
       slider.value = slider.defaultValue;
       output.textContent = MESSAGES.unset;
       output.setAttribute("data-unset", "");
+      slider.setAttribute("data-unset", "");
+      slider.setAttribute("aria-valuetext", MESSAGES.sliderUnset);
     } else {
       slider.value = value;
       output.textContent = slider.value;
       output.removeAttribute("data-unset");
+      slider.removeAttribute("data-unset");
+      slider.removeAttribute("aria-valuetext");
     }
   }
+  // A click or tap where the hidden thumb sits, or Enter or Space, moves
+  // nothing and so fires no input: choosing the value it sits at then
+  // takes an input event of our own. A swipe that scrolls the page ends
+  // in pointercancel, not pointerup, and chooses nothing.
   function startSlider(slider) {
+    var choose = function () {
+      if (slider.hasAttribute("data-unset")) slider.dispatchEvent(new Event("input", { bubbles: true }));
+    };
     slider.addEventListener("input", function () { setSlider(slider, slider.value); });
+    slider.addEventListener("pointerup", choose);
+    slider.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      if (slider.hasAttribute("data-unset")) event.preventDefault();
+      choose();
+    });
+    setSlider(slider, "");
   }
 
   /* ---- Bindings: read and write each field's value in the page ---- */
@@ -893,7 +925,7 @@
 
   function schedule(b) {
     if (!(b.key in pending)) pending[b.key] = Date.now();
-    if (!memory) status(MESSAGES.saving);
+    if (!memory) status(MESSAGES.saving, b.box);
     clearTimeout(timer);
     timer = setTimeout(flush, 400);
   }
@@ -1064,6 +1096,12 @@
         write(prefix + "wb:" + c.workbook.id, JSON.stringify({ title: c.workbook.title, url: c.workbook.url, labels: c.workbook.labels }));
       }
     });
+    // "Continue where you left off" leads to the latest restored answer of
+    // a workbook on this site, unless the client has written here since.
+    each(plan.changes, function (c) {
+      if (siteFields[c.workbook.id] && (!meta.last || !(meta.last.t >= c.record.t))) meta.last = { id: c.workbook.id, t: c.record.t };
+    });
+    if (plan.changes.length) saveMeta();
     if (workbook) { restore(); updateProgress(); }
     if (plan.changes.length > failed) {
       if (!isTime(meta.firstSaved)) meta.firstSaved = Date.now();
@@ -1071,6 +1109,7 @@
       saveMeta();
       askToPersist();
     }
+    showListings();
     notice(failed ? say(MESSAGES.restoredHereOnly, failure) : say(MESSAGES.restored, plan.changes.length));
     if (plan.left.length) notice(say(MESSAGES.restoreLeftOut, plan.left.length));
   }
@@ -1359,6 +1398,12 @@
   function startListings() {
     listed = readScript("progress");
     listed = Array.isArray(listed) ? listed.filter(function (w) { return isObject(w) && typeof w.id === "string" && Array.isArray(w.fields); }) : [];
+    showListings();
+  }
+
+  // showListings counts each listed workbook's saved answers, at start-up
+  // and again after a restore, so the page never shows stale progress.
+  function showListings() {
     each(listed, function (w) {
       var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
       if (!card) return;
