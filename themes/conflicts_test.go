@@ -1,6 +1,7 @@
 package themes_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -82,13 +83,16 @@ func TestTwoTabsEditOneField(t *testing.T) {
 	waitFor(b, nameValue+` === 'Alpha beta'`)
 }
 
-// TestDismissOtherVersion dismisses a kept version: it leaves storage and
-// the page, and the field keeps its answer.
+// TestDismissOtherVersion keeps a version a later save replaced: the
+// download includes it, dismissing it removes it from storage and the
+// page, and erasing the workbook erases it too.
 func TestDismissOtherVersion(t *testing.T) {
 	t.Parallel()
 	b := openSite(t, writeSite(t, answersSite))
+	dir := downloads(b)
+	seed := `localStorage.setItem(` + jsString(nameKey) + `, '{"v":"Later","t":2}'); localStorage.setItem(` + jsString(nameConflict) + `, '[{"v":"Earlier <b>draft</b>","t":1}]')`
 	b.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
-	b.do(chromedp.Evaluate[chromedp.Void](`localStorage.setItem(` + jsString(nameKey) + `, '{"v":"Later","t":2}'); localStorage.setItem(` + jsString(nameConflict) + `, '[{"v":"Earlier <b>draft</b>","t":1}]')`))
+	b.do(chromedp.Evaluate[chromedp.Void](seed))
 	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-other-versions="name"]`)))
 	if got := eval[string](b, otherVersionOfName); got != "Earlier <b>draft</b>" {
 		t.Errorf("the other version shows as %q", got)
@@ -96,6 +100,21 @@ func TestDismissOtherVersion(t *testing.T) {
 	if n := eval[int](b, `document.querySelectorAll('[data-other-versions] b').length`); n != 0 {
 		t.Error("the other version's text became HTML")
 	}
+
+	b.do(chromedp.Click(chromedp.CSS(`[data-action=export]`)))
+	var file struct {
+		Workbooks []struct {
+			Answers       []struct{ Key, Value string }
+			OtherVersions []struct{ Key, Value, Updated string }
+		}
+	}
+	if err := json.Unmarshal([]byte(waitForFile(t, dir, ".json")), &file); err != nil {
+		t.Fatal(err)
+	}
+	if len(file.Workbooks) != 1 || len(file.Workbooks[0].OtherVersions) != 1 || file.Workbooks[0].OtherVersions[0].Value != "Earlier <b>draft</b>" || file.Workbooks[0].OtherVersions[0].Key != "name" {
+		t.Errorf("the download keeps other versions as %+v", file.Workbooks)
+	}
+
 	b.do(chromedp.Click(chromedp.CSS(`[data-other-versions="name"] [data-version-dismiss]`)))
 	waitFor(b, `!document.querySelector('[data-other-versions="name"]')`)
 	if got := eval[string](b, nameValue); got != "Later" {
@@ -103,6 +122,14 @@ func TestDismissOtherVersion(t *testing.T) {
 	}
 	if _, ok := storedAnswers(b)[nameConflict]; ok {
 		t.Error("the dismissed version is still stored")
+	}
+
+	b.do(chromedp.Evaluate[chromedp.Void](seed))
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-other-versions="name"]`)))
+	b.do(chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS(`[data-action=erase-workbook]`)))
+	waitFor(b, `!document.querySelector('[data-other-versions="name"]')`)
+	if stored := storedAnswers(b); len(stored) > 1 {
+		t.Errorf("after erasing the workbook storage holds %v", stored)
 	}
 }
 

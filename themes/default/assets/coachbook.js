@@ -1044,22 +1044,28 @@
   function exportData() {
     if (workbook && Object.keys(pending).length) flush();
     var byWorkbook = dict();
-    keys(prefix + "a:").forEach(function (k) {
-      var rest = k.slice((prefix + "a:").length);
-      var cut = rest.lastIndexOf(":");
-      var id = rest.slice(0, cut);
-      var key = rest.slice(cut + 1);
-      var record = getRecord(id, key);
-      if (!record) return;
-      if (!byWorkbook[id]) {
-        var info = readJSON(prefix + "wb:" + id, isObject) || {};
-        byWorkbook[id] = { id: id, title: asText(info.title, id), url: asText(info.url, ""), labels: isObject(info.labels) ? info.labels : {}, answers: [] };
-      }
-      var w = byWorkbook[id];
-      var label = Object.prototype.hasOwnProperty.call(w.labels, key) ? asText(w.labels[key], "") : "";
-      var answer = { key: key, label: label || key, value: record.v, updated: new Date(record.t).toISOString() };
-      if (!label) answer.archived = true;
-      w.answers.push(answer);
+    // Answers, and the other versions two tabs left (see keepReplaced),
+    // which the file keeps for the client to read; restoring skips them.
+    [["a:", "answers"], ["c:", "otherVersions"]].forEach(function (kind) {
+      keys(prefix + kind[0]).forEach(function (k) {
+        var rest = k.slice((prefix + kind[0]).length);
+        var cut = rest.lastIndexOf(":");
+        var id = rest.slice(0, cut);
+        var key = rest.slice(cut + 1);
+        var records = kind[0] === "a:" ? [getRecord(id, key)] : readJSON(k, isVersions) || [];
+        if (!records[0]) return;
+        if (!byWorkbook[id]) {
+          var info = readJSON(prefix + "wb:" + id, isObject) || {};
+          byWorkbook[id] = { id: id, title: asText(info.title, id), url: asText(info.url, ""), labels: isObject(info.labels) ? info.labels : {}, answers: [], otherVersions: [] };
+        }
+        var w = byWorkbook[id];
+        var label = Object.prototype.hasOwnProperty.call(w.labels, key) ? asText(w.labels[key], "") : "";
+        records.forEach(function (record) {
+          var answer = { key: key, label: label || key, value: record.v, updated: new Date(record.t).toISOString() };
+          if (!label) answer.archived = true;
+          w[kind[1]].push(answer);
+        });
+      });
     });
     return {
       format: "coachbook-answers",
@@ -1068,7 +1074,9 @@
       exported: new Date().toISOString(),
       workbooks: Object.keys(byWorkbook).sort().map(function (id) {
         var w = byWorkbook[id];
-        return { id: id, title: w.title, url: w.url, answers: w.answers };
+        var out = { id: id, title: w.title, url: w.url, answers: w.answers };
+        if (w.otherVersions.length) out.otherVersions = w.otherVersions;
+        return out;
       }),
       unreadable: keys(prefix + "unreadable:").map(function (k) { return { key: k.slice(prefix.length), raw: read(k) }; })
     };
