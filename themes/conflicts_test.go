@@ -135,8 +135,9 @@ func TestDismissOtherVersion(t *testing.T) {
 
 // TestSharedComputerEveryTab turns on shared-computer mode in one tab and
 // opens another workbook in a new tab of the same browser session: it
-// keeps its answers out of local storage too, and says so. A new session
-// starts with the mode off.
+// keeps its answers out of local storage too, and says so, as does a tab
+// open before the choice. A new session starts with the mode off, and
+// turning the mode off ends it for tabs opened after.
 func TestSharedComputerEveryTab(t *testing.T) {
 	t.Parallel()
 	site := map[string]string{"content/prep/star.md": "---\ntitle: STAR practice\n---\n::text[Situation]{#situation}\n"}
@@ -145,8 +146,16 @@ func TestSharedComputerEveryTab(t *testing.T) {
 	}
 	b := openSite(t, writeSite(t, site))
 	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-shared-choice]`)))
+	// A tab open before the choice follows it.
+	first, cancelFirst := chromedp.NewContext(b.ctx)
+	t.Cleanup(cancelFirst)
+	open := &browserSite{t: t, server: b.server, ctx: first}
+	open.do(chromedp.Navigate(b.url("prep/all/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
 	b.do(chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS(`[data-shared]`)))
 	waitFor(b, `document.querySelector('[data-shared]')?.checked === true`)
+	waitFor(open, `document.querySelector('[data-persist]')?.textContent.startsWith('This is a shared computer')`)
+	open.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"))
+	waitFor(open, saved)
 
 	second, cancel := chromedp.NewContext(b.ctx)
 	t.Cleanup(cancel)

@@ -20,6 +20,8 @@
  *   unreadable:<t>:<key>  data that could not be read, set aside untouched
  *   erased                {id, t}, written and removed at once, to tell
  *                         other tabs that answers were erased
+ *   shared                a time, written and removed at once, to tell
+ *                         open tabs the computer is now shared
  */
 (function () {
   "use strict";
@@ -101,7 +103,7 @@
   var FIELD_KEY = /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*$/;
   var COLUMN_KEY = /^[A-Za-z][\w-]*$/;
   // Every key the runtime writes, after its prefix: erasing touches no other.
-  var OWN_KEY = /^(meta|probe|erased|[ac]:[^:]+:[^:]+|wb:[^:]+|unreadable:\d+:(meta|[ac]:[^:]+:[^:]+|wb:[^:]+))$/;
+  var OWN_KEY = /^(meta|probe|erased|shared|[ac]:[^:]+:[^:]+|wb:[^:]+|unreadable:\d+:(meta|[ac]:[^:]+:[^:]+|wb:[^:]+))$/;
   // Limits on what a file may bring, and storage may hold, far above what
   // a client writes, so that no file can freeze or break a page.
   var MAX_IMPORT = 5 * 1024 * 1024;
@@ -1367,9 +1369,23 @@
           else window.sessionStorage.removeItem(sharedKey);
         } catch (e) { /* Without sessionStorage there is nothing to switch. */ }
         writeSharedCookie(box.checked);
+        if (box.checked) {
+          try {
+            window.localStorage.setItem(prefix + "shared", String(Date.now()));
+            window.localStorage.removeItem(prefix + "shared");
+          } catch (e) { /* Open tabs follow when they next load. */ }
+        }
         window.location.reload();
       });
       show(box.closest("[data-shared-choice]"));
+    });
+    // A tab open when the computer became shared follows at once, saving
+    // what was typed before. Turning the mode off is left to each tab,
+    // since it hides the answers that tab kept.
+    window.addEventListener("storage", function (event) {
+      if (event.key !== prefix + "shared" || event.newValue === null || shared || !readSharedCookie()) return;
+      if (workbook && Object.keys(pending).length) flush();
+      window.location.reload();
     });
     $$("[data-restore-file]").forEach(function (input) {
       input.addEventListener("change", function () {
