@@ -14,10 +14,15 @@
  *                         firstSaved, lastBackup, name, named}
  *   a:<workbook>:<field>  {v: value, t: time saved}, one key per field, so
  *                         two tabs editing different fields never collide
+ *   c:<workbook>:<field>  [{v, t}, …]: versions of an answer that a later
+ *                         save in another tab replaced, kept until the
+ *                         client uses or dismisses them
  *   wb:<workbook>         {title, url, labels}, for readable downloads
  *   unreadable:<t>:<key>  data that could not be read, set aside untouched
  *   erased                {id, t}, written and removed at once, to tell
  *                         other tabs that answers were erased
+ *   shared                a time, written and removed at once, to tell
+ *                         open tabs the computer is now shared
  */
 (function () {
   "use strict";
@@ -83,7 +88,13 @@
     backupLater: "Not now",
     answersOf: "Answers of {0}",
     // A slider's middle value
-    sliderUnset: "Not answered yet"
+    sliderUnset: "Not answered yet",
+    // Two tabs editing one field
+    otherVersionsOf: "Your other version of “{0}”",
+    otherVersionsExplained: "This answer was also changed in another tab, and the later save is the one in the field. Your other version is kept here until you use it or dismiss it:",
+    otherVersionsAnnounced: "“{0}” was changed in another tab. Your other version is kept beside it.",
+    useVersion: "Use this version",
+    dismissVersion: "Dismiss"
   };
 
   function say(text) {
@@ -103,7 +114,7 @@
   var FIELD_KEY = /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*$/;
   var COLUMN_KEY = /^[A-Za-z][\w-]*$/;
   // Every key the runtime writes, after its prefix: erasing touches no other.
-  var OWN_KEY = /^(meta|probe|erased|a:[^:]+:[^:]+|wb:[^:]+|unreadable:\d+:(meta|a:[^:]+:[^:]+|wb:[^:]+))$/;
+  var OWN_KEY = /^(meta|probe|erased|shared|[ac]:[^:]+:[^:]+|wb:[^:]+|unreadable:\d+:(meta|[ac]:[^:]+:[^:]+|wb:[^:]+))$/;
   // Limits on what a file may bring, and storage may hold, far above what
   // a client writes, so that no file can freeze or break a page.
   var MAX_IMPORT = 5 * 1024 * 1024;
@@ -139,7 +150,9 @@
   var bindings = dict(); // each field's binding, by key
   var pending = dict(); // the time of each field's first unsaved edit
   var written = dict(); // this tab's last save of each field: {since, t}
-  var deferred = dict(); // other tabs' edits to the field being typed in
+  var deferred = dict(); // fields being typed in that other tabs saved
+  var shown = dict();   // the time of the stored record each field shows
+  var sitePath = "/";   // the site's base path, where its pages are
   var timer = 0;        // the save waiting for a pause in typing
   var announcedSaving = false; // the client was told answers save as they type
   var listed = [];      // the workbooks a home or collection page lists
@@ -367,10 +380,10 @@
     restore: function () { $("[data-restore-file]").click(); },
     "erase-workbook": function () {
       var answers = "a:" + workbook.id + ":";
-      if (!erase([prefix + answers], say(MESSAGES.eraseWorkbook, workbook.title))) return;
+      if (!erase([prefix + answers, versionsKey("")], say(MESSAGES.eraseWorkbook, workbook.title))) return;
       remove(prefix + "wb:" + workbook.id);
       // Set-aside copies of this workbook's answers go too.
-      keys(prefix + "unreadable:").filter(function (k) { return k.indexOf(":" + answers) > 0; }).forEach(remove);
+      keys(prefix + "unreadable:").filter(function (k) { return k.indexOf(":" + answers) > 0 || k.indexOf(":c:" + workbook.id + ":") > 0; }).forEach(remove);
       signalErase(workbook.id);
       if (meta.last && meta.last.id === workbook.id) delete meta.last;
       saveMeta();
@@ -430,12 +443,33 @@
     notice(failure);
   }
 
+  // The shared-computer choice holds in every tab of the site until the
+  // browser session ends, so it is a session cookie: sessionStorage is
+  // one tab's, and a BroadcastChannel reaches no tab opened later. The
+  // cookie has no Expires or Max-Age, so it ends with the session; its
+  // path is the site's, so a site under another path of the host never
+  // gets it; and it is SameSite=Strict. The browser sends it to the site's
+  // own host with each request, which is acceptable: it holds only "1",
+  // never an answer, and a static site has nothing that reads it.
+  function sharedCookie() {
+    return "coachbook-shared-" + encodeURIComponent(siteID).replace(/\(/g, "%28").replace(/\)/g, "%29");
+  }
+  function readSharedCookie() {
+    try { return document.cookie.split("; ").indexOf(sharedCookie() + "=1") >= 0; } catch (e) { return false; }
+  }
+  function writeSharedCookie(on) {
+    var attributes = "; path=" + sitePath + "; SameSite=Strict" + (window.location.protocol === "https:" ? "; Secure" : "");
+    try { document.cookie = sharedCookie() + (on ? "=1" : "=; Max-Age=0") + attributes; } catch (e) { /* Cookies are off: the tab's own flag still holds. */ }
+  }
+
   // openStorage chooses where answers go. On a shared computer a client
-  // can keep answers in this tab only: sessionStorage ends with the tab,
-  // and so does the choice itself.
+  // can keep answers in this tab only: sessionStorage ends with the tab.
+  // The choice is the cookie's, for every tab, or this tab's own flag,
+  // kept where cookies are turned off.
   function openStorage() {
     sharedKey = "coachbook:shared:" + siteID;
     try { shared = window.sessionStorage.getItem(sharedKey) === "1"; } catch (e) { /* Not shared. */ }
+    shared = shared || readSharedCookie();
     try {
       disk = shared ? window.sessionStorage : window.localStorage;
       disk.setItem(prefix + "probe", "1");
@@ -907,9 +941,12 @@
     Object.keys(bindings).forEach(function (k) { labels[k] = bindings[k].field.label; });
     each(Object.keys(pending), function (key) {
       var since = pending[key];
+      var v = bindings[key].get();
       delete pending[key];
-      saved = putRecord(workbook.id, key, { v: bindings[key].get(), t: now }) && saved;
+      keepReplaced(key, v);
+      saved = putRecord(workbook.id, key, { v: v, t: now }) && saved;
       written[key] = { since: since, t: now };
+      shown[key] = now;
     });
     write(prefix + "wb:" + workbook.id, JSON.stringify({ title: workbook.title, url: workbook.url, labels: labels }));
     meta.last = { id: workbook.id, t: now };
@@ -934,6 +971,8 @@
     each(Object.keys(bindings), function (key) {
       var record = getRecord(workbook.id, key);
       bindings[key].set(record ? record.v : undefined);
+      shown[key] = record ? record.t : undefined;
+      showOtherVersions(key);
     });
   }
 
@@ -989,19 +1028,115 @@
     return out.join("\n");
   }
 
-  // applyRecord shows another tab's saved value, waiting while the client
-  // is typing in that field so their text is never replaced under them.
+  /* ---- Two tabs editing one field ----
+   * The later save wins in storage, and the version it replaced is kept,
+   * under c:<workbook>:<field>, and shown beside the field as "your other
+   * version" in every tab, until the client uses or dismisses it. A tab
+   * knows which stored record its field shows (shown[key]); a save over a
+   * record it never showed replaces another tab's edit, so it keeps that
+   * first. Both tabs show the kept version: the one whose save lost, as
+   * its own text beside the later save; the one that won, because its
+   * field lacks what the client typed in the other tab. So both show what
+   * storage holds, and a reload of either shows the same. */
+
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+  function versionsKey(field) { return prefix + "c:" + workbook.id + ":" + field; }
+  function isVersions(list) { return Array.isArray(list) && list.length <= MAX_ITEMS && list.every(isRecord); }
+  function otherVersions(key) { return readJSON(versionsKey(key), isVersions) || []; }
+
+  function saveVersions(key, versions) {
+    if (versions.length) write(versionsKey(key), JSON.stringify(versions));
+    else remove(versionsKey(key));
+    showOtherVersions(key);
+  }
+
+  // keepReplaced keeps the stored answer that saving v would replace, when
+  // another tab saved it since this tab last showed the field's record.
+  function keepReplaced(key, v) {
+    var stored = getRecord(workbook.id, key);
+    if (!stored || stored.t === shown[key] || !answered(stored.v) || same(stored.v, v)) return;
+    var versions = otherVersions(key);
+    if (versions.some(function (r) { return same(r.v, stored.v); })) return;
+    saveVersions(key, versions.concat([stored]));
+  }
+
+  // isKept tells whether the value v shown here is safe in storage: as the
+  // record arriving from another tab, or as a kept other version.
+  function isKept(key, v, record) {
+    if (!answered(v) || record && same(record.v, v)) return true;
+    return otherVersions(key).some(function (r) { return same(r.v, v); });
+  }
+
+  // versionText is how a kept version reads beside its field.
+  function versionText(b, v) {
+    if (typeof v === "string") return v;
+    try { return b.text(v); } catch (e) { return JSON.stringify(v); }
+  }
+
+  // settleVersion drops a kept version; using it first puts it into the
+  // field and saves it at once, as the client's own edit.
+  function settleVersion(key, record, use) {
+    var b = bindings[key];
+    if (use && b) {
+      b.set(record.v);
+      schedule(b);
+      flush();
+      updateProgress();
+    }
+    saveVersions(key, otherVersions(key).filter(function (r) { return !(r.t === record.t && same(r.v, record.v)); }));
+  }
+
+  // showOtherVersions shows a field's kept versions beside it, or none.
+  function showOtherVersions(key) {
+    var b = bindings[key];
+    var old = $('[data-other-versions="' + CSS.escape(key) + '"]');
+    if (old) old.remove();
+    var versions = b ? otherVersions(key) : [];
+    if (!versions.length) return;
+    var panel = element("div");
+    panel.className = "other-versions";
+    panel.setAttribute("data-other-versions", key);
+    panel.setAttribute("role", "group");
+    panel.setAttribute("aria-label", say(MESSAGES.otherVersionsOf, b.field.label));
+    element("p", MESSAGES.otherVersionsExplained, panel);
+    versions.forEach(function (record) {
+      element("p", versionText(b, record.v), panel).className = "other-version-text";
+      var buttons = element("p", "", panel);
+      [[MESSAGES.useVersion, "use"], [MESSAGES.dismissVersion, "dismiss"]].forEach(function (spec) {
+        var button = element("button", spec[0], buttons);
+        button.type = "button";
+        button.className = "button";
+        button.setAttribute("data-version-" + spec[1], "");
+        button.addEventListener("click", function () { settleVersion(key, record, spec[1] === "use"); });
+      });
+    });
+    b.box.after(panel);
+  }
+
+  // showRecord shows a stored record, or none, in a field.
+  function showRecord(key, record) {
+    bindings[key].set(record ? record.v : undefined);
+    shown[key] = record ? record.t : undefined;
+    updateProgress();
+  }
+
+  // applyRecord shows another tab's saved value. While the client is in
+  // that field it waits until they leave it, so text is not replaced
+  // under the cursor, unless what the field shows is kept already (then
+  // the tab whose save lost shows the later save at once). A field with
+  // unsaved typing saves over it, keeping it as an other version.
   function applyRecord(key, raw) {
     var b = bindings[key];
     if (!b || pending[key]) return;
-    if (b.box.contains(document.activeElement)) {
-      deferred[key] = raw;
-      return;
-    }
     var record = null;
     try { record = JSON.parse(raw); } catch (e) { /* Treated as cleared. */ }
-    b.set(isRecord(record) ? record.v : undefined);
-    updateProgress();
+    if (!isRecord(record)) record = null;
+    if (b.box.contains(document.activeElement) && !isKept(key, valueOf(b), record)) {
+      deferred[key] = true;
+      return;
+    }
+    delete deferred[key];
+    showRecord(key, record);
   }
 
   // forget follows an erase in another tab at time t: edits made here
@@ -1017,6 +1152,8 @@
       if (!bindings[key]) return;
       record = getRecord(workbook.id, key);
       bindings[key].set(record ? record.v : undefined);
+      shown[key] = record ? record.t : undefined;
+      showOtherVersions(key);
     });
     if (!Object.keys(pending).length) clearTimeout(timer);
     updateProgress();
@@ -1036,22 +1173,28 @@
   function exportData() {
     if (workbook && Object.keys(pending).length) flush();
     var byWorkbook = dict();
-    keys(prefix + "a:").forEach(function (k) {
-      var rest = k.slice((prefix + "a:").length);
-      var cut = rest.lastIndexOf(":");
-      var id = rest.slice(0, cut);
-      var key = rest.slice(cut + 1);
-      var record = getRecord(id, key);
-      if (!record) return;
-      if (!byWorkbook[id]) {
-        var info = readJSON(prefix + "wb:" + id, isObject) || {};
-        byWorkbook[id] = { id: id, title: asText(info.title, id), url: asText(info.url, ""), labels: isObject(info.labels) ? info.labels : {}, answers: [] };
-      }
-      var w = byWorkbook[id];
-      var label = Object.prototype.hasOwnProperty.call(w.labels, key) ? asText(w.labels[key], "") : "";
-      var answer = { key: key, label: label || key, value: record.v, updated: new Date(record.t).toISOString() };
-      if (!label) answer.archived = true;
-      w.answers.push(answer);
+    // Answers, and the other versions two tabs left (see keepReplaced),
+    // which the file keeps for the client to read; restoring skips them.
+    [["a:", "answers"], ["c:", "otherVersions"]].forEach(function (kind) {
+      keys(prefix + kind[0]).forEach(function (k) {
+        var rest = k.slice((prefix + kind[0]).length);
+        var cut = rest.lastIndexOf(":");
+        var id = rest.slice(0, cut);
+        var key = rest.slice(cut + 1);
+        var records = kind[0] === "a:" ? [getRecord(id, key)] : readJSON(k, isVersions) || [];
+        if (!records[0]) return;
+        if (!byWorkbook[id]) {
+          var info = readJSON(prefix + "wb:" + id, isObject) || {};
+          byWorkbook[id] = { id: id, title: asText(info.title, id), url: asText(info.url, ""), labels: isObject(info.labels) ? info.labels : {}, answers: [], otherVersions: [] };
+        }
+        var w = byWorkbook[id];
+        var label = Object.prototype.hasOwnProperty.call(w.labels, key) ? asText(w.labels[key], "") : "";
+        records.forEach(function (record) {
+          var answer = { key: key, label: label || key, value: record.v, updated: new Date(record.t).toISOString() };
+          if (!label) answer.archived = true;
+          w[kind[1]].push(answer);
+        });
+      });
     });
     return {
       format: "coachbook-answers",
@@ -1061,7 +1204,9 @@
       exported: new Date().toISOString(),
       workbooks: Object.keys(byWorkbook).sort().map(function (id) {
         var w = byWorkbook[id];
-        return { id: id, title: w.title, url: w.url, answers: w.answers };
+        var out = { id: id, title: w.title, url: w.url, answers: w.answers };
+        if (w.otherVersions.length) out.otherVersions = w.otherVersions;
+        return out;
       }),
       unreadable: keys(prefix + "unreadable:").map(function (k) { return { key: k.slice(prefix.length), raw: read(k) }; })
     };
@@ -1310,6 +1455,9 @@
     siteID = document.body.getAttribute("data-site") || "";
     siteTitle = document.body.getAttribute("data-site-title");
     prefix = "coachbook:" + siteID.replace(/%/g, "%25").replace(/:/g, "%3A") + ":";
+    // The site's pages are where its runtime's folder, assets/, is.
+    var script = document.currentScript;
+    if (script && script.src) sitePath = new URL(script.src).pathname.replace(/(assets\/)?[^\/]*$/, "").replace(/;/g, "%3B");
     openStorage();
     moveUnescapedKeys();
     readMeta();
@@ -1351,10 +1499,12 @@
         var b = bindingFor(event.target);
         if (!b) return;
         if (Object.keys(pending).length) flush();
+        // What storage holds now, not what arrived while the client typed:
+        // a save made here since then is later, and stays.
         each(Object.keys(deferred), function (key) {
-          var raw = deferred[key];
           delete deferred[key];
-          applyRecord(key, raw);
+          var record = getRecord(workbook.id, key);
+          if ((record ? record.t : undefined) !== shown[key]) showRecord(key, record);
         });
       });
       window.addEventListener("pagehide", function () { if (Object.keys(pending).length) flush(); });
@@ -1390,6 +1540,10 @@
       var key = event.key.slice(start.length);
       if (event.newValue === null) forget([key], Date.now());
       else applyRecord(key, event.newValue);
+    } else if (event.key.indexOf(versionsKey("")) === 0) {
+      var field = event.key.slice(versionsKey("").length);
+      showOtherVersions(field);
+      if (event.newValue !== null && bindings[field]) announce(say(MESSAGES.otherVersionsAnnounced, bindings[field].field.label));
     }
   }
 
@@ -1448,9 +1602,24 @@
           if (box.checked) window.sessionStorage.setItem(sharedKey, "1");
           else window.sessionStorage.removeItem(sharedKey);
         } catch (e) { /* Without sessionStorage there is nothing to switch. */ }
+        writeSharedCookie(box.checked);
+        if (box.checked) {
+          try {
+            window.localStorage.setItem(prefix + "shared", String(Date.now()));
+            window.localStorage.removeItem(prefix + "shared");
+          } catch (e) { /* Open tabs follow when they next load. */ }
+        }
         window.location.reload();
       });
       show(box.closest("[data-shared-choice]"));
+    });
+    // A tab open when the computer became shared follows at once, saving
+    // what was typed before. Turning the mode off is left to each tab,
+    // since it hides the answers that tab kept.
+    window.addEventListener("storage", function (event) {
+      if (event.key !== prefix + "shared" || event.newValue === null || shared || !readSharedCookie()) return;
+      if (workbook && Object.keys(pending).length) flush();
+      window.location.reload();
     });
     $$("[data-restore-file]").forEach(function (input) {
       input.addEventListener("change", function () {
