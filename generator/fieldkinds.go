@@ -149,7 +149,7 @@ func manifestMax(f *field, m *manifestField) { m.Max = f.Max }
 // manifestOptions lists a choice's options and whether it has another.
 func manifestOptions(f *field, m *manifestField) {
 	m.Options = optionValues(f.Options)
-	m.Other = f.Other.Value != ""
+	m.Other, m.otherValue = f.Other.Value != "", f.Other.Value
 }
 
 // manifestItems lists a checklist's item IDs as its options.

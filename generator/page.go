@@ -78,6 +78,9 @@ type progressEntry struct {
 	Title  string     `json:"title"`
 	URL    string     `json:"url"`
 	Fields [][]string `json:"fields"`
+	// Choices holds, by field key, what a choice's answer must be to count:
+	// an answer no option matches any more is kept but not counted.
+	Choices map[string][]string `json:"choices,omitempty"`
 }
 
 // Progress lists, for the home and collection pages, every workbook below
@@ -87,8 +90,15 @@ func (p *page) Progress() []progressEntry {
 	for _, w := range p.Workbooks() {
 		e := progressEntry{ID: w.ID, Title: w.Title, URL: w.URL, Fields: [][]string{}}
 		for _, f := range w.converted().manifest {
-			if f.Counts {
-				e.Fields = append(e.Fields, append([]string{f.Key}, f.Was...))
+			if !f.Counts {
+				continue
+			}
+			e.Fields = append(e.Fields, append([]string{f.Key}, f.Was...))
+			if f.Type == "choice" {
+				if e.Choices == nil {
+					e.Choices = map[string][]string{}
+				}
+				e.Choices[f.Key] = f.choices()
 			}
 		}
 		if len(e.Fields) > 0 {

@@ -75,6 +75,18 @@ func openSites(t testing.TB, sites map[string]string) *browserSite {
 	return openBuilds(t, builds, 2*time.Minute)
 }
 
+// noStore keeps the browser from caching what h serves. Tests rebuild a
+// site and reload within a second, and the file server's Last-Modified
+// counts whole seconds, so a revalidated page would come back "not
+// modified" from the build before.
+func noStore(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		r.Header.Del("If-Modified-Since")
+		h.ServeHTTP(w, r)
+	})
+}
+
 // openBuilds builds each site with its options, serves it under its path
 // of one origin, and opens a tab, for at most limit (0 for no limit).
 // A site's base URL may name another host, as a site built for its real
@@ -90,7 +102,7 @@ func openBuilds(t testing.TB, builds map[string]generator.Options, limit time.Du
 		if _, err := generator.Build(context.Background(), opts); err != nil {
 			t.Fatalf("build %s: %v", opts.Source, err)
 		}
-		mux.Handle(path, http.StripPrefix(strings.TrimSuffix(path, "/"), http.FileServer(http.Dir(dests[path]))))
+		mux.Handle(path, noStore(http.StripPrefix(strings.TrimSuffix(path, "/"), http.FileServer(http.Dir(dests[path])))))
 	}
 	server := httptest.NewServer(mux)
 	t.Cleanup(server.Close)

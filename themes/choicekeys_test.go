@@ -91,6 +91,13 @@ func TestChoiceKeysKeepAnswers(t *testing.T) {
 	if got := progress(); got != "1 of 3 answered" {
 		t.Errorf("answers to removed options count: progress reads %q", got)
 	}
+	// The home page counts the same way, though it does not show the
+	// fields.
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-card-progress]`)))
+	if got := eval[string](b, `document.querySelector('[data-workbook="w"] [data-card-progress] span').textContent`); got != "1 of 3 answered" {
+		t.Errorf("answers to removed options count on the home page: it reads %q", got)
+	}
+	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-progress-text]`)))
 
 	// Ticking another box keeps the earlier entry beside it.
 	if !pick(b, "share", "Portfolio") {

@@ -206,6 +206,12 @@
 
   // answered looks as deep as values go: into a list, and into its rows.
   function answered(v) { return filled(v, 0); }
+  // answeredFrom is answered, for a choice whose answer must be one of
+  // options: an answer whose option is gone is kept but does not count.
+  function answeredFrom(v, options) {
+    if (!Array.isArray(options)) return answered(v);
+    return [].concat(v).some(function (x) { return typeof x === "string" && options.indexOf(x) >= 0; });
+  }
   function filled(v, depth) {
     if (typeof v === "string") return v.trim() !== "";
     if (typeof v === "boolean") return v;
@@ -1561,10 +1567,12 @@
     each(listed, function (w) {
       var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
       if (!card) return;
+      var choices = isObject(w.choices) ? w.choices : dict();
       var done = w.fields.filter(function (alternatives) {
-        return [].concat(alternatives).some(function (key) {
+        alternatives = [].concat(alternatives);
+        return alternatives.some(function (key) {
           var record = getRecord(w.id, key);
-          return record && answered(record.v);
+          return record && answeredFrom(record.v, own(choices, alternatives[0]));
         });
       }).length;
       $("progress", card).value = done;
