@@ -40,6 +40,12 @@ type site struct {
 	// into the rendered HTML.
 	LiveReload string
 
+	// App makes the site an installable app that works offline: a web app
+	// manifest and a service worker (webapp.go). The app setting turns it
+	// off, and serve always does, since a worker would keep serving the
+	// pages it cached instead of the ones serve reloads.
+	App bool
+
 	allowHTML bool
 	theme     string
 	themePos  diag.Position
@@ -79,6 +85,7 @@ func defaultSettings() *site {
 		basePath: "/",
 		theme:    "default",
 		Params:   map[string]any{},
+		App:      true,
 	}
 }
 
@@ -112,6 +119,7 @@ func (s *site) readSettings(r *metadata.Reader) {
 	s.themePos = r.Pos("theme")
 	s.allowHTML = r.Bool("allowHTML")
 	s.ID = r.Matching("id", siteID, "may hold only letters, digits, '.', '/', '_' and '-'")
+	s.App = r.BoolOr("app", true)
 	s.Params = r.Rest()
 }
 
