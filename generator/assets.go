@@ -29,6 +29,9 @@ func (b *builder) writeAssets() map[string]string {
 		urls[name] = b.site.url(escapePath(out))
 	}
 	for _, file := range b.theme.list("assets") {
+		if file == workerSource {
+			continue // Served from the base path: see writeWebApp.
+		}
 		data, err := b.theme.read(file)
 		if err != nil {
 			b.fail(err)

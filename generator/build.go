@@ -29,6 +29,10 @@ type Options struct {
 	// connect to its own origin.
 	LiveReload string
 
+	// serving is set for a Session, which serve builds with: its pages
+	// never register the service worker (see site.App).
+	serving bool
+
 	// renderHook, when set, runs each page's rendering in its place, given
 	// the page's source: tests hold a page in the middle of a build with
 	// it, as a slow conversion would, and learn when it is done.
@@ -141,6 +145,7 @@ func (b *builder) build(ctx context.Context) error {
 	}
 	defer b.theme.close()
 	b.checkLogo()
+	b.startWebApp()
 	for _, p := range l.pages {
 		b.fail(b.out.claim(p.out, p.pos()))
 	}
@@ -192,6 +197,8 @@ func (b *builder) build(ctx context.Context) error {
 	if w.siteFiles {
 		b.fail(b.writeSitemap(l.pages))
 		b.fail(b.writeManifest(l.pages))
+		// Last: the worker lists every file written before it.
+		b.fail(b.writeWebApp(l.pages))
 	}
 	b.pages = len(l.pages)
 	return b.errs.Err()

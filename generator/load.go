@@ -137,6 +137,7 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 		}
 	}
 	s.LiveReload = opts.LiveReload
+	s.App = s.App && !opts.serving && opts.LiveReload == ""
 	home.Title, home.Description, home.Params = s.Title, s.Description, s.Params
 	s.Home = home
 

@@ -3,6 +3,7 @@ package generator
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -71,6 +72,9 @@ type output struct {
 
 	mu      sync.Mutex
 	claimed map[string]diag.Position
+	// sums holds each written file's SHA-256 once hashAll is called, for
+	// the version of the service worker's copy of the site.
+	sums    map[string][sha256.Size]byte
 	files   int
 	made    sync.Map  // folders already made, so each is made once
 	writers sync.Pool // write buffers, reused from file to file
@@ -99,6 +103,33 @@ func (o *output) claim(rel string, by diag.Position) error {
 	}
 	o.claimed[rel] = by
 	return nil
+}
+
+// hashAll makes the output record the SHA-256 of every file written from
+// now on.
+func (o *output) hashAll() {
+	o.mu.Lock()
+	o.sums = map[string][sha256.Size]byte{}
+	o.mu.Unlock()
+}
+
+// hashing wraps fill so that what it writes is hashed as well, when the
+// output records hashes; record then keeps the hash of rel.
+func (o *output) hashing(rel string, fill func(io.Writer) error) (func(io.Writer) error, func()) {
+	o.mu.Lock()
+	on := o.sums != nil
+	o.mu.Unlock()
+	if !on {
+		return fill, func() {}
+	}
+	h := sha256.New()
+	return func(w io.Writer) error { return fill(io.MultiWriter(w, h)) }, func() {
+		var sum [sha256.Size]byte
+		h.Sum(sum[:0])
+		o.mu.Lock()
+		o.sums[rel] = sum
+		o.mu.Unlock()
+	}
 }
 
 // has reports whether rel, or rel/index.html for a folder, is in the output.
@@ -163,12 +194,18 @@ func (o *output) writeExact(rel string, data []byte) error {
 // create writes rel with what fill writes, about size bytes: a file kept
 // in memory is written into a buffer of that size rather than one grown
 // again and again, and kept at its own size.
-func (o *output) create(rel string, size int, fill func(io.Writer) error) error {
+func (o *output) create(rel string, size int, fill func(io.Writer) error) (err error) {
 	o.gate.RLock()
 	defer o.gate.RUnlock()
 	if o.discarded.Load() {
 		return errDiscarded
 	}
+	fill, record := o.hashing(rel, fill)
+	defer func() {
+		if err == nil {
+			record()
+		}
+	}()
 	if o.mem != nil {
 		buf := bytes.NewBuffer(make([]byte, 0, size))
 		if err := fill(buf); err != nil {

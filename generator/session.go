@@ -61,6 +61,7 @@ func NewSession(opts Options) *Session {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
+	opts.serving = true
 	return &Session{opts: opts, last: &snapshot{files: map[string][]byte{}}}
 }
 

@@ -43,6 +43,12 @@ type site struct {
 	// into the rendered HTML.
 	LiveReload string
 
+	// App makes the site an installable app that works offline: a web app
+	// manifest and a service worker (webapp.go). The app setting turns it
+	// off, and serve always does, since a worker would keep serving the
+	// pages it cached instead of the ones serve reloads.
+	App bool
+
 	allowHTML bool
 	theme     string
 	themePos  diag.Position
@@ -84,6 +90,7 @@ func defaultSettings() *site {
 		Params:   map[string]any{},
 		// Two weeks is a usual time between coaching sessions.
 		BackupReminder: 14,
+		App:            true,
 	}
 }
 
@@ -118,6 +125,7 @@ func (s *site) readSettings(r *metadata.Reader) {
 	s.allowHTML = r.Bool("allowHTML")
 	s.readBackupReminder(r)
 	s.ID = r.Matching("id", siteID, "may hold only letters, digits, '.', '/', '_' and '-'")
+	s.App = r.BoolOr("app", true)
 	s.Params = r.Rest()
 }
 

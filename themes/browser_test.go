@@ -126,6 +126,12 @@ func (b *browserSite) start(chrome string, limit time.Duration) {
 		t.Cleanup(cancel)
 	}
 	t.Cleanup(b.checkProblems)
+	// Pages come from the server, not the site's service worker, so that
+	// a test that changes the files on the server sees them at once; the
+	// tests of offline use (offline_test.go) turn the worker on.
+	if _, err := chromedp.Call(b.ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // listen records console errors, uncaught exceptions, Content-Security-

@@ -15,6 +15,12 @@ import (
 // gzipped, as the README promises.
 const runtimeBudget = 12 * 1024
 
+// workerBudget is the most the service worker may weigh for the sample
+// site, minified and gzipped with the list of files it keeps. It is a
+// file of its own, apart from the runtime's budget, and a browser fetches
+// it only to check for a new build.
+const workerBudget = 2 * 1024
+
 // pageBudget is the most a workbook page may weigh with its stylesheet and
 // script, each gzipped, as a phone on a slow connection downloads them.
 const pageBudget = 40 * 1024
@@ -28,6 +34,18 @@ func TestRuntimeBudget(t *testing.T) {
 	t.Logf("runtime: %d bytes minified, %d bytes gzipped", len(data), zipped)
 	if zipped > runtimeBudget {
 		t.Errorf("the runtime is %d bytes gzipped, over its budget of %d", zipped, runtimeBudget)
+	}
+}
+
+// TestWorkerBudget weighs the sample site's service worker as a browser
+// downloads it.
+func TestWorkerBudget(t *testing.T) {
+	dest := buildSample(t)
+	data := readOne(t, filepath.Join(dest, "sw.js"))
+	zipped := gzipped(data)
+	t.Logf("service worker: %d bytes minified, %d bytes gzipped", len(data), zipped)
+	if zipped > workerBudget {
+		t.Errorf("the service worker is %d bytes gzipped, over its budget of %d", zipped, workerBudget)
 	}
 }
 

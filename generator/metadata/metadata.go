@@ -426,6 +426,14 @@ func (r *Reader) Bool(key string) bool {
 	return b
 }
 
+// BoolOr returns key's true or false, or def when it is absent.
+func (r *Reader) BoolOr(key string, def bool) bool {
+	if _, ok := r.lookup(key); !ok {
+		return def
+	}
+	return r.Bool(key)
+}
+
 // Strings returns key's list of texts. A single text counts as a list of
 // one, as authors often write `tags: interview`.
 func (r *Reader) Strings(key string) []string {

@@ -94,7 +94,10 @@
     otherVersionsExplained: "This answer was also changed in another tab, and the later save is the one in the field. Your other version is kept here until you use it or dismiss it:",
     otherVersionsAnnounced: "“{0}” was changed in another tab. Your other version is kept beside it.",
     useVersion: "Use this version",
-    dismissVersion: "Dismiss"
+    dismissVersion: "Dismiss",
+    // Installable and offline
+    newVersion: "A new version of this site is available.",
+    reloadNewVersion: "Reload"
   };
 
   function say(text) {
@@ -1654,6 +1657,58 @@
     });
   }
 
+  // startApp registers the service worker the build names on <body
+  // data-worker>, which keeps the site working offline, and offers a new
+  // build's pages once its worker is ready. Without the attribute (serve,
+  // or the app turned off) it removes a worker an earlier build left, which
+  // would go on serving that build's pages.
+  function startApp() {
+    var workers = navigator.serviceWorker;
+    if (!workers) return;
+    var url = document.body.getAttribute("data-worker");
+    // Offline use is a bonus: the site works the same without it.
+    var ignore = function () {};
+    if (!url) {
+      workers.getRegistration().then(function (r) { if (r) return r.unregister(); }).catch(ignore);
+      return;
+    }
+    workers.register(url).then(function (registration) {
+      // A waiting worker with a page in control is a newer build's.
+      if (registration.waiting && workers.controller) offerNewVersion(registration.waiting);
+      registration.addEventListener("updatefound", function () {
+        var next = registration.installing;
+        next.addEventListener("statechange", function () {
+          if (next.state === "installed" && workers.controller) offerNewVersion(next);
+        });
+      });
+    }).catch(ignore);
+  }
+
+  // offerNewVersion tells the client a new build is ready, and on their
+  // word lets its worker take over and reloads: until then every page
+  // comes from the build this one belongs to.
+  function offerNewVersion(worker) {
+    if ($("[data-new-version]")) return;
+    var box = document.createElement("div");
+    box.className = "new-version";
+    box.setAttribute("data-new-version", "");
+    var text = document.createElement("p");
+    text.textContent = MESSAGES.newVersion;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = MESSAGES.reloadNewVersion;
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      navigator.serviceWorker.addEventListener("controllerchange", function () { window.location.reload(); });
+      // Another tab may have let it take over already.
+      if (worker.state === "activated") window.location.reload();
+      else worker.postMessage("skipWaiting");
+    });
+    box.append(text, button);
+    document.body.appendChild(box);
+    announce(MESSAGES.newVersion);
+  }
+
   function init() {
     // The pure functions, for tests and the fuzz target, before anything
     // on the page can go wrong.
@@ -1681,6 +1736,7 @@
     startName();
     startReminder();
     startPrint();
+    startApp();
   }
 
   init();
