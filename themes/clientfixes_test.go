@@ -190,47 +190,35 @@ func openSlider(t *testing.T) (*browserSite, float64, float64) {
 // by keyboard (an arrow and back, or Enter) and by touch: each records 50.
 func TestSliderMiddleValue(t *testing.T) {
 	t.Parallel()
-	t.Run("mouse", func(t *testing.T) {
-		t.Parallel()
-		b, x, y := openSlider(t)
-		b.do(chromedp.MouseClickXY(x, y))
-		waitFor(b, saved)
-		if got := eval[string](b, sliderState); got != sliderAt50 {
-			t.Errorf("after a click on the thumb: %q, want %q", got, sliderAt50)
-		}
-	})
-	t.Run("arrows", func(t *testing.T) {
-		t.Parallel()
-		b, _, _ := openSlider(t)
-		b.do(chromedp.Focus(chromedp.ID(`field-strength`)), chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowLeft))
-		waitFor(b, saved)
-		if got := eval[string](b, sliderState); got != sliderAt50 {
-			t.Errorf("after ArrowRight and ArrowLeft: %q, want %q", got, sliderAt50)
-		}
-	})
-	t.Run("enter", func(t *testing.T) {
-		t.Parallel()
-		b, _, _ := openSlider(t)
-		b.do(chromedp.Focus(chromedp.ID(`field-strength`)), chromedp.KeyEvent(kb.Enter))
-		waitFor(b, saved)
-		if got := eval[string](b, sliderState); got != sliderAt50 {
-			t.Errorf("after Enter: %q, want %q", got, sliderAt50)
-		}
-	})
-	t.Run("touch", func(t *testing.T) {
-		t.Parallel()
-		b, x, y := openSlider(t)
-		for _, ev := range []input.DispatchTouchEventParams{
-			{Type: input.DispatchTouchEventTypeTouchStart, TouchPoints: []*input.TouchPoint{{X: x, Y: y}}},
-			{Type: input.DispatchTouchEventTypeTouchEnd, TouchPoints: []*input.TouchPoint{}},
-		} {
-			if _, err := chromedp.Call(b.ctx, input.DispatchTouchEvent, ev); err != nil {
-				t.Fatal(err)
+	slider := chromedp.ID(`field-strength`)
+	for _, c := range []struct {
+		name, what string
+		act        func(b *browserSite, x, y float64)
+	}{
+		{"mouse", "a click on the thumb", func(b *browserSite, x, y float64) { b.do(chromedp.MouseClickXY(x, y)) }},
+		{"arrows", "ArrowRight and ArrowLeft", func(b *browserSite, _, _ float64) {
+			b.do(chromedp.Focus(slider), chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.ArrowLeft))
+		}},
+		{"enter", "Enter", func(b *browserSite, _, _ float64) { b.do(chromedp.Focus(slider), chromedp.KeyEvent(kb.Enter)) }},
+		{"touch", "a tap on the thumb", func(b *browserSite, x, y float64) {
+			for _, ev := range []input.DispatchTouchEventParams{
+				{Type: input.DispatchTouchEventTypeTouchStart, TouchPoints: []*input.TouchPoint{{X: x, Y: y}}},
+				{Type: input.DispatchTouchEventTypeTouchEnd, TouchPoints: []*input.TouchPoint{}},
+			} {
+				if _, err := chromedp.Call(b.ctx, input.DispatchTouchEvent, ev); err != nil {
+					b.t.Fatal(err)
+				}
 			}
-		}
-		waitFor(b, saved)
-		if got := eval[string](b, sliderState); got != sliderAt50 {
-			t.Errorf("after a tap on the thumb: %q, want %q", got, sliderAt50)
-		}
-	})
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			b, x, y := openSlider(t)
+			c.act(b, x, y)
+			waitFor(b, saved)
+			if got := eval[string](b, sliderState); got != sliderAt50 {
+				t.Errorf("after %s: %q, want %q", c.what, got, sliderAt50)
+			}
+		})
+	}
 }
