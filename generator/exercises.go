@@ -152,6 +152,15 @@ func (c *call) Int(name string, def int) int { return c.r.int(name, def) }
 // Bool reports whether a flag attribute is set.
 func (c *call) Bool(name string) bool { return c.r.bool(name) }
 
+// BoolOr returns a true-or-false attribute, or def when it is absent, for
+// a part of a layout that is on unless the author turns it off.
+func (c *call) BoolOr(name string, def bool) bool {
+	if !c.r.has(name) {
+		return def
+	}
+	return c.r.bool(name)
+}
+
 // Count returns a count attribute between 1 and most, or def when it is
 // absent, such as how many examples a STAR exercise asks for.
 func (c *call) Count(name string, def, most int) int { return c.r.count(name, def, most) }
