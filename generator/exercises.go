@@ -200,7 +200,7 @@ func (c *call) Rows(sub, attrs string, cols ...*field) (template.HTML, error) {
 	return c.render(f)
 }
 
-// Col describes a column of Rows: a text, textarea, date or check field.
+// Col describes a column of Rows: a field of a kind marked column.
 func (c *call) Col(typ, sub string, attrs ...string) (*field, error) {
 	if kind, ok := fieldKindNamed(typ); !ok || !kind.column {
 		return nil, fmt.Errorf("a column is %s, not %q", columnKinds(), typ)

@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 
 	"coachbook/generator/diag"
@@ -40,6 +42,7 @@ var fieldKinds = []fieldKind{
 	{name: "checklist", container: true, manifest: manifestItems, counts: unlessOptional},
 	{name: "scale", read: readScale, counts: unlessOptional},
 	{name: "date", column: true, counts: unlessOptional},
+	{name: "number", column: true, read: readNumber, manifest: manifestNumber, counts: unlessOptional},
 	{name: "rows", layoutOnly: true, read: readItemCounts, manifest: manifestRows, counts: unlessOptional},
 	{name: "check", layoutOnly: true, column: true, counts: unlessOptional},
 }
@@ -135,6 +138,49 @@ func readScale(f *field, r *attrReader) {
 	}
 }
 
+// decimal is how authors write a number's min, max and step.
+var decimal = regexp.MustCompile(`^-?[0-9]{1,9}(\.[0-9]{1,6})?$`)
+
+// maxUnit is the most characters a unit may have: it sits beside a box.
+const maxUnit = 20
+
+// readNumber reads a number's optional min, max and step, which may be
+// decimal, and the unit shown beside its box.
+func readNumber(f *field, r *attrReader) {
+	f.NumMin, f.NumMax = readDecimal(r, "min"), readDecimal(r, "max")
+	if step := readDecimal(r, "step"); step != nil {
+		if *step <= 0 {
+			r.fail("step", "step must be more than 0, not %s", r.attrs["step"].Value)
+		} else {
+			f.NumStep = *step
+		}
+	}
+	if f.NumMin != nil && f.NumMax != nil && *f.NumMin >= *f.NumMax {
+		r.fail("min", "min (%s) must be less than max (%s)", r.attrs["min"].Value, r.attrs["max"].Value)
+	}
+	unit := r.str("unit")
+	if r.has("unit") && (strings.TrimSpace(unit) == "" || len([]rune(unit)) > maxUnit) {
+		r.fail("unit", "unit must be a short text of 1 to %d characters, such as unit=\"min\", not %q", maxUnit, unit)
+		unit = ""
+	}
+	f.Unit = strings.TrimSpace(unit)
+}
+
+// readDecimal returns name's value as a number, or nil when it is absent
+// or not a plain decimal number such as 10 or 0.5.
+func readDecimal(r *attrReader, name string) *float64 {
+	if !r.has(name) {
+		return nil
+	}
+	v := r.attrs[name].Value
+	if !decimal.MatchString(v) {
+		r.fail(name, "%s must be a number such as 10 or 0.5, not %q", name, v)
+		return nil
+	}
+	n, _ := strconv.ParseFloat(v, 64)
+	return &n
+}
+
 // readChoice reads a choice's options, whether several may be picked, and
 // its "other" choice.
 func readChoice(f *field, r *attrReader) {
@@ -145,6 +191,12 @@ func readChoice(f *field, r *attrReader) {
 
 // manifestMax lists the most items a list may hold; 0 for no limit.
 func manifestMax(f *field, m *manifestField) { m.Max = f.Max }
+
+// manifestNumber lists a number's limits and unit, which the runtime
+// checks what a client types against.
+func manifestNumber(f *field, m *manifestField) {
+	m.Number = &manifestNum{Min: f.NumMin, Max: f.NumMax, Step: f.NumStep, Unit: f.Unit}
+}
 
 // manifestOptions lists a choice's options and whether it has another.
 func manifestOptions(f *field, m *manifestField) {

@@ -48,6 +48,10 @@ type field struct {
 	MaxLabel string   // scale
 	Items    []option // checklist
 	Columns  []*field // rows
+	// number: its limits (nil for none), its step (0 for any) and unit.
+	NumMin, NumMax *float64
+	NumStep        float64
+	Unit           string
 
 	exercise string
 	pos      diag.Position

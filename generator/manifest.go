@@ -32,6 +32,15 @@ type manifestField struct {
 	otherValue string
 	Columns    []manifestColumn `json:"columns,omitempty"`
 	Max        int              `json:"max,omitempty"` // list and rows: the most items; 0 for no limit
+	Number     *manifestNum     `json:"number,omitempty"`
+}
+
+// manifestNum is what the runtime checks a number field's answer against.
+type manifestNum struct {
+	Min  *float64 `json:"min,omitempty"`
+	Max  *float64 `json:"max,omitempty"`
+	Step float64  `json:"step,omitempty"`
+	Unit string   `json:"unit,omitempty"`
 }
 
 // manifestColumn is one column of a rows field.

@@ -66,6 +66,7 @@ func TestRuntimePureFunctions(t *testing.T) {
 		{"planImport", planImportCases},
 		{"merge", mergeCases},
 		{"fileLabel", fileLabelCases},
+		{"toNumber", toNumberCases},
 	} {
 		t.Run(group.name, func(t *testing.T) {
 			for _, c := range group.cases {
@@ -115,7 +116,7 @@ func sameJSON(t *testing.T, got, want string) bool {
 var namespaceCases = []pureCase{
 	{"frozen", `Object.isFrozen(coachbook)`, `true`},
 	{"names", `Object.keys(coachbook).sort()`,
-		`["answered", "checkImport", "fieldsOf", "fileLabel", "fit", "isWorkbookID", "kinds", "markdown", "merge", "planImport", "readImport"]`},
+		`["answered", "checkImport", "fieldsOf", "fileLabel", "fit", "isWorkbookID", "kinds", "markdown", "merge", "planImport", "readImport", "toNumber"]`},
 }
 
 // fileLabelCases: a client's name as a file name may hold it.
@@ -137,7 +138,10 @@ var answeredCases = []pureCase{
 	{"false", `coachbook.answered(false)`, `false`},
 	{"null", `coachbook.answered(null)`, `false`},
 	{"undefined", `coachbook.answered(undefined)`, `false`},
-	{"number", `coachbook.answered(1)`, `false`},
+	// A number field saves numbers; 0 is an answer too.
+	{"number", `coachbook.answered(1)`, `true`},
+	{"zero", `coachbook.answered(0)`, `true`},
+	{"not a number", `coachbook.answered(NaN)`, `false`},
 	{"empty list", `coachbook.answered([])`, `false`},
 	{"list of blanks", `coachbook.answered(["", " "])`, `false`},
 	{"list with an item", `coachbook.answered(["", "a"])`, `true`},
@@ -149,7 +153,20 @@ var answeredCases = []pureCase{
 
 var fitCases = []pureCase{
 	{"no field: text", `coachbook.fit("x")`, `{"v": "x", "cut": false}`},
-	{"no field: not a value", `coachbook.fit(5)`, `null`},
+	{"no field: a number", `coachbook.fit(5)`, `{"v": 5, "cut": false}`},
+	{"no field: not a value", `coachbook.fit(Infinity)`, `null`},
+	{"number: number", `coachbook.fit(1.5, {type: "number"})`, `{"v": 1.5, "cut": false}`},
+	{"number: empty", `coachbook.fit("", {type: "number"})`, `{"v": "", "cut": false}`},
+	{"number: text", `coachbook.fit("12", {type: "number"})`, `null`},
+	{"number: not finite", `coachbook.fit(Infinity, {type: "number"})`, `null`},
+	{"number: NaN", `coachbook.fit(NaN, {type: "number"})`, `null`},
+	{"number: list", `coachbook.fit([1], {type: "number"})`, `null`},
+	{"number: boolean", `coachbook.fit(true, {type: "number"})`, `null`},
+	{"text: number", `coachbook.fit(5, {type: "text"})`, `null`},
+	{"rows: number cell",
+		`coachbook.fit([{what: "Walk", minutes: 20}, {what: "Run", minutes: "a while"}, {minutes: true}], {type: "rows", columns: [{key: "what"}, {key: "minutes", type: "number"}]})`,
+		`{"v": [{"what": "Walk", "minutes": 20}, {"what": "Run", "minutes": "a while"}, {}], "cut": true}`},
+	{"rows: number in a text column", `coachbook.fit([{what: 5}], {type: "rows", columns: [{key: "what"}]})`, `{"v": [{}], "cut": true}`},
 	{"no field: nested lists", `coachbook.fit([["x"]])`, `null`},
 	{"check: boolean", `coachbook.fit(true, {type: "check"})`, `{"v": true, "cut": false}`},
 	{"check: text", `coachbook.fit("yes", {type: "check"})`, `null`},
@@ -182,6 +199,26 @@ var fitCases = []pureCase{
 	{"rows: bad column key", `coachbook.fit([{"1x": "a"}], {type: "rows"})`, `null`},
 	{"unknown kind: a value", `coachbook.fit(["a"], {type: "future"})`, `{"v": ["a"], "cut": false}`},
 	{"unknown kind: not a value", `coachbook.fit({a: "1"}, {type: "future"})`, `null`},
+}
+
+// toNumberCases: what a client types in a number box, with "." or ","
+// as the decimal mark.
+var toNumberCases = []pureCase{
+	{"whole", `coachbook.toNumber("12")`, `12`},
+	{"spaces", `coachbook.toNumber(" 12 ")`, `12`},
+	{"decimal point", `coachbook.toNumber("1.5")`, `1.5`},
+	{"decimal comma", `coachbook.toNumber("1,5")`, `1.5`},
+	{"negative", `coachbook.toNumber("-3")`, `-3`},
+	{"no leading digit", `coachbook.toNumber(".5")`, `0.5`},
+	{"empty", `coachbook.toNumber("")`, `""`},
+	{"blank", `coachbook.toNumber("  ")`, `""`},
+	{"text", `Number.isNaN(coachbook.toNumber("abc"))`, `true`},
+	{"trailing text", `Number.isNaN(coachbook.toNumber("12a"))`, `true`},
+	{"two marks", `Number.isNaN(coachbook.toNumber("1,000.5"))`, `true`},
+	{"exponent", `Number.isNaN(coachbook.toNumber("1e5"))`, `true`},
+	{"Infinity", `Number.isNaN(coachbook.toNumber("Infinity"))`, `true`},
+	{"hexadecimal", `Number.isNaN(coachbook.toNumber("0x10"))`, `true`},
+	{"sign alone", `Number.isNaN(coachbook.toNumber("-"))`, `true`},
 }
 
 var checkImportCases = []pureCase{

@@ -29,6 +29,7 @@ var exercises = []string{
 	":::checklist[Documents ready]{#docs-%d}\n- [ ] Resume {#cv}\n- [ ] Letter {#letter}\n:::",
 	"::scale[Where are you now?]{#now-%d}",
 	"::date[Next session]{#next-%d}",
+	"::number[Minutes practised]{#minutes-%d min=0 max=600 step=1 unit=\"min\"}",
 	":::exercise{#drive-%d title=\"Your drive\"}\nIn one phrase, what matters?\n\n::text[The phrase]{#drive-phrase-%[1]d}\n:::",
 	"::star[A time you led]{#lead-%d}",
 	"::grow{#grow-%d}",

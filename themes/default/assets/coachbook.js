@@ -97,7 +97,12 @@
     dismissVersion: "Dismiss",
     // Installable and offline
     newVersion: "A new version of this site is available.",
-    reloadNewVersion: "Reload"
+    reloadNewVersion: "Reload",
+    // Numbers
+    notNumber: "Write a number, such as 12 or 1.5.",
+    numberMin: "Write {0} or more.",
+    numberMax: "Write {0} or less.",
+    numberStep: "Write a number in steps of {0}."
   };
 
   function say(text) {
@@ -194,12 +199,14 @@
   // A time that Date can print: ±100 million days around 1970.
   function isTime(t) { return typeof t === "number" && isFinite(t) && Math.abs(t) <= 8.64e15; }
   function isText(v) { return typeof v === "string" && v.length <= MAX_TEXT; }
-  function isCell(v) { return typeof v === "boolean" || isText(v); }
+  function isNumber(v) { return typeof v === "number" && isFinite(v); }
+  function isCell(v) { return typeof v === "boolean" || isNumber(v) || isText(v); }
   function isRow(r) {
     var cols = isObject(r) ? Object.keys(r) : [];
     return isObject(r) && cols.length <= MAX_COLUMNS && cols.every(function (c) { return COLUMN_KEY.test(c) && isCell(r[c]); });
   }
-  // isValue: text, true or false, a list of texts, or rows of cells.
+  // isValue: text, a number, true or false, a list of texts, or rows of
+  // cells.
   // Checking the length first keeps a huge list from taking long.
   function isValue(v) {
     return isCell(v) || Array.isArray(v) && v.length <= MAX_ITEMS && (v.every(isText) || v.every(isRow));
@@ -218,6 +225,7 @@
   function filled(v, depth) {
     if (typeof v === "string") return v.trim() !== "";
     if (typeof v === "boolean") return v;
+    if (isNumber(v)) return true;
     if (depth > 1) return false;
     if (Array.isArray(v)) return v.some(function (x) { return filled(x, depth + 1); });
     if (isObject(v)) return Object.keys(v).some(function (k) { return filled(v[k], depth + 1); });
@@ -242,15 +250,33 @@
         var row = {};
         f.columns.forEach(function (c) {
           var cell = isObject(c) ? own(r, c.key) : undefined;
-          if (c.type === "check" ? typeof cell === "boolean" : typeof cell === "string") row[c.key] = cell;
+          if (c.type === "check" ? typeof cell === "boolean" : typeof cell === "string" || c.type === "number" && isNumber(cell)) row[c.key] = cell;
         });
         cut = cut || Object.keys(row).length < Object.keys(r).length;
         return row;
       });
       return { v: rows, cut: cut };
     }
+    // A number is a number, or "" when its box is empty.
+    if (type === "number") return isNumber(v) || v === "" ? { v: v, cut: false } : null;
     if (type === "text" || type === "textarea" || type === "date" || type === "scale" || type === "choice") return isText(v) ? { v: v, cut: false } : null;
     return isValue(v) ? { v: v, cut: false } : null;
+  }
+
+  // toNumber reads what a client typed, with "." or "," as the decimal
+  // mark: "" for an empty box, NaN for what is not a number.
+  function toNumber(s) {
+    s = String(s).trim().replace(",", ".");
+    return s === "" ? "" : /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : NaN;
+  }
+  // numberProblem says why n does not fit a number field's limits, or "".
+  function numberProblem(n, spec) {
+    if (n === "") return "";
+    if (!isNumber(n)) return MESSAGES.notNumber;
+    if (n < spec.min) return say(MESSAGES.numberMin, spec.min);
+    if (n > spec.max) return say(MESSAGES.numberMax, spec.max);
+    var steps = (n - (spec.min || 0)) / spec.step;
+    return Math.abs(steps - Math.round(steps)) > 1e-9 ? say(MESSAGES.numberStep, spec.step) : "";
   }
 
   function isWorkbookID(id) { return typeof id === "string" && WORKBOOK_ID.test(id); }
@@ -850,6 +876,37 @@
     };
   }
 
+  // A number saves a number, or "" when its box is empty. What is not a
+  // number, or is outside its limits, stays in the box with the reason
+  // beside it and saves nothing new: the last number typed stays saved.
+  function numberBinder(box, f) {
+    var control = $("[data-key]", box);
+    var spec = f.number || {};
+    var last = "";
+    var check = function () {
+      var n = toNumber(control.value);
+      var problem = numberProblem(n, spec);
+      $("[data-error]", box).textContent = problem;
+      control.setAttribute("aria-invalid", !!problem);
+      if (!problem) last = n;
+    };
+    control.addEventListener("input", check);
+    return {
+      get: function () { return last; },
+      set: function (v) {
+        control.value = isNumber(v) ? v : "";
+        check();
+      },
+      text: function (v) { return md(v + (spec.unit ? " " + spec.unit : "")); }
+    };
+  }
+  // numberCell is a number column's cell: the number typed, or the text
+  // as typed when it is not one, so that a table loses nothing.
+  function numberCell(c) {
+    var n = c.hasAttribute("data-number") ? toNumber(c.value) : NaN;
+    return isNumber(n) ? n : c.value;
+  }
+
   // BINDERS says, for each field kind, how to get, set and print (text,
   // Markdown by default) its value in the page: binder(box, field) gives
   // {get, set, text}. Adding a field kind means adding one entry here;
@@ -858,6 +915,7 @@
     text: textBinder,
     textarea: textBinder,
     date: textBinder,
+    number: numberBinder,
     list: function (box) {
       return {
         get: function () { return items(box).map(function (item) { return $("input", item).value; }); },
@@ -874,7 +932,7 @@
         get: function () {
           return items(box).map(function (item) {
             var row = {};
-            $$("[data-col]", item).forEach(function (c) { row[c.getAttribute("data-col")] = c.type === "checkbox" ? c.checked : c.value; });
+            $$("[data-col]", item).forEach(function (c) { row[c.getAttribute("data-col")] = c.type === "checkbox" ? c.checked : numberCell(c); });
             return row;
           });
         },
@@ -885,7 +943,7 @@
             $$("[data-col]", item).forEach(function (c) {
               var cell = isObject(v[i]) ? v[i][c.getAttribute("data-col")] : undefined;
               if (c.type === "checkbox") c.checked = cell === true;
-              else c.value = typeof cell === "string" ? cell : "";
+              else c.value = typeof cell === "string" || isNumber(cell) ? cell : "";
             });
           });
         },
@@ -1717,6 +1775,7 @@
       markdown: md,
       answered: answered,
       fit: fit,
+      toNumber: toNumber,
       fieldsOf: fieldsOf,
       checkImport: checkImport,
       readImport: readImport,
