@@ -81,6 +81,9 @@ type progressEntry struct {
 	// Choices holds, by field key, what a choice's answer must be to count:
 	// an answer no option matches any more is kept but not counted.
 	Choices map[string][]string `json:"choices,omitempty"`
+	// Numbers lists the number fields, whose answer counts only when it is
+	// a number: text typed in one is kept, but is no answer.
+	Numbers []string `json:"numbers,omitempty"`
 }
 
 // Progress lists, for the home and collection pages, every workbook below
@@ -94,6 +97,9 @@ func (p *page) Progress() []progressEntry {
 				continue
 			}
 			e.Fields = append(e.Fields, append([]string{f.Key}, f.Was...))
+			if f.Type == "number" {
+				e.Numbers = append(e.Numbers, f.Key)
+			}
 			if f.Type == "choice" {
 				if e.Choices == nil {
 					e.Choices = map[string][]string{}

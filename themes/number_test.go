@@ -37,8 +37,9 @@ func typeNumber(b *browserSite, id, text string) {
 // TestNumbersRejectedAndKept types numbers and what is not one: a number
 // is saved as a JSON number, "," reads as a decimal mark, and text that
 // is not a number, or is out of range, stays in the box with the reason
-// beside it while storage keeps the last number. Numbers come back after
-// a reload, and the Markdown and the file of answers hold them.
+// beside it, and is saved as typed, so that a reload loses nothing; it
+// does not count as answered. Numbers come back after a reload, and the
+// Markdown and the file of answers hold them.
 func TestNumbersRejectedAndKept(t *testing.T) {
 	t.Parallel()
 	b := openSite(t, writeSite(t, numberSite))
@@ -64,8 +65,9 @@ func TestNumbersRejectedAndKept(t *testing.T) {
 		t.Errorf("12 is not accepted: %q", got)
 	}
 
-	// Typed key by key, the last number that fits in each of these is
-	// 12, which stays saved while the box shows what does not fit.
+	progress := func() string { return eval[string](b, `document.querySelector('[data-progress-text]').textContent`) }
+	answeredWith12 := progress()
+	// What is not a number, or does not fit, is saved as typed.
 	for _, bad := range []struct{ typed, why string }{
 		{"abc", "Write a number, such as 12 or 1.5. (invalid)"},
 		{"12a", "Write a number, such as 12 or 1.5. (invalid)"},
@@ -81,11 +83,28 @@ func TestNumbersRejectedAndKept(t *testing.T) {
 		if got := box("field-minutes"); got != bad.typed {
 			t.Errorf("after %q and leaving the box, it holds %q", bad.typed, got)
 		}
-		if got := stored("minutes"); !strings.Contains(got, `"v":12,`) {
-			t.Errorf("after %q storage holds %s, not the last number", bad.typed, got)
+		waitFor(b, saved)
+		if got := stored("minutes"); !strings.Contains(got, `"v":`+jsString(bad.typed)+`,`) {
+			t.Errorf("after %q storage holds %s, not what was typed", bad.typed, got)
+		}
+		if got := progress(); got == answeredWith12 {
+			t.Errorf("after %q the field still counts as answered: %q", bad.typed, got)
 		}
 	}
+	// A reload keeps what was typed, and says again what is wrong with it.
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	if got := box("field-minutes") + " " + message("field-minutes"); got != "12.5 Write a number in steps of 1. (invalid)" {
+		t.Errorf("after a reload the box and its message read %q", got)
+	}
+	// The home page counts it the same way.
+	onPage := progress()
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-card-progress]`)))
+	if got := eval[string](b, `document.querySelector('[data-workbook="w"] [data-card-progress] span').textContent`); got != onPage {
+		t.Errorf("the home page reads %q, the workbook %q", got, onPage)
+	}
+	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
 	typeNumber(b, "field-minutes", "12")
+	waitFor(b, saved)
 	if got := message("field-minutes"); got != "" {
 		t.Errorf("a number again leaves the message %q", got)
 	}

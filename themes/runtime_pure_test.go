@@ -157,7 +157,7 @@ var fitCases = []pureCase{
 	{"no field: not a value", `coachbook.fit(Infinity)`, `null`},
 	{"number: number", `coachbook.fit(1.5, {type: "number"})`, `{"v": 1.5, "cut": false}`},
 	{"number: empty", `coachbook.fit("", {type: "number"})`, `{"v": "", "cut": false}`},
-	{"number: text", `coachbook.fit("12", {type: "number"})`, `null`},
+	{"number: text kept as typed", `coachbook.fit("12a", {type: "number"})`, `{"v": "12a", "cut": false}`},
 	{"number: not finite", `coachbook.fit(Infinity, {type: "number"})`, `null`},
 	{"number: NaN", `coachbook.fit(NaN, {type: "number"})`, `null`},
 	{"number: list", `coachbook.fit([1], {type: "number"})`, `null`},

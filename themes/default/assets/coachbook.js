@@ -258,7 +258,8 @@
       return { v: rows, cut: cut };
     }
     // A number is a number, or "" when its box is empty.
-    if (type === "number") return isNumber(v) || v === "" ? { v: v, cut: false } : null;
+    // A number field keeps text that is not a number as the client typed it.
+    if (type === "number") return isNumber(v) || isText(v) ? { v: v, cut: false } : null;
     if (type === "text" || type === "textarea" || type === "date" || type === "scale" || type === "choice") return isText(v) ? { v: v, cut: false } : null;
     return isValue(v) ? { v: v, cut: false } : null;
   }
@@ -882,22 +883,26 @@
   function numberBinder(box, f) {
     var control = $("[data-key]", box);
     var spec = f.number || {};
-    var last = "";
-    var check = function () {
+    // What is not a number, or does not fit, is saved as typed, so that
+    // nothing typed is lost; it is flagged, and counts as no answer.
+    var value = function () {
       var n = toNumber(control.value);
-      var problem = numberProblem(n, spec);
+      return numberProblem(n, spec) ? control.value : n;
+    };
+    var check = function () {
+      var problem = numberProblem(toNumber(control.value), spec);
       $("[data-error]", box).textContent = problem;
       control.setAttribute("aria-invalid", !!problem);
-      if (!problem) last = n;
     };
     control.addEventListener("input", check);
     return {
-      get: function () { return last; },
+      get: value,
       set: function (v) {
-        control.value = isNumber(v) ? v : "";
+        control.value = isNumber(v) || isText(v) ? v : "";
         check();
       },
-      text: function (v) { return md(v + (spec.unit ? " " + spec.unit : "")); }
+      answered: isNumber,
+      text: function (v) { return md(v + (isNumber(v) && spec.unit ? " " + spec.unit : "")); }
     };
   }
   // numberCell is a number column's cell: the number typed, or the text
@@ -1629,11 +1634,13 @@
       var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
       if (!card) return;
       var choices = isObject(w.choices) ? w.choices : dict();
+      var numbers = Array.isArray(w.numbers) ? w.numbers : [];
       var done = w.fields.filter(function (alternatives) {
         alternatives = [].concat(alternatives);
         return alternatives.some(function (key) {
           var record = getRecord(w.id, key);
-          return record && answeredFrom(record.v, own(choices, alternatives[0]));
+          if (!record) return false;
+          return numbers.indexOf(alternatives[0]) >= 0 ? isNumber(record.v) : answeredFrom(record.v, own(choices, alternatives[0]));
         });
       }).length;
       $("progress", card).value = done;
