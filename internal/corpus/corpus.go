@@ -29,6 +29,7 @@ var exercises = []string{
 	":::checklist[Documents ready]{#docs-%d}\n- [ ] Resume {#cv}\n- [ ] Letter {#letter}\n:::",
 	"::scale[Where are you now?]{#now-%d}",
 	"::date[Next session]{#next-%d}",
+	":::rows[People to ask]{#contacts-%d max=20}\n::text[Name]{#name}\n::choice[Status]{#status options=\"Asked|Met\"}\n::check[Thanked]{#thanked}\n:::",
 	":::exercise{#drive-%d title=\"Your drive\"}\nIn one phrase, what matters?\n\n::text[The phrase]{#drive-phrase-%[1]d}\n:::",
 	"::star[A time you led]{#lead-%d}",
 	"::grow{#grow-%d}",
