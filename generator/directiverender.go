@@ -41,8 +41,11 @@ func (dl *directiveLayouts) render(w util.BufWriter, _ []byte, d *directive.Dire
 	}
 	folder := dl.kinds[d.Name]
 	switch {
-	case folder == "fields" && d.Container:
+	case folder == "fields" && d.Name == "rows":
 		// check let only a container kind through as a container.
+		_, _ = cw.WriteString(string(dl.renderRows(conv, d)))
+		return ast.WalkSkipChildren, nil
+	case folder == "fields" && d.Container:
 		_, _ = cw.WriteString(string(dl.renderChecklist(conv, d)))
 		return ast.WalkSkipChildren, nil
 	case folder == "fields":
@@ -73,7 +76,7 @@ func (dl *directiveLayouts) check(conv *converting, d *directive.Directive) erro
 	case folder == "fields" && d.Container && !kind.container:
 		return diag.Errorf(at, "%s is written on one line, as ::%s[The question]{#id}, not as a ::: container", d.Name, d.Name)
 	case folder == "fields" && !d.Container && kind.container:
-		return diag.Errorf(at, "%s is a container: write :::%s[Label]{#id}, a task list, then :::", d.Name, d.Name)
+		return diag.Errorf(at, "%s is a container: write :::%s[Label]{#id}, %s, then :::", d.Name, d.Name, kind.holds)
 	case folder != "callouts" && conv.page.Kind != kindWorkbook:
 		return diag.Errorf(at, "%s belongs in a workbook: only workbooks save answers, so home and collection pages hold prose and callouts", d.Name)
 	}

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html"
 	"html/template"
@@ -180,7 +181,7 @@ func (c *call) Field(typ, sub string, attrs ...string) (template.HTML, error) {
 // Rows renders a repeatable group of columns, such as fears paired with
 // exclusion criteria. Each column comes from Col.
 func (c *call) Rows(sub, attrs string, cols ...*field) (template.HTML, error) {
-	f, err := c.subField("rows", sub, []string{attrs})
+	f, err := c.newField("rows", sub, []string{attrs})
 	if err != nil {
 		return "", err
 	}
@@ -200,19 +201,32 @@ func (c *call) Rows(sub, attrs string, cols ...*field) (template.HTML, error) {
 	return c.render(f)
 }
 
-// Col describes a column of Rows: a field of a kind marked column.
+// Col describes a column of Rows: a field of any kind whose answer is one
+// text or one tick (fieldKind.column).
 func (c *call) Col(typ, sub string, attrs ...string) (*field, error) {
 	if kind, ok := fieldKindNamed(typ); !ok || !kind.column {
 		return nil, fmt.Errorf("a column is %s, not %q", columnKinds(), typ)
 	}
-	return c.subField(typ, sub, attrs)
+	f, err := c.subField(typ, sub, attrs)
+	if err == nil {
+		if problem := columnProblem(f); problem != "" {
+			return nil, errors.New(problem)
+		}
+	}
+	return f, err
 }
 
 func (c *call) subField(typ, sub string, attrs []string) (*field, error) {
-	// A layout cannot give a container kind the items it holds.
+	// A layout cannot give a container kind the items it holds; Rows
+	// gives rows its columns itself.
 	if kind, ok := fieldKindNamed(typ); !ok || kind.container {
 		return nil, fmt.Errorf("there is no field type %q", typ)
 	}
+	return c.newField(typ, sub, attrs)
+}
+
+// newField reads a field of the exercise from a layout's attributes.
+func (c *call) newField(typ, sub string, attrs []string) (*field, error) {
 	parsed, err := directive.ParseAttributes(strings.Join(attrs, " "))
 	if err != nil {
 		return nil, fmt.Errorf("attributes of %s %q: %w", typ, sub, err)

@@ -15,13 +15,17 @@ import (
 // binds it through BINDERS[NAME] in assets/coachbook.js.
 type fieldKind struct {
 	name string
-	// container kinds are written as a ::: container holding a task list,
-	// whose items the field reads; the others are written on one line.
+	// container kinds are written as a ::: container holding what holds
+	// (a checklist's task list, the fields that are a table's columns);
+	// the others are written on one line.
 	container bool
+	holds     string
 	// layoutOnly kinds can be used inside exercise layouts (.Field, .Col)
 	// but not written as directives.
 	layoutOnly bool
-	// column kinds may be a column of rows (.Col).
+	// column kinds may be a column of rows (.Col, or a field inside a
+	// :::rows): those whose answer is one text or one tick. A column
+	// renders through layouts/fields/_cell-NAME.html, or _cell.html.
 	column bool
 	// read reads the attributes the kind takes beyond the common ones
 	// (id, label, hint, placeholder, optional, class, was), if any.
@@ -38,12 +42,12 @@ var fieldKinds = []fieldKind{
 	{name: "text", column: true, counts: unlessOptional},
 	{name: "textarea", column: true, read: readWords, counts: unlessOptional},
 	{name: "list", read: readItemCounts, manifest: manifestMax, counts: unlessOptional},
-	{name: "choice", read: readChoice, manifest: manifestOptions, counts: unlessOptional},
-	{name: "checklist", container: true, manifest: manifestItems, counts: unlessOptional},
-	{name: "scale", read: readScale, counts: unlessOptional},
+	{name: "choice", column: true, read: readChoice, manifest: manifestOptions, counts: unlessOptional},
+	{name: "checklist", container: true, holds: "a task list", manifest: manifestItems, counts: unlessOptional},
+	{name: "scale", column: true, read: readScale, counts: unlessOptional},
 	{name: "date", column: true, counts: unlessOptional},
 	{name: "number", column: true, read: readNumber, manifest: manifestNumber, counts: unlessOptional},
-	{name: "rows", layoutOnly: true, read: readItemCounts, manifest: manifestRows, counts: unlessOptional},
+	{name: "rows", container: true, holds: "one field per column", read: readItemCounts, manifest: manifestRows, counts: unlessOptional},
 	{name: "check", layoutOnly: true, column: true, counts: unlessOptional},
 }
 
@@ -207,13 +211,8 @@ func manifestOptions(f *field, m *manifestField) {
 // manifestItems lists a checklist's item IDs as its options.
 func manifestItems(f *field, m *manifestField) { m.Options = optionValues(f.Items) }
 
-// manifestRows lists the most rows and each column.
-func manifestRows(f *field, m *manifestField) {
-	m.Max = f.Max
-	for _, c := range f.Columns {
-		m.Columns = append(m.Columns, manifestColumn{Key: c.Sub(), Type: c.Type, Label: c.Label})
-	}
-}
+// manifestRows lists the most rows; field.manifest lists the columns.
+func manifestRows(f *field, m *manifestField) { m.Max = f.Max }
 
 func optionValues(opts []option) []string {
 	var values []string

@@ -45,9 +45,11 @@ type manifestNum struct {
 
 // manifestColumn is one column of a rows field.
 type manifestColumn struct {
-	Key   string `json:"key"`
-	Type  string `json:"type"`
-	Label string `json:"label"`
+	Key     string   `json:"key"`
+	Type    string   `json:"type"`
+	Label   string   `json:"label"`
+	Options []string `json:"options,omitempty"` // choice: its options' keys
+	Other   bool     `json:"other,omitempty"`   // choice: whether it has another
 }
 
 // manifest lists f as the manifest does: what every field has, then what
@@ -59,6 +61,12 @@ func (f *field) manifest() manifestField {
 		if kind.manifest != nil {
 			kind.manifest(f, &m)
 		}
+	}
+	// A rows field lists each column as its kind lists a field, so that
+	// export and import know a choice cell's options.
+	for _, c := range f.Columns {
+		cm := c.manifest()
+		m.Columns = append(m.Columns, manifestColumn{Key: c.Sub(), Type: c.Type, Label: c.Label, Options: cm.Options, Other: cm.Other})
 	}
 	return m
 }

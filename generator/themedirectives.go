@@ -11,7 +11,10 @@ import (
 // parseDirectiveLayouts parses every field, exercise and callout layout
 // into one set, with the functions page layouts have too.
 func (t *theme) parseDirectiveLayouts(funcs template.FuncMap) (*directiveLayouts, error) {
-	dl := &directiveLayouts{set: template.New("directives").Funcs(funcs), kinds: map[string]string{}, theme: t}
+	dl := &directiveLayouts{kinds: map[string]string{}, theme: t}
+	// cell renders a column's cell in fields/rows.html through the
+	// column kind's own cell layout.
+	dl.set = template.New("directives").Funcs(funcs).Funcs(template.FuncMap{"cell": dl.cell})
 	var errs diag.List
 	for _, folder := range directiveFolders {
 		for _, file := range t.list("layouts/" + folder) {

@@ -30,6 +30,7 @@ var exercises = []string{
 	"::scale[Where are you now?]{#now-%d}",
 	"::date[Next session]{#next-%d}",
 	"::number[Minutes practised]{#minutes-%d min=0 max=600 step=1 unit=\"min\"}",
+	":::rows[People to ask]{#contacts-%d max=20}\n::text[Name]{#name}\n::choice[Status]{#status options=\"Asked|Met\"}\n::check[Thanked]{#thanked}\n:::",
 	":::exercise{#drive-%d title=\"Your drive\"}\nIn one phrase, what matters?\n\n::text[The phrase]{#drive-phrase-%[1]d}\n:::",
 	"::star[A time you led]{#lead-%d}",
 	"::grow{#grow-%d}",

@@ -633,6 +633,8 @@
    * label stays tied to its box. Ids a field derives from its own use ":",
    * which no field key holds. */
 
+  // The controls of an item; a choice or scale cell of rows is a menu.
+  var CONTROLS = "input, textarea, select";
   function items(group) { return $$(":scope > ol > [data-item]", group); }
   function most(group) { return Math.min(Number(group.getAttribute("data-max")) || MAX_ITEMS, MAX_ITEMS); }
 
@@ -642,7 +644,7 @@
     var min = Number(group.getAttribute("data-min")) || 0;
     all.forEach(function (item, index) {
       var n = index + 1;
-      $$("input, textarea", item).forEach(function (control) {
+      $$(CONTROLS, item).forEach(function (control) {
         var col = control.getAttribute("data-col");
         var id = base + ":" + n + (col ? ":" + col : "");
         var label = $('label[for="' + CSS.escape(control.id) + '"]', item);
@@ -658,7 +660,7 @@
   // blank copies an item with its boxes empty.
   function blank(item) {
     var fresh = item.cloneNode(true);
-    $$("input, textarea", fresh).forEach(function (control) {
+    $$(CONTROLS, fresh).forEach(function (control) {
       if (control.type === "checkbox") control.checked = false;
       else control.value = "";
     });
@@ -694,13 +696,13 @@
       if (button.hasAttribute("data-add")) {
         var fresh = addItem(group);
         renumber(group);
-        $("input, textarea", fresh).focus();
+        $(CONTROLS, fresh).focus();
       } else if (button.hasAttribute("data-remove")) {
         var item = button.closest("[data-item]");
         var next = item.nextElementSibling || item.previousElementSibling;
         item.remove();
         renumber(group);
-        if (next) $("input, textarea", next).focus();
+        if (next) $(CONTROLS, next).focus();
       } else {
         return;
       }
