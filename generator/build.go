@@ -118,6 +118,9 @@ type builder struct {
 	pages    int
 	rendered int
 
+	// withScripts holds the page kinds whose layouts render .Scripts.
+	withScripts map[string]bool
+
 	// buffers reuses the buffers pages are rendered into.
 	buffers sync.Pool
 
@@ -158,6 +161,7 @@ func (b *builder) build(ctx context.Context) error {
 		b.fail(err)
 		return b.errs.Err()
 	}
+	b.withScripts = layoutsWithScripts(b.layouts)
 	directives, err := b.theme.parseDirectiveLayouts(funcs)
 	if err != nil {
 		b.fail(err)
@@ -216,6 +220,9 @@ func (b *builder) renderPage(p *page) error {
 	defer func() { buf.Reset(); b.buffers.Put(buf) }()
 	if err := b.layouts[p.Kind].ExecuteTemplate(buf, "base.html", p); err != nil {
 		return b.theme.templateError(err)
+	}
+	if err := b.checkScripts(p); err != nil {
+		return err
 	}
 	if err := b.out.write(p.out, buf.Bytes()); err != nil {
 		b.fail(fmt.Errorf("%s: %w", p.source, err))

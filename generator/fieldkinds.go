@@ -12,9 +12,14 @@ import (
 // name is the directive authors write (::text[…]{#id}), the type the
 // manifest and the runtime know it by, and the layout that renders it:
 // layouts/fields/NAME.html, which sees the *field as its dot. The runtime
-// binds it through BINDERS[NAME] in assets/coachbook.js.
+// binds it through BINDERS[NAME] in assets/coachbook.js, or through
+// coachbook.defineKind in the extension file it names as its script.
 type fieldKind struct {
 	name string
+	// script is the runtime extension file in assets/ that binds the
+	// kind, which a page loads only when it uses the kind; "" for the
+	// core runtime.
+	script string
 	// container kinds are written as a ::: container holding what holds
 	// (a checklist's task list, the fields that are a table's columns);
 	// the others are written on one line.
@@ -41,15 +46,18 @@ type fieldKind struct {
 var fieldKinds = []fieldKind{
 	{name: "text", column: true, counts: unlessOptional},
 	{name: "textarea", column: true, read: readWords, counts: unlessOptional},
-	{name: "list", read: readItemCounts, manifest: manifestMax, counts: unlessOptional},
+	{name: "list", script: tablesScript, read: readItemCounts, manifest: manifestMax, counts: unlessOptional},
 	{name: "choice", column: true, read: readChoice, manifest: manifestOptions, counts: unlessOptional},
 	{name: "checklist", container: true, holds: "a task list", manifest: manifestItems, counts: unlessOptional},
 	{name: "scale", column: true, read: readScale, counts: unlessOptional},
 	{name: "date", column: true, counts: unlessOptional},
 	{name: "number", column: true, read: readNumber, manifest: manifestNumber, counts: unlessOptional},
-	{name: "rows", container: true, holds: "one field per column", read: readItemCounts, manifest: manifestRows, counts: unlessOptional},
+	{name: "rows", script: tablesScript, container: true, holds: "one field per column", read: readItemCounts, manifest: manifestRows, counts: unlessOptional},
 	{name: "check", layoutOnly: true, column: true, counts: unlessOptional},
 }
+
+// tablesScript binds the repeatable fields, lists and rows.
+const tablesScript = "coachbook-tables.js"
 
 // fieldKindNamed returns the field kind called name.
 func fieldKindNamed(name string) (*fieldKind, bool) {

@@ -6,6 +6,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"coachbook/generator"
@@ -54,6 +56,16 @@ func TestWorkerBudget(t *testing.T) {
 func TestPageWeight(t *testing.T) {
 	dest := buildSample(t)
 	assets := gzipped(readOne(t, filepath.Join(dest, "assets", "coachbook.*.js"))) + gzipped(readOne(t, filepath.Join(dest, "assets", "style.*.css")))
+	// Each runtime extension a page loads besides the core adds its weight.
+	extensions := map[string]int{}
+	files, _ := filepath.Glob(filepath.Join(dest, "assets", "coachbook-*.js"))
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		extensions["assets/"+filepath.Base(name)] = gzipped(data)
+	}
 	pages, _ := filepath.Glob(filepath.Join(dest, "*", "*", "index.html"))
 	if len(pages) < 14 {
 		t.Fatalf("found %d workbook pages", len(pages))
@@ -64,7 +76,11 @@ func TestPageWeight(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if w := gzipped(html) + assets; w > weight {
+		w := gzipped(html) + assets
+		for _, name := range scriptsOf(html) {
+			w += extensions[name]
+		}
+		if w > weight {
 			heaviest, weight = p, w
 		}
 	}
@@ -73,6 +89,58 @@ func TestPageWeight(t *testing.T) {
 	if weight > pageBudget {
 		t.Errorf("%s weighs %d bytes gzipped, over the budget of %d", rel, weight, pageBudget)
 	}
+}
+
+// everyKindScriptsBudget is the most JavaScript a page using every field
+// kind may load, each script gzipped, as issue 14 promises.
+const everyKindScriptsBudget = 16 * 1024
+
+// tablesBudget is the most the tables extension (lists and rows) may
+// weigh, minified and gzipped.
+const tablesBudget = 3 * 1024
+
+// TestEveryKindScriptsBudget weighs every script a page using every field
+// kind loads, and the tables extension alone.
+func TestEveryKindScriptsBudget(t *testing.T) {
+	root := writeSite(t, map[string]string{"content/w.md": everyKindPage})
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(context.Background(), generator.Options{Source: root, Dest: dest}); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dest, "w", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	total, names := 0, []string{}
+	for _, name := range scriptsOf(page) {
+		data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zipped := gzipped(data)
+		t.Logf("%s: %d bytes minified, %d bytes gzipped", name, len(data), zipped)
+		if strings.HasPrefix(name, "assets/coachbook-tables.") && zipped > tablesBudget {
+			t.Errorf("the tables extension is %d bytes gzipped, over its budget of %d", zipped, tablesBudget)
+		}
+		total += zipped
+		names = append(names, name)
+	}
+	if len(names) < 2 {
+		t.Fatalf("a page using every kind loads only %v", names)
+	}
+	t.Logf("a page using every kind loads %d bytes of JavaScript gzipped", total)
+	if total > everyKindScriptsBudget {
+		t.Errorf("a page using every kind loads %d bytes of JavaScript gzipped (%v), over the budget of %d", total, names, everyKindScriptsBudget)
+	}
+}
+
+// scriptsOf lists the scripts a built page loads, as paths in the output.
+func scriptsOf(page []byte) []string {
+	var names []string
+	for _, m := range regexp.MustCompile(`<script src=[^ >]*?/(assets/[^ >/]+\.js) defer>`).FindAllSubmatch(page, -1) {
+		names = append(names, string(m[1]))
+	}
+	return names
 }
 
 func buildSample(t *testing.T) string {

@@ -85,12 +85,14 @@ func TestRuntimePureFunctions(t *testing.T) {
 	}
 }
 
-// TestFieldKindsAgree requires the runtime to bind every field kind the
-// build defines and no other: a kind added to generator/fieldkinds.go
-// without a binder would save as plain text, or not at all.
+// TestFieldKindsAgree requires the runtime, with the extension files a
+// page using every kind loads, to bind every field kind the build defines
+// and no other: a kind added to generator/fieldkinds.go without a binder,
+// or whose binder is in a file the page does not load, would save as
+// plain text, or not at all.
 func TestFieldKindsAgree(t *testing.T) {
 	t.Parallel()
-	b := openSite(t, writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\n::text[Q]{#q}\n"}))
+	b := openSite(t, writeSite(t, map[string]string{"content/w.md": everyKindPage}))
 	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
 	runtime := eval[[]string](b, `coachbook.kinds`)
 	build := generator.FieldKinds()
@@ -116,7 +118,7 @@ func sameJSON(t *testing.T, got, want string) bool {
 var namespaceCases = []pureCase{
 	{"frozen", `Object.isFrozen(coachbook)`, `true`},
 	{"names", `Object.keys(coachbook).sort()`,
-		`["answered", "checkImport", "fieldsOf", "fileLabel", "fit", "isWorkbookID", "kinds", "markdown", "merge", "planImport", "readImport", "toNumber"]`},
+		`["answered", "checkImport", "defineKind", "fieldsOf", "fileLabel", "fit", "isWorkbookID", "kinds", "markdown", "merge", "planImport", "readImport", "toNumber"]`},
 }
 
 // fileLabelCases: a client's name as a file name may hold it.

@@ -135,8 +135,6 @@
   // Days between backup reminders when the page does not say: a usual
   // time between coaching sessions, as the build's default.
   var BACKUP_DAYS = 14;
-  // The repeatable fields: lists and rows.
-  var GROUPS = "fieldset[data-field].field-list, fieldset[data-field].field-rows";
 
   /* ---- Shared state ----
    * Every variable the functions share and change, in one place. init()
@@ -167,6 +165,7 @@
   var siteFields = dict(); // the fields a restored file is checked against
   var remindedKey = ""; // sessionStorage's note that this visit was reminded
   var statusHome = null; // the save status's place in "Your answers": {parent, next}
+  var started = false;   // init() has begun: no kind can be added now
 
   /* ==== Pure functions: they read no page and no storage ==== */
 
@@ -628,90 +627,6 @@
     }
   }
 
-  /* ---- Repeatable items (list) and rows ----
-   * Add and remove between data-min and data-max, renumbering ids so every
-   * label stays tied to its box. Ids a field derives from its own use ":",
-   * which no field key holds. */
-
-  // The controls of an item; a choice or scale cell of rows is a menu.
-  var CONTROLS = "input, textarea, select";
-  function items(group) { return $$(":scope > ol > [data-item]", group); }
-  function most(group) { return Math.min(Number(group.getAttribute("data-max")) || MAX_ITEMS, MAX_ITEMS); }
-
-  function renumber(group) {
-    var base = "field-" + group.getAttribute("data-key");
-    var all = items(group);
-    var min = Number(group.getAttribute("data-min")) || 0;
-    all.forEach(function (item, index) {
-      var n = index + 1;
-      $$(CONTROLS, item).forEach(function (control) {
-        var col = control.getAttribute("data-col");
-        var id = base + ":" + n + (col ? ":" + col : "");
-        var label = $('label[for="' + CSS.escape(control.id) + '"]', item);
-        control.id = id;
-        if (label) label.htmlFor = id;
-      });
-      $$("[data-n]", item).forEach(function (number) { number.textContent = n; });
-      $("[data-remove]", item).disabled = all.length <= Math.max(min, 1);
-    });
-    $(":scope > [data-add]", group).disabled = all.length >= most(group);
-  }
-
-  // blank copies an item with its boxes empty.
-  function blank(item) {
-    var fresh = item.cloneNode(true);
-    $$(CONTROLS, fresh).forEach(function (control) {
-      if (control.type === "checkbox") control.checked = false;
-      else control.value = "";
-    });
-    return fresh;
-  }
-
-  function addItem(group) {
-    var all = items(group);
-    var fresh = blank(all[all.length - 1]);
-    all[all.length - 1].after(fresh);
-    return fresh;
-  }
-
-  // resize gives a group exactly n items: at least one and its minimum,
-  // and at most MAX_ITEMS. A saved list longer than the field's max, kept
-  // from before the author lowered it, still shows whole.
-  function resize(group, n) {
-    n = Math.min(Math.max(n, Number(group.getAttribute("data-min")) || 0, 1), MAX_ITEMS);
-    var all = items(group);
-    var last = all[all.length - 1];
-    var fresh = [];
-    for (var i = all.length; i < n; i++) fresh.push(blank(last));
-    last.after.apply(last, fresh);
-    all.slice(n).forEach(function (item) { item.remove(); });
-    renumber(group);
-  }
-
-  // startGroup lets a list or rows field add and remove its items.
-  function startGroup(group) {
-    group.addEventListener("click", function (event) {
-      var button = event.target.closest("button");
-      if (!button || button.closest(GROUPS) !== group) return;
-      if (button.hasAttribute("data-add")) {
-        var fresh = addItem(group);
-        renumber(group);
-        $(CONTROLS, fresh).focus();
-      } else if (button.hasAttribute("data-remove")) {
-        var item = button.closest("[data-item]");
-        var next = item.nextElementSibling || item.previousElementSibling;
-        item.remove();
-        renumber(group);
-        if (next) $(CONTROLS, next).focus();
-      } else {
-        return;
-      }
-      group.dispatchEvent(new Event("input", { bubbles: true }));
-    });
-    $$("[data-add], [data-remove]", group).forEach(show);
-    renumber(group);
-  }
-
   /* ---- Small field behaviours ---- */
 
   // A live word count against the author's target.
@@ -916,53 +831,14 @@
 
   // BINDERS says, for each field kind, how to get, set and print (text,
   // Markdown by default) its value in the page: binder(box, field) gives
-  // {get, set, text}. Adding a field kind means adding one entry here;
-  // bind() treats a kind it does not know as plain text.
+  // {get, set, text}. Adding a field kind means adding one entry here, or
+  // in a runtime extension file through defineKind; bind() treats a kind
+  // it does not know as plain text.
   var BINDERS = {
     text: textBinder,
     textarea: textBinder,
     date: textBinder,
     number: numberBinder,
-    list: function (box) {
-      return {
-        get: function () { return items(box).map(function (item) { return $("input", item).value; }); },
-        set: function (v) {
-          v = Array.isArray(v) ? v : [];
-          resize(box, v.length);
-          items(box).forEach(function (item, i) { $("input", item).value = typeof v[i] === "string" ? v[i] : ""; });
-        },
-        text: function (v) { return v.filter(answered).map(item).join("\n"); }
-      };
-    },
-    rows: function (box, f) {
-      return {
-        get: function () {
-          return items(box).map(function (item) {
-            var row = {};
-            $$("[data-col]", item).forEach(function (c) { row[c.getAttribute("data-col")] = c.type === "checkbox" ? c.checked : numberCell(c); });
-            return row;
-          });
-        },
-        set: function (v) {
-          v = Array.isArray(v) ? v : [];
-          resize(box, v.length);
-          items(box).forEach(function (item, i) {
-            $$("[data-col]", item).forEach(function (c) {
-              var cell = isObject(v[i]) ? v[i][c.getAttribute("data-col")] : undefined;
-              if (c.type === "checkbox") c.checked = cell === true;
-              else c.value = typeof cell === "string" || isNumber(cell) ? cell : "";
-            });
-          });
-        },
-        text: function (v) {
-          return v.filter(answered).map(function (row) {
-            return item((f.columns || []).filter(function (c) { return answered(row[c.key]); }).map(function (c) {
-              return c.label + ": " + (row[c.key] === true ? MESSAGES.cellYes : row[c.key]);
-            }).join("; "));
-          }).join("\n");
-        }
-      };
-    },
     checklist: checkboxesBinder,
     // A choice is checkboxes when it allows several, radio buttons else;
     // it saves its options' keys and keeps answers no option matches.
@@ -978,6 +854,24 @@
       };
     }
   };
+
+  // CORE is what an extension's binders may use of the core.
+  var CORE = Object.freeze({
+    $: $, $$: $$, show: show, isObject: isObject, isNumber: isNumber, numberCell: numberCell,
+    answered: answered, md: md, item: item, say: say,
+    messages: Object.freeze(Object.assign({}, MESSAGES)), MAX_ITEMS: MAX_ITEMS
+  });
+
+  // defineKind lets a runtime extension file (assets/coachbook-*.js,
+  // loaded after this one only on the pages that use its kinds) add the
+  // binder of a kind: factory(CORE) returns binder(box, field). It
+  // returns whether the kind was added: once the page's fields are bound,
+  // or for a kind already bound, it adds nothing, so nothing half-binds.
+  function defineKind(kind, factory) {
+    if (started || typeof kind !== "string" || own(BINDERS, kind) || typeof factory !== "function") return false;
+    BINDERS[kind] = factory(CORE);
+    return true;
+  }
 
   // bind returns how to get, set and print a field's value in the page.
   function bind(f) {
@@ -1530,7 +1424,7 @@
     siteTitle = document.body.getAttribute("data-site-title");
     prefix = "coachbook:" + siteID.replace(/%/g, "%25").replace(/:/g, "%3A") + ":";
     // The site's pages are where its runtime's folder, assets/, is.
-    var script = document.currentScript;
+    var script = runtimeScript;
     if (script && script.src) sitePath = new URL(script.src).pathname.replace(/(assets\/)?[^\/]*$/, "").replace(/;/g, "%3B");
     openStorage();
     moveUnescapedKeys();
@@ -1539,7 +1433,6 @@
 
   // startFields gives the controls that need JavaScript their behaviour.
   function startFields() {
-    each($$(GROUPS), startGroup);
     each($$("[data-word-target]"), startCounter);
     each($$(".option-other .other-text"), startOther);
     each($$(".slider input[type=range]"), startSlider);
@@ -1776,25 +1669,30 @@
     announce(MESSAGES.newVersion);
   }
 
+  // The pure functions, for tests and the fuzz target, before anything
+  // on the page can go wrong, and defineKind, for the extension files that
+  // run between this script and init().
+  window.coachbook = Object.freeze({
+    isWorkbookID: isWorkbookID,
+    markdown: md,
+    answered: answered,
+    fit: fit,
+    toNumber: toNumber,
+    fieldsOf: fieldsOf,
+    checkImport: checkImport,
+    readImport: readImport,
+    planImport: planImport,
+    merge: merge,
+    fileLabel: fileLabel,
+    defineKind: defineKind,
+    // The field kinds the runtime binds, extensions' included:
+    // TestFieldKindsAgree checks them against the build's table.
+    get kinds() { return Object.freeze(Object.keys(BINDERS).sort()); }
+  });
+
   function init() {
-    // The pure functions, for tests and the fuzz target, before anything
-    // on the page can go wrong.
-    window.coachbook = Object.freeze({
-      isWorkbookID: isWorkbookID,
-      markdown: md,
-      answered: answered,
-      fit: fit,
-      toNumber: toNumber,
-      fieldsOf: fieldsOf,
-      checkImport: checkImport,
-      readImport: readImport,
-      planImport: planImport,
-      merge: merge,
-      fileLabel: fileLabel,
-      // The field kinds the runtime binds: TestFieldKindsAgree checks them
-      // against the build's table.
-      kinds: Object.freeze(Object.keys(BINDERS).sort())
-    });
+    if (started) return;
+    started = true;
     startButtons();
     startStorage();
     startFields();
@@ -1807,5 +1705,14 @@
     startApp();
   }
 
-  init();
+  // Only while it first runs does the page say which script this is.
+  var runtimeScript = document.currentScript;
+  // Extension files are deferred scripts after this one: they run before
+  // DOMContentLoaded, so init() waits for it (or for load, should this
+  // script itself run later than that).
+  if (document.readyState === "complete") init();
+  else {
+    document.addEventListener("DOMContentLoaded", init);
+    window.addEventListener("load", init);
+  }
 })();

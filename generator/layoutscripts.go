@@ -1,0 +1,98 @@
+package generator
+
+import (
+	"errors"
+	"html/template"
+	"text/template/parse"
+
+	"coachbook/generator/diag"
+)
+
+// errNoScripts is reported at the base layout when a page's fields need
+// runtime extensions but its layouts never load them: those fields would
+// show but never save.
+var errNoScripts = errors.New(`this page's fields need the runtime extensions .Scripts lists, but no layout renders .Scripts: ` +
+	`add {{range .Scripts}}<script src="{{asset .}}" defer></script>{{end}} after the script of coachbook.js`)
+
+// checkScripts reports, at the base layout, a page that needs runtime
+// extensions rendered by layouts that never mention .Scripts.
+func (b *builder) checkScripts(p *page) error {
+	if b.withScripts[p.Kind] || len(p.Scripts()) == 0 {
+		return nil
+	}
+	pos := diag.Position{File: "layouts/base.html"}
+	if f, ok := b.theme.files["layouts/base.html"]; ok {
+		pos.File = f.display
+	}
+	return &diag.Error{Pos: pos, Err: errNoScripts}
+}
+
+// layoutsWithScripts lists the page kinds whose layouts render .Scripts,
+// read once from the parsed layouts before any page renders them.
+func layoutsWithScripts(sets map[string]*template.Template) map[string]bool {
+	with := map[string]bool{}
+	for kind, set := range sets {
+		with[kind] = rendersField(set, "Scripts")
+	}
+	return with
+}
+
+// rendersField reports whether any template of set reads the dot's field
+// name, as .name or $.name.
+func rendersField(set *template.Template, name string) bool {
+	for _, t := range set.Templates() {
+		if t.Tree != nil && mentions(t.Tree.Root, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions reports whether node, or any node below it, reads field name.
+func mentions(node parse.Node, name string) bool {
+	switch n := node.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return false
+		}
+		for _, c := range n.Nodes {
+			if mentions(c, name) {
+				return true
+			}
+		}
+	case *parse.ActionNode:
+		return mentions(n.Pipe, name)
+	case *parse.TemplateNode:
+		return n.Pipe != nil && mentions(n.Pipe, name)
+	case *parse.IfNode:
+		return mentions(&n.BranchNode, name)
+	case *parse.RangeNode:
+		return mentions(&n.BranchNode, name)
+	case *parse.WithNode:
+		return mentions(&n.BranchNode, name)
+	case *parse.BranchNode:
+		return mentions(n.Pipe, name) || mentions(n.List, name) || n.ElseList != nil && mentions(n.ElseList, name)
+	case *parse.PipeNode:
+		if n == nil {
+			return false
+		}
+		for _, c := range n.Cmds {
+			if mentions(c, name) {
+				return true
+			}
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			if mentions(a, name) {
+				return true
+			}
+		}
+	case *parse.FieldNode:
+		return len(n.Ident) > 0 && n.Ident[0] == name
+	case *parse.VariableNode:
+		return len(n.Ident) > 1 && n.Ident[0] == "$" && n.Ident[1] == name
+	case *parse.ChainNode:
+		return mentions(n.Node, name)
+	}
+	return false
+}

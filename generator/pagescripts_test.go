@@ -1,0 +1,89 @@
+package generator
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+const scriptsSite = `-- site.toml --
+title = "Scripts"
+-- content/text.md --
+---
+title: Text only
+---
+::text[Name]{#name}
+-- content/list.md --
+---
+title: A list
+---
+::list[Hopes]{#hopes}
+-- content/log.md --
+---
+title: A practice log
+---
+:::practice-log{#log}
+:::
+`
+
+// TestPageScripts: a workbook loads the runtime extension its fields'
+// kinds name, after the core runtime, and no other page loads it; the
+// service worker keeps it for offline use.
+func TestPageScripts(t *testing.T) {
+	s := newTestSite(t, scriptsSite)
+	s.build()
+	core, tables := "/"+s.assetPath("coachbook"), "/"+s.assetPath("coachbook-tables")
+	both := `<script src=` + core + ` defer></script><script src=` + tables + ` defer></script>`
+	s.assertFile("list/index.html", both)
+	s.assertFile("log/index.html", both)
+	for _, page := range []string{"text/index.html", "index.html", "404.html"} {
+		s.assertFile(page, `<script src=`+core+` defer></script>`)
+		if strings.Contains(s.file(page), "coachbook-tables") {
+			t.Errorf("%s loads the tables extension", page)
+		}
+	}
+	s.assertFile("sw.js", `"`+tables+`"`)
+}
+
+// TestScriptsFor: each extension file once, in the kind table's order.
+func TestScriptsFor(t *testing.T) {
+	got := scriptsFor(map[string]bool{"rows": true, "list": true, "text": true})
+	if strings.Join(got, " ") != tablesScript {
+		t.Errorf("scriptsFor(rows, list, text) = %v", got)
+	}
+	if got := scriptsFor(map[string]bool{"text": true, "check": true}); got != nil {
+		t.Errorf("core kinds need %v", got)
+	}
+	for _, k := range fieldKinds {
+		if k.script != "" && !regexp.MustCompile(`^coachbook-[a-z]+\.js$`).MatchString(k.script) {
+			t.Errorf("kind %s names the script %q, not assets/coachbook-NAME.js", k.name, k.script)
+		}
+	}
+}
+
+// scriptlessBase is a site's own base layout that loads the core runtime
+// but not the extensions its pages need.
+const scriptlessBase = `-- layouts/base.html --
+<!doctype html>
+<html lang="en"><head><title>{{.Title}}</title>
+<script src="{{asset "coachbook.js"}}" defer></script></head>
+<body data-site="{{.Site.StorageID}}"><main>{{block "main" .}}{{end}}</main></body></html>
+`
+
+// TestLayoutWithoutScripts: a base layout that never renders .Scripts is
+// an error at the layout once a page's fields need an extension, and none
+// while no page does.
+func TestLayoutWithoutScripts(t *testing.T) {
+	s := newTestSite(t, scriptsSite+scriptlessBase)
+	out := s.expectErrors("layouts/base.html: this page's fields need the runtime extensions .Scripts lists, but no layout renders .Scripts")
+	assertErrorCount(t, out, 1)
+
+	s = newTestSite(t, scriptlessBase+`-- content/text.md --
+---
+title: Text only
+---
+::text[Name]{#name}
+`)
+	s.build()
+	s.assertFile("text/index.html", `<script src=/`+s.assetPath("coachbook")+` defer></script>`)
+}

@@ -1,0 +1,160 @@
+/*
+ * coachbook runtime extension: the repeatable fields, lists and rows.
+ *
+ * Loaded with `defer` after coachbook.js, and only on the pages that use
+ * these kinds (generator/fieldkinds.go names this file as their script).
+ * It adds their binders through coachbook.defineKind before the core
+ * binds the page's fields; it needs nothing of the core but what
+ * defineKind hands it.
+ */
+(function () {
+  "use strict";
+
+  var $, $$, show, isObject, isNumber, numberCell, answered, item, MESSAGES, MAX_ITEMS;
+  // The repeatable fields: lists and rows.
+  var GROUPS = "fieldset[data-field].field-list, fieldset[data-field].field-rows";
+
+  // use takes what the binders need of the core, the first time a kind is
+  // defined.
+  function use(core) {
+    $ = core.$; $$ = core.$$; show = core.show; isObject = core.isObject;
+    isNumber = core.isNumber; numberCell = core.numberCell;
+    answered = core.answered; item = core.item; MESSAGES = core.messages; MAX_ITEMS = core.MAX_ITEMS;
+  }
+
+  /* ---- Repeatable items (list) and rows ----
+   * Add and remove between data-min and data-max, renumbering ids so every
+   * label stays tied to its box. Ids a field derives from its own use ":",
+   * which no field key holds. */
+
+  // The controls of an item; a choice or scale cell of rows is a menu.
+  var CONTROLS = "input, textarea, select";
+  function items(group) { return $$(":scope > ol > [data-item]", group); }
+  function most(group) { return Math.min(Number(group.getAttribute("data-max")) || MAX_ITEMS, MAX_ITEMS); }
+
+  function renumber(group) {
+    var base = "field-" + group.getAttribute("data-key");
+    var all = items(group);
+    var min = Number(group.getAttribute("data-min")) || 0;
+    all.forEach(function (item, index) {
+      var n = index + 1;
+      $$(CONTROLS, item).forEach(function (control) {
+        var col = control.getAttribute("data-col");
+        var id = base + ":" + n + (col ? ":" + col : "");
+        var label = $('label[for="' + CSS.escape(control.id) + '"]', item);
+        control.id = id;
+        if (label) label.htmlFor = id;
+      });
+      $$("[data-n]", item).forEach(function (number) { number.textContent = n; });
+      $("[data-remove]", item).disabled = all.length <= Math.max(min, 1);
+    });
+    $(":scope > [data-add]", group).disabled = all.length >= most(group);
+  }
+
+  // blank copies an item with its boxes empty.
+  function blank(item) {
+    var fresh = item.cloneNode(true);
+    $$(CONTROLS, fresh).forEach(function (control) {
+      if (control.type === "checkbox") control.checked = false;
+      else control.value = "";
+    });
+    return fresh;
+  }
+
+  function addItem(group) {
+    var all = items(group);
+    var fresh = blank(all[all.length - 1]);
+    all[all.length - 1].after(fresh);
+    return fresh;
+  }
+
+  // resize gives a group exactly n items: at least one and its minimum,
+  // and at most MAX_ITEMS. A saved list longer than the field's max, kept
+  // from before the author lowered it, still shows whole.
+  function resize(group, n) {
+    n = Math.min(Math.max(n, Number(group.getAttribute("data-min")) || 0, 1), MAX_ITEMS);
+    var all = items(group);
+    var last = all[all.length - 1];
+    var fresh = [];
+    for (var i = all.length; i < n; i++) fresh.push(blank(last));
+    last.after.apply(last, fresh);
+    all.slice(n).forEach(function (item) { item.remove(); });
+    renumber(group);
+  }
+
+  // startGroup lets a list or rows field add and remove its items.
+  function startGroup(group) {
+    group.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button || button.closest(GROUPS) !== group) return;
+      if (button.hasAttribute("data-add")) {
+        var fresh = addItem(group);
+        renumber(group);
+        $(CONTROLS, fresh).focus();
+      } else if (button.hasAttribute("data-remove")) {
+        var item = button.closest("[data-item]");
+        var next = item.nextElementSibling || item.previousElementSibling;
+        item.remove();
+        renumber(group);
+        if (next) $(CONTROLS, next).focus();
+      } else {
+        return;
+      }
+      group.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    $$("[data-add], [data-remove]", group).forEach(show);
+    renumber(group);
+  }
+
+  /* ---- Binders: each starts its group, then reads and writes it ---- */
+
+  coachbook.defineKind("list", function (core) {
+    use(core);
+    return function (box) {
+      startGroup(box);
+      return {
+        get: function () { return items(box).map(function (item) { return $("input", item).value; }); },
+        set: function (v) {
+          v = Array.isArray(v) ? v : [];
+          resize(box, v.length);
+          items(box).forEach(function (item, i) { $("input", item).value = typeof v[i] === "string" ? v[i] : ""; });
+        },
+        text: function (v) { return v.filter(answered).map(item).join("\n"); }
+      };
+    };
+  });
+
+  coachbook.defineKind("rows", function (core) {
+    use(core);
+    return function (box, f) {
+      startGroup(box);
+      return {
+        get: function () {
+          return items(box).map(function (item) {
+            var row = {};
+            $$("[data-col]", item).forEach(function (c) { row[c.getAttribute("data-col")] = c.type === "checkbox" ? c.checked : numberCell(c); });
+            return row;
+          });
+        },
+        set: function (v) {
+          v = Array.isArray(v) ? v : [];
+          resize(box, v.length);
+          items(box).forEach(function (item, i) {
+            $$("[data-col]", item).forEach(function (c) {
+              var cell = isObject(v[i]) ? v[i][c.getAttribute("data-col")] : undefined;
+              if (c.type === "checkbox") c.checked = cell === true;
+              else c.value = typeof cell === "string" || isNumber(cell) ? cell : "";
+            });
+          });
+        },
+        text: function (v) {
+          return v.filter(answered).map(function (row) {
+            return item((f.columns || []).filter(function (c) { return answered(row[c.key]); }).map(function (c) {
+              return c.label + ": " + (row[c.key] === true ? MESSAGES.cellYes : row[c.key]);
+            }).join("; "));
+          }).join("\n");
+        }
+      };
+    };
+  });
+})();

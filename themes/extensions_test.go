@@ -1,0 +1,56 @@
+package themes_test
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// everyKindPage uses every field kind: each directive, and rows and check
+// through built-in exercises.
+const everyKindPage = `---
+title: Every kind
+---
+::text[Your name]{#name}
+::textarea[What do you enjoy?]{#enjoy words=20}
+::list[Questions]{#questions min=1 max=4}
+::choice[Main driver]{#driver options="Income|Harmony" other}
+:::checklist[Ready]{#ready}
+- [ ] CV {#cv}
+:::
+::scale[Where now?]{#now}
+::date[Next session]{#next}
+::fear-exclusion{#fears}
+::practice-log{#log}
+`
+
+// TestRuntimeExtensions: a page without lists or rows runs the core
+// alone, which binds no list or rows; a page with them loads the tables
+// extension, whose kinds are registered before the fields are bound; and
+// once they are, no kind can be added or replaced.
+func TestRuntimeExtensions(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, writeSite(t, map[string]string{
+		"content/text.md": "---\ntitle: Text\n---\n::text[Q]{#q}\n",
+		"content/list.md": "---\ntitle: List\n---\n::list[Hopes]{#hopes min=1 max=3}\n",
+	}))
+	b.do(chromedp.Navigate(b.url("text/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	if got := eval[string](b, `coachbook.kinds.filter(k => k === "list" || k === "rows").join(" ")`); got != "" {
+		t.Errorf("a page without lists binds %s", got)
+	}
+	b.do(chromedp.Navigate(b.url("list/")), chromedp.WaitVisible(chromedp.CSS(`.field-list [data-add]`)))
+	if got := eval[string](b, `coachbook.kinds.filter(k => k === "list" || k === "rows").join(" ")`); got != "list rows" {
+		t.Errorf("the tables extension binds %q", got)
+	}
+	b.do(chromedp.SendKeys(`#field-hopes\:1`, "Calm"))
+	b.do(chromedp.Click(`.field-list [data-add]`))
+	b.do(chromedp.SendKeys(`#field-hopes\:2`, "Sleep"))
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`.field-list [data-add]`)))
+	if got := eval[string](b, `[...document.querySelectorAll(".field-list input")].map(i => i.value).join("|")`); got != "Calm|Sleep" {
+		t.Errorf("after a reload the list holds %q", got)
+	}
+	late := `[coachbook.defineKind("late", () => () => ({get: () => "", set() {}})), coachbook.defineKind("list", () => () => ({})), coachbook.kinds.includes("late")]`
+	if got := eval[[]bool](b, late); got[0] || got[1] || got[2] {
+		t.Errorf("a kind defined after start-up was taken: %v", got)
+	}
+}
