@@ -342,9 +342,9 @@ func TestReadableWithoutJavaScript(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 5 in the exercise, 1 for the list, 1 for the textarea, 4 for the
-	// choice, 1 for the slider, and 6 in the commitments.
-	if len(labels) != 18 {
-		t.Errorf("%d labels and legends are shown without JavaScript, want 18", len(labels))
+	// choice, 1 for the slider, and 7 in the commitments.
+	if len(labels) != 19 {
+		t.Errorf("%d labels and legends are shown without JavaScript, want 19", len(labels))
 	}
 	shown, err := chromedp.Run(b.ctx, chromedp.Nodes(chromedp.CSSAll(`[data-add]:not([hidden]), [data-remove]:not([hidden]), [data-exercise-status]:not([hidden])`), chromedp.AtLeast(0)))
 	if err != nil {

@@ -99,7 +99,7 @@ func TestReservedIDsInContent(t *testing.T) {
 		t.Errorf("the list has %d items after adding one", n)
 	}
 	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-card-progress]`)))
-	if got := eval[string](b, `document.querySelector('[data-card-progress]').textContent.trim()`); got != "1 of 12 answered" {
+	if got := eval[string](b, `document.querySelector('[data-card-progress]').textContent.trim()`); got != "1 of 13 answered" {
 		t.Errorf("card progress %q", got)
 	}
 }

@@ -139,7 +139,7 @@ func TestBadStoredData(t *testing.T) {
 	set("a:prep/all:questions", fmt.Sprintf(`{"v":%s,"t":%d}`, raw(t, make([]string, 20000)), now))
 	set("a:prep/all:enjoy", fmt.Sprintf(`{"v":%s,"t":%d}`, deepValue, now))
 	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-card-progress]`)))
-	if got := eval[string](b, `document.querySelector('[data-card-progress]').textContent.trim()`); got != "1 of 12 answered" {
+	if got := eval[string](b, `document.querySelector('[data-card-progress]').textContent.trim()`); got != "1 of 13 answered" {
 		t.Errorf("card progress %q", got)
 	}
 	noticeSays(b, "Some saved data could not be read.")

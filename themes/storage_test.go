@@ -161,7 +161,7 @@ func TestProgress(t *testing.T) {
 		t.Errorf("the workbook counts %d fields, want 12", total)
 	}
 	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const el = document.getElementById('field-name'); el.value = 'Ada'; el.dispatchEvent(new Event('input', {bubbles: true})); document.getElementById('field-now:3').click(); })()`))
-	if got := eval[string](b, `document.querySelector('[data-progress] progress').value + ' ' + document.querySelector('[data-progress-text]').textContent`); got != "2 2 of 12 answered" {
+	if got := eval[string](b, `document.querySelector('[data-progress] progress').value + ' ' + document.querySelector('[data-progress-text]').textContent`); got != "2 2 of 13 answered" {
 		t.Errorf("workbook progress %q", got)
 	}
 	b.do(chromedp.Evaluate[chromedp.Void](`(() => { const el = document.getElementById('field-fears.pairs:1:fear'); el.value = 'Heights'; el.dispatchEvent(new Event('input', {bubbles: true})); })()`))
@@ -171,7 +171,7 @@ func TestProgress(t *testing.T) {
 	waitFor(b, saved)
 	for _, page := range []string{"", "prep/"} {
 		b.do(chromedp.Navigate(b.url(page)), chromedp.WaitVisible(chromedp.CSS(`[data-card-progress]`)))
-		if got := eval[string](b, `document.querySelector('[data-workbook="prep/all"] [data-card-progress]').textContent.trim()`); got != "3 of 12 answered" {
+		if got := eval[string](b, `document.querySelector('[data-workbook="prep/all"] [data-card-progress]').textContent.trim()`); got != "3 of 13 answered" {
 			t.Errorf("%q: card progress %q", page, got)
 		}
 	}
@@ -485,7 +485,7 @@ func TestEraseOneWorkbook(t *testing.T) {
 	if !strings.Contains(storedAnswers(b)[storagePrefix+"a:other:q"], "Stay") {
 		t.Error("erasing one workbook erased another")
 	}
-	if got := eval[string](b, `document.getElementById('field-name').value + document.querySelector('[data-progress-text]').textContent`); got != "0 of 12 answered" {
+	if got := eval[string](b, `document.getElementById('field-name').value + document.querySelector('[data-progress-text]').textContent`); got != "0 of 13 answered" {
 		t.Errorf("after erasing, the page shows %q", got)
 	}
 }
@@ -561,7 +561,7 @@ func TestStorageDisabled(t *testing.T) {
 		t.Errorf("status %q", got)
 	}
 	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-name"]`), "Ada"), chromedp.Click(chromedp.CSS(`[id="field-now:4"]`)))
-	if got := eval[string](b, `document.querySelector('[data-progress-text]').textContent`); got != "2 of 12 answered" {
+	if got := eval[string](b, `document.querySelector('[data-progress-text]').textContent`); got != "2 of 13 answered" {
 		t.Errorf("progress without storage %q", got)
 	}
 }
