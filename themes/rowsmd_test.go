@@ -131,3 +131,46 @@ func TestRowsWrittenInMarkdown(t *testing.T) {
 		t.Errorf("at 320 px, the rows read %q, want %q", got, want)
 	}
 }
+
+// TestRowsKeepEarlierChoices publishes a table whose choice column lost
+// the option a row chose: the cell shows the client's earlier answer,
+// keeps it through the next save, and a new row does not inherit it. The
+// Markdown shows a choice cell by its option's text, not its key.
+func TestRowsKeepEarlierChoices(t *testing.T) {
+	t.Parallel()
+	root := writeSite(t, map[string]string{"content/w.md": rowsPage})
+	b := openSite(t, root)
+	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-field=apps] [data-add]`)))
+	eval[bool](b, `(() => {
+		const row = document.querySelector('[data-field=apps] [data-item]');
+		row.querySelector('[data-col=company]').value = 'Acme';
+		const status = row.querySelector('[data-col=status]');
+		status.value = 'interview';
+		status.dispatchEvent(new Event('change', { bubbles: true }));
+		return true;
+	})()`)
+	waitFor(b, saved)
+	dir := downloads(b)
+	b.do(chromedp.Click(chromedp.CSS(`[data-action=markdown]`)))
+	if markdown := waitForFile(t, dir, ".md"); !strings.Contains(markdown, "Status: Interview") {
+		t.Errorf("the Markdown does not show the option's text:\n%s", markdown)
+	}
+
+	writeFile(t, root+"/content/w.md", strings.Replace(rowsPage, "interview=Interview|", "", 1))
+	b.rebuild(basePath, root)
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-field=apps] [data-add]`)))
+	status := `(() => { const s = document.querySelector('[data-field=apps] [data-item] [data-col=status]'); return s.value + '|' + s.selectedOptions[0].textContent; })()`
+	if got := eval[string](b, status); got != "interview|Your earlier answer: interview" {
+		t.Errorf("the cell whose option is gone reads %q", got)
+	}
+	// Editing another cell saves the row with the earlier answer in it.
+	b.do(chromedp.SendKeys(chromedp.CSS(`[data-field=apps] [data-item] [data-col=company]`), " Inc"))
+	waitFor(b, saved)
+	if got := storedAnswers(b)[storagePrefix+"a:w:apps"]; !strings.Contains(got, `"status":"interview"`) {
+		t.Errorf("the earlier answer left storage: %s", got)
+	}
+	b.do(chromedp.Click(chromedp.CSS(`[data-field=apps] [data-add]`)))
+	if n := eval[int](b, `document.querySelectorAll('[data-field=apps] [data-item]:last-child [data-col=status] option[value=interview]').length`); n != 0 {
+		t.Error("a new row inherits the earlier answer")
+	}
+}

@@ -10,7 +10,7 @@
 (function () {
   "use strict";
 
-  var $, $$, show, isObject, isNumber, numberCell, answered, item, MESSAGES, MAX_ITEMS;
+  var $, $$, show, isObject, isNumber, numberCell, answered, item, say, MESSAGES, MAX_ITEMS;
   // The repeatable fields: lists and rows.
   var GROUPS = "fieldset[data-field].field-list, fieldset[data-field].field-rows";
 
@@ -18,7 +18,7 @@
   // defined.
   function use(core) {
     $ = core.$; $$ = core.$$; show = core.show; isObject = core.isObject;
-    isNumber = core.isNumber; numberCell = core.numberCell;
+    isNumber = core.isNumber; numberCell = core.numberCell; say = core.say;
     answered = core.answered; item = core.item; MESSAGES = core.messages; MAX_ITEMS = core.MAX_ITEMS;
   }
 
@@ -54,6 +54,7 @@
   // blank copies an item with its boxes empty.
   function blank(item) {
     var fresh = item.cloneNode(true);
+    $$("option[data-earlier]", fresh).forEach(function (o) { o.remove(); });
     $$(CONTROLS, fresh).forEach(function (control) {
       if (control.type === "checkbox") control.checked = false;
       else control.value = "";
@@ -124,6 +125,31 @@
     };
   });
 
+  // setMenu shows a choice or scale cell's saved value. A value no option
+  // holds any more (the author removed it) is the client's earlier answer:
+  // it gets an option of its own, so it is shown and saved again, never
+  // dropped, as a choice field keeps it.
+  function setMenu(menu, v) {
+    $$("option[data-earlier]", menu).forEach(function (o) { o.remove(); });
+    v = typeof v === "string" || isNumber(v) ? String(v) : "";
+    if (!$$("option", menu).some(function (o) { return o.value === v; })) {
+      var earlier = document.createElement("option");
+      earlier.value = v;
+      earlier.textContent = say(MESSAGES.earlierAnswer, v);
+      earlier.setAttribute("data-earlier", "");
+      menu.appendChild(earlier);
+    }
+    menu.value = v;
+  }
+
+  // shownAs is how a cell's value reads: a menu's option by its text,
+  // anything else as saved.
+  function shownAs(box, col, v) {
+    var menu = $('select[data-col="' + CSS.escape(col) + '"]', box);
+    var o = menu && $$("option", menu).filter(function (o) { return o.value === String(v) && !o.hasAttribute("data-earlier"); })[0];
+    return o ? o.textContent : v;
+  }
+
   coachbook.defineKind("rows", function (core) {
     use(core);
     return function (box, f) {
@@ -143,6 +169,7 @@
             $$("[data-col]", item).forEach(function (c) {
               var cell = isObject(v[i]) ? v[i][c.getAttribute("data-col")] : undefined;
               if (c.type === "checkbox") c.checked = cell === true;
+              else if (c.tagName === "SELECT") setMenu(c, cell);
               else c.value = typeof cell === "string" || isNumber(cell) ? cell : "";
             });
           });
@@ -150,7 +177,7 @@
         text: function (v) {
           return v.filter(answered).map(function (row) {
             return item((f.columns || []).filter(function (c) { return answered(row[c.key]); }).map(function (c) {
-              return c.label + ": " + (row[c.key] === true ? MESSAGES.cellYes : row[c.key]);
+              return c.label + ": " + (row[c.key] === true ? MESSAGES.cellYes : shownAs(box, c.key, row[c.key]));
             }).join("; "));
           }).join("\n");
         }
