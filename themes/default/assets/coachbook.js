@@ -119,7 +119,9 @@
   // WORKBOOK_ID is generator.WorkbookIDPattern: TestWorkbookIDsAgree
   // checks that the two accept the same IDs.
   var WORKBOOK_ID = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._\/-]*$/u;
-  var FIELD_KEY = /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*$/;
+  // An entry of a repeating exercise saves its fields as EXERCISE@ENTRY.FIELD.
+  var FIELD_KEY = /^[A-Za-z][\w-]*(@[a-z0-9]{1,16}(?=\.))?(\.[A-Za-z][\w-]*)*$/;
+  var ENTRY_PART = /^([^.@]+)@[a-z0-9]{1,16}(?=\.)/;
   var COLUMN_KEY = /^[A-Za-z][\w-]*$/;
   // Every key the runtime writes, after its prefix: erasing touches no other.
   var OWN_KEY = /^(meta|probe|erased|shared|[ac]:[^:]+:[^:]+|wb:[^:]+|unreadable:\d+:(meta|[ac]:[^:]+:[^:]+|wb:[^:]+))$/;
@@ -279,6 +281,10 @@
     return Math.abs(steps - Math.round(steps)) > 1e-9 ? say(MESSAGES.numberStep, spec.step) : "";
   }
 
+  // fieldOfKey is the field an answer's key saves: an entry's field
+  // without its entry.
+  function fieldOfKey(key) { return key.replace(ENTRY_PART, "$1"); }
+
   function isWorkbookID(id) { return typeof id === "string" && WORKBOOK_ID.test(id); }
 
   /* ---- Markdown for a coach: answers read as typed ---- */
@@ -350,7 +356,7 @@
       (isObject(w) && Array.isArray(w.answers) ? w.answers : [null]).forEach(function (a) {
         var key = isObject(a) && typeof a.key === "string" && FIELD_KEY.test(a.key) ? a.key : "";
         var t = isObject(a) && typeof a.updated === "string" ? Date.parse(a.updated) : NaN;
-        var kept = book && key && "value" in a && isTime(t) ? fit(a.value, fields[id] && fields[id][key]) : null;
+        var kept = book && key && "value" in a && isTime(t) ? fit(a.value, fields[id] && fields[id][fieldOfKey(key)]) : null;
         if (!kept) {
           out.left.push(say(MESSAGES.restoreItem, name, asText(isObject(a) && a.key, "?"), MESSAGES.leftOut));
           return;
@@ -1684,6 +1690,7 @@
     planImport: planImport,
     merge: merge,
     fileLabel: fileLabel,
+    fieldOfKey: fieldOfKey,
     defineKind: defineKind,
     // The field kinds the runtime binds, extensions' included:
     // TestFieldKindsAgree checks them against the build's table.
