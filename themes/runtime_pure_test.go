@@ -120,7 +120,7 @@ func sameJSON(t *testing.T, got, want string) bool {
 var namespaceCases = []pureCase{
 	{"frozen", `Object.isFrozen(coachbook)`, `true`},
 	{"names", `Object.keys(coachbook).sort()`,
-		`["answered", "checkImport", "defineKind", "fieldOfKey", "fieldsOf", "fileLabel", "fit", "isWorkbookID", "kinds", "markdown", "merge", "planImport", "readImport", "toNumber"]`},
+		`["answered", "checkImport", "defineFeature", "defineKind", "fieldOfKey", "fieldsOf", "fileLabel", "fit", "isWorkbookID", "kinds", "markdown", "merge", "planImport", "readImport", "toNumber"]`},
 }
 
 // fileLabelCases: a client's name as a file name may hold it.
