@@ -106,7 +106,7 @@ const entriesBudget = 2 * 1024
 // TestEveryKindScriptsBudget weighs every script a page using every field
 // kind loads, and the tables extension alone.
 func TestEveryKindScriptsBudget(t *testing.T) {
-	root := writeSite(t, map[string]string{"content/w.md": everyKindPage})
+	root := writeSite(t, map[string]string{"content/w.md": everyKindPage + "::thought-record{#tr repeat}\n"})
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := generator.Build(context.Background(), generator.Options{Source: root, Dest: dest}); err != nil {
 		t.Fatal(err)

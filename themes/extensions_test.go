@@ -7,7 +7,7 @@ import (
 )
 
 // everyKindPage uses every field kind: each directive, and rows and check
-// through built-in exercises, one of them repeating.
+// through built-in exercises.
 const everyKindPage = `---
 title: Every kind
 ---
@@ -22,7 +22,6 @@ title: Every kind
 ::date[Next session]{#next}
 ::fear-exclusion{#fears}
 ::practice-log{#log}
-::thought-record{#tr repeat}
 `
 
 // TestRuntimeExtensions: a page without lists or rows runs the core
