@@ -31,8 +31,15 @@ func (dl *directiveLayouts) renderWrapped(conv *converting, d *directive.Directi
 		c.ID, c.was, c.Optional = ex.id, ex.was, ex.optional
 		c.DOMID = "exercise-" + c.ID
 		c.Hint = c.r.str("hint")
-		for _, read := range []string{"id", "was", "optional"} {
+		for _, read := range []string{"id", "was", "optional", "repeat"} {
 			c.r.read[read] = true // openExercise read them.
+		}
+		for _, read := range repeatAttrs {
+			// Named as known only where they apply; openExercise reported
+			// them elsewhere.
+			if _, given := c.r.attrs[read]; given || ex.repeat != nil {
+				c.r.read[read] = true
+			}
 		}
 	} else if c.Label == "" && body == "" {
 		c.r.errs.Add(diag.Errorf(c.r.at, "%s needs text: write ::%s[Your text] or a ::: container", d.Name, d.Name))
@@ -46,6 +53,9 @@ func (dl *directiveLayouts) renderWrapped(conv *converting, d *directive.Directi
 			conv.errs.Add(fmt.Errorf("%w (rendering %s%s at %s)", err, fence(d), d.Name, conv.pos(d.Offset)))
 		}
 		out = hooked
+		if ex.repeat != nil {
+			out = addRepeatHook(out, ex.repeat)
+		}
 	}
 	if folder == "exercises" && ex.index >= 0 {
 		// The title the layout showed: the label, or the type's default.
@@ -66,7 +76,8 @@ func (conv *converting) openExercise(d *directive.Directive) {
 		ex.was = readWas(r, "", ex.id)
 		// Listed now, so that an exercise comes before those inside it.
 		ex.index = len(conv.exercises)
-		conv.exercises = append(conv.exercises, manifestExercise{ID: ex.id, Type: d.Name})
+		ex.repeat = conv.readRepeat(r)
+		conv.exercises = append(conv.exercises, manifestExercise{ID: ex.id, Type: d.Name, Repeat: ex.repeat})
 	}
 	conv.errs.Add(r.errs.Err())
 	conv.open = append(conv.open, ex)
@@ -98,7 +109,8 @@ type openExercise struct {
 	id       string
 	was      []string
 	optional bool
-	index    int // in conv.exercises, or -1
+	repeat   *manifestRepeat // nil unless it repeats
+	index    int             // in conv.exercises, or -1
 }
 
 // call is an exercise or callout being rendered: its layout sees it as the

@@ -16,6 +16,8 @@ type manifestExercise struct {
 	ID    string `json:"id"`
 	Type  string `json:"type"`
 	Label string `json:"label,omitempty"`
+	// Repeat is set for an exercise that holds entries.
+	Repeat *manifestRepeat `json:"repeat,omitempty"`
 }
 
 // manifestField is one saved answer.

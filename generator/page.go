@@ -84,6 +84,9 @@ type progressEntry struct {
 	// Numbers lists the number fields, whose answer counts only when it is
 	// a number: text typed in one is kept, but is no answer.
 	Numbers []string `json:"numbers,omitempty"`
+	// Repeats holds, by exercise ID, how many entries of a repeating
+	// exercise must answer a field for it to count.
+	Repeats map[string]int `json:"repeats,omitempty"`
 }
 
 // Progress lists, for the home and collection pages, every workbook below
@@ -92,6 +95,14 @@ func (p *page) Progress() []progressEntry {
 	var out []progressEntry
 	for _, w := range p.Workbooks() {
 		e := progressEntry{ID: w.ID, Title: w.Title, URL: w.URL, Fields: [][]string{}}
+		for _, ex := range w.converted().exercises {
+			if ex.Repeat != nil {
+				if e.Repeats == nil {
+					e.Repeats = map[string]int{}
+				}
+				e.Repeats[ex.ID] = ex.Repeat.Min
+			}
+		}
 		for _, f := range w.converted().manifest {
 			if !f.Counts {
 				continue

@@ -3,7 +3,7 @@ package generator
 // Scripts lists the runtime extension files in assets/ that a workbook
 // needs besides the core runtime: those its fields' kinds (columns
 // included) name as their script, each once, in the order of the kind
-// table. The base layout loads each after the core runtime, with
+// table, then the entries' file when an exercise repeats. The base layout loads each after the core runtime, with
 // {{range .Scripts}}<script src="{{asset .}}" defer></script>{{end}}.
 // Other pages bind no fields, so they need none.
 func (p *page) Scripts() []string {
@@ -17,8 +17,18 @@ func (p *page) Scripts() []string {
 			used[c.Type] = true
 		}
 	}
-	return scriptsFor(used)
+	scripts := scriptsFor(used)
+	for _, ex := range p.converted().exercises {
+		if ex.Repeat != nil {
+			return append(scripts, entriesScript)
+		}
+	}
+	return scripts
 }
+
+// entriesScript adds, removes and summarises the entries of repeating
+// exercises.
+const entriesScript = "coachbook-entries.js"
 
 // scriptsFor lists the extension files that bind the kinds used, each
 // once, in the order of the kind table.

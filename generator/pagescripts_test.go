@@ -87,3 +87,25 @@ title: Text only
 	s.build()
 	s.assertFile("text/index.html", `<script src=/`+s.assetPath("coachbook")+` defer></script>`)
 }
+
+// TestRepeatLoadsEntries: a workbook with a repeating exercise loads the
+// entries extension, after those of its kinds, and one without does not.
+func TestRepeatLoadsEntries(t *testing.T) {
+	s := newTestSite(t, scriptsSite+`-- content/journal.md --
+---
+title: Journal
+---
+:::exercise{#journal repeat title="Journal entry"}
+::text[What happened]{#what}
+:::
+`)
+	s.build()
+	core, entries := "/"+s.assetPath("coachbook"), "/"+s.assetPath("coachbook-entries")
+	s.assertFile("journal/index.html", `<script src=`+core+` defer></script><script src=`+entries+` defer></script>`)
+	for _, page := range []string{"text/index.html", "list/index.html", "index.html"} {
+		if strings.Contains(s.file(page), "coachbook-entries") {
+			t.Errorf("%s loads the entries extension", page)
+		}
+	}
+	s.assertFile("sw.js", `"`+entries+`"`)
+}

@@ -99,10 +99,14 @@ const everyKindScriptsBudget = 16 * 1024
 // weigh, minified and gzipped.
 const tablesBudget = 3 * 1024
 
+// entriesBudget is the most the entries extension (repeating exercises)
+// may weigh, minified and gzipped.
+const entriesBudget = 2 * 1024
+
 // TestEveryKindScriptsBudget weighs every script a page using every field
 // kind loads, and the tables extension alone.
 func TestEveryKindScriptsBudget(t *testing.T) {
-	root := writeSite(t, map[string]string{"content/w.md": everyKindPage})
+	root := writeSite(t, map[string]string{"content/w.md": everyKindPage + "::thought-record{#tr repeat}\n"})
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := generator.Build(context.Background(), generator.Options{Source: root, Dest: dest}); err != nil {
 		t.Fatal(err)
@@ -122,10 +126,13 @@ func TestEveryKindScriptsBudget(t *testing.T) {
 		if strings.HasPrefix(name, "assets/coachbook-tables.") && zipped > tablesBudget {
 			t.Errorf("the tables extension is %d bytes gzipped, over its budget of %d", zipped, tablesBudget)
 		}
+		if strings.HasPrefix(name, "assets/coachbook-entries.") && zipped > entriesBudget {
+			t.Errorf("the entries extension is %d bytes gzipped, over its budget of %d", zipped, entriesBudget)
+		}
 		total += zipped
 		names = append(names, name)
 	}
-	if len(names) < 2 {
+	if len(names) < 3 {
 		t.Fatalf("a page using every kind loads only %v", names)
 	}
 	t.Logf("a page using every kind loads %d bytes of JavaScript gzipped", total)

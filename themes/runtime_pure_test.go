@@ -28,6 +28,7 @@ const pureHelpers = `
 		{key: "todo", type: "list", max: 2, was: ["jobs"]},
 		{key: "driver", type: "choice", other: true},
 		{key: "ready", type: "check"},
+		{key: "tr.situation", type: "text", exercise: "tr"},
 		{key: "tasks", type: "rows", columns: [{key: "task", type: "text"}, {key: "done", type: "check"}]}
 	]}]);
 	const file = (...workbooks) => ({format: "coachbook-answers", version: 1, workbooks});
@@ -67,6 +68,7 @@ func TestRuntimePureFunctions(t *testing.T) {
 		{"merge", mergeCases},
 		{"fileLabel", fileLabelCases},
 		{"toNumber", toNumberCases},
+		{"fieldOfKey", fieldOfKeyCases},
 	} {
 		t.Run(group.name, func(t *testing.T) {
 			for _, c := range group.cases {
@@ -118,7 +120,7 @@ func sameJSON(t *testing.T, got, want string) bool {
 var namespaceCases = []pureCase{
 	{"frozen", `Object.isFrozen(coachbook)`, `true`},
 	{"names", `Object.keys(coachbook).sort()`,
-		`["answered", "checkImport", "defineKind", "fieldsOf", "fileLabel", "fit", "isWorkbookID", "kinds", "markdown", "merge", "planImport", "readImport", "toNumber"]`},
+		`["answered", "checkImport", "defineFeature", "defineKind", "fieldOfKey", "fieldsOf", "fileLabel", "fit", "isWorkbookID", "kinds", "markdown", "merge", "planImport", "readImport", "toNumber"]`},
 }
 
 // fileLabelCases: a client's name as a file name may hold it.
@@ -312,4 +314,19 @@ var mergeCases = []pureCase{
 	{"list in another order", `coachbook.merge({v: ["a", "b"], t: 1}, {v: ["b", "a"], t: 2})`, `"replaces"`},
 	{"same rows", `coachbook.merge({v: [{task: "x", done: true}], t: 1}, {v: [{task: "x", done: true}], t: 0})`, `"same"`},
 	{"true and false", `coachbook.merge({v: false, t: 1}, {v: true, t: 2})`, `"replaces"`},
+}
+
+// fieldOfKey: an entry of a repeating exercise saves each field under the
+// field's key with @ENTRY after the exercise's part; restore, labels and
+// text find the field by removing it.
+var fieldOfKeyCases = []pureCase{
+	{"an entry's field", `coachbook.fieldOfKey("tr@k3x9a2.situation")`, `"tr.situation"`},
+	{"a field of no entry", `coachbook.fieldOfKey("tr.situation")`, `"tr.situation"`},
+	{"a field outside exercises", `coachbook.fieldOfKey("name")`, `"name"`},
+	{"a choice's other box of an entry", `coachbook.fieldOfKey("tr@a1.feel.other")`, `"tr.feel.other"`},
+	{"an ID too long is no entry", `coachbook.fieldOfKey("tr@abcdefghijklmnopq.situation")`, `"tr@abcdefghijklmnopq.situation"`},
+	{"capitals are no entry", `coachbook.fieldOfKey("tr@K3.situation")`, `"tr@K3.situation"`},
+	{"an entry needs a field", `coachbook.fieldOfKey("tr@k3")`, `"tr@k3"`},
+	{"a restored entry answer is checked against its field", `check(file(wb(a("tr@k3x9a2.situation", "Late bus"), a("tr@k3x9a2.situation", 5), a("tr@K.situation", "x"))))`,
+		`{"answers": [["w", "tr@k3x9a2.situation", "tr@k3x9a2.situation", "Late bus", 1767225600000]], "left": ["W: tr@k3x9a2.situation (left out)", "W: tr@K.situation (left out)"], "cut": 0, "site": null}`},
 }

@@ -102,7 +102,14 @@
     notNumber: "Write a number, such as 12 or 1.5.",
     numberMin: "Write {0} or more.",
     numberMax: "Write {0} or less.",
-    numberStep: "Write a number in steps of {0}."
+    numberStep: "Write a number in steps of {0}.",
+    // Repeatable exercises
+    addEntry: "Add another",
+    deleteEntry: "Delete this entry",
+    deleteEntryConfirm: "Delete this entry and all its answers?",
+    entriesFull: "This exercise holds at most {0} entries.",
+    emptyEntry: "(nothing written yet)",
+    entryHeading: "{0}: entry of {1}"
   };
 
   function say(text) {
@@ -119,7 +126,9 @@
   // WORKBOOK_ID is generator.WorkbookIDPattern: TestWorkbookIDsAgree
   // checks that the two accept the same IDs.
   var WORKBOOK_ID = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._\/-]*$/u;
-  var FIELD_KEY = /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*$/;
+  // An entry of a repeating exercise saves its fields as EXERCISE@ENTRY.FIELD.
+  var FIELD_KEY = /^[A-Za-z][\w-]*(@[a-z0-9]{1,16}(?=\.))?(\.[A-Za-z][\w-]*)*$/;
+  var ENTRY_PART = /^([^.@]+)@[a-z0-9]{1,16}(?=\.)/;
   var COLUMN_KEY = /^[A-Za-z][\w-]*$/;
   // Every key the runtime writes, after its prefix: erasing touches no other.
   var OWN_KEY = /^(meta|probe|erased|shared|[ac]:[^:]+:[^:]+|wb:[^:]+|unreadable:\d+:(meta|[ac]:[^:]+:[^:]+|wb:[^:]+))$/;
@@ -279,6 +288,13 @@
     return Math.abs(steps - Math.round(steps)) > 1e-9 ? say(MESSAGES.numberStep, spec.step) : "";
   }
 
+  // fieldOfKey is the field an answer's key saves: an entry's field
+  // without its entry.
+  function fieldOfKey(key) { return key.replace(ENTRY_PART, "$1"); }
+  // entryTime is when an entry was made: its ID is the time in base 36
+  // and two random characters.
+  function entryTime(id) { return parseInt(id.slice(0, -2), 36); }
+
   function isWorkbookID(id) { return typeof id === "string" && WORKBOOK_ID.test(id); }
 
   /* ---- Markdown for a coach: answers read as typed ---- */
@@ -350,7 +366,7 @@
       (isObject(w) && Array.isArray(w.answers) ? w.answers : [null]).forEach(function (a) {
         var key = isObject(a) && typeof a.key === "string" && FIELD_KEY.test(a.key) ? a.key : "";
         var t = isObject(a) && typeof a.updated === "string" ? Date.parse(a.updated) : NaN;
-        var kept = book && key && "value" in a && isTime(t) ? fit(a.value, fields[id] && fields[id][key]) : null;
+        var kept = book && key && "value" in a && isTime(t) ? fit(a.value, fields[id] && fields[id][fieldOfKey(key)]) : null;
         if (!kept) {
           out.left.push(say(MESSAGES.restoreItem, name, asText(isObject(a) && a.key, "?"), MESSAGES.leftOut));
           return;
@@ -873,6 +889,70 @@
     return true;
   }
 
+  // defineFeature lets an extension file start(ENTRIES) a part of the
+  // workbook page before its fields are bound, as defineKind adds kinds.
+  var features = [];
+  function defineFeature(start) {
+    if (started || typeof start !== "function") return false;
+    features.push(start);
+    return true;
+  }
+
+  // bindKey binds the field under key, f's own or one of its entries'.
+  function bindKey(f, key) {
+    var b = !bindings[key] && bind(key === f.key ? f : Object.assign({}, f, { key: key }));
+    if (!b) return;
+    bindings[key] = b;
+    if (f.other) bindings[key + ".other"] = otherBinding(b);
+  }
+
+  // bindIn binds the fields of an entry an extension added to the page,
+  // and shows what they hold.
+  function bindIn(root) {
+    var added = root !== document;
+    if (added) startFields(root);
+    var byKey = fieldsOf([workbook])[workbook.id];
+    each($$("[data-field]", root), function (box) {
+      var key = box.getAttribute("data-field"), f = byKey[fieldOfKey(key)];
+      if (!f || bindings[key]) return;
+      bindKey(f, key);
+      if (!added) return;
+      if (f.other) applyRecord(key + ".other", read(answerKey(workbook.id, key + ".other")));
+      applyRecord(key, read(answerKey(workbook.id, key)));
+    });
+    if (added) updateProgress();
+  }
+
+  // entryKeys lists the saved answers' keys of exercise ex's entries.
+  function entryKeys(id, ex) {
+    var start = answerKey(id, ex + "@");
+    return keys(start).map(function (k) { return k.slice(start.length - ex.length - 1); });
+  }
+
+  // dropKeys forgets fields of the page, and their answers, for good.
+  function dropKeys(list) {
+    each(list, function (key) {
+      delete bindings[key];
+      delete pending[key];
+      delete deferred[key];
+      remove(answerKey(workbook.id, key));
+      remove(versionsKey(key));
+    });
+    updateProgress();
+  }
+
+  // ENTRIES is what the entries extension uses of a workbook page.
+  function entriesCore() {
+    return Object.freeze({
+      $: $, $$: $$, say: say, answered: answered, messages: CORE.messages,
+      bindIn: bindIn, dropKeys: dropKeys,
+      keys: function (ex) { return entryKeys(workbook.id, ex); },
+      binding: function (key) { return bindings[key]; },
+      bound: function (start) { return Object.keys(bindings).filter(function (k) { return k.indexOf(start) === 0; }); },
+      busy: function (key) { return key in pending || key in deferred; }
+    });
+  }
+
   // bind returns how to get, set and print a field's value in the page.
   function bind(f) {
     var box = $('[data-field="' + CSS.escape(f.key) + '"]');
@@ -953,10 +1033,23 @@
     });
   }
 
+  // repeatsOf maps each repeating exercise to how many entries must
+  // answer a field of it for the field to count.
+  function repeatsOf(exercises) {
+    var out = dict();
+    each(exercises, function (e) { if (isObject(e) && isObject(e.repeat)) out[e.id] = e.repeat.min; });
+    return out;
+  }
+
   function updateProgress() {
-    var counted = workbook.fields.filter(function (f) { return f.counts && bindings[f.key]; });
-    // A binding may judge its own value: a choice's earlier answer does not count.
-    var done = counted.filter(function (f) { return bindings[f.key].answered(valueOf(bindings[f.key])); });
+    var mins = repeatsOf(workbook.exercises);
+    var counted = workbook.fields.filter(function (f) { return f.counts && (bindings[f.key] || mins[f.exercise]); });
+    // A binding may judge its own value: a choice's earlier answer does not
+    // count. A field of a repeating exercise counts once min entries answer it.
+    var done = counted.filter(function (f) {
+      var keys = mins[f.exercise] ? Object.keys(bindings).filter(function (k) { return k !== f.key && fieldOfKey(k) === f.key; }) : [f.key];
+      return keys.filter(function (k) { return bindings[k].answered(valueOf(bindings[k])); }).length >= (mins[f.exercise] || 1);
+    });
     var progress = $("[data-progress]");
     if (progress) {
       $("progress", progress).value = done.length;
@@ -986,11 +1079,28 @@
     (workbook.exercises || []).forEach(function (e) { exercises[e.id] = e.label; });
     var out = ["# " + md(workbook.title), ""];
     if (meta.name) out.push(md(say(MESSAGES.answersOf, meta.name)), "");
+    var printed = dict();
     each(Object.keys(bindings), function (key) {
       var b = bindings[key];
       var v = b.get();
-      if (!answered(v)) return;
+      var entry = ENTRY_PART.exec(key);
       var group = b.field.exercise && exercises[b.field.exercise];
+      if (entry) {
+        // Each entry under a heading of its own, the oldest first.
+        var ex = entry[1];
+        if (printed[ex]) return;
+        printed[ex] = true;
+        var ids = Object.keys(bindings).filter(function (k) { return k.indexOf(ex + "@") === 0; }).map(function (k) { return k.split(/[@.]/)[1]; });
+        // IDs sort as text by when they were made: the time is 8 characters until 2059.
+        ids.filter(function (id, i) { return ids.indexOf(id) === i; }).sort().forEach(function (id) {
+          var mine = Object.keys(bindings).filter(function (k) { return k.indexOf(ex + "@" + id + ".") === 0 && answered(bindings[k].get()); });
+          if (!mine.length) return;
+          out.push("## " + md(say(MESSAGES.entryHeading, group || ex, new Date(entryTime(id)).toLocaleString())), "");
+          each(mine, function (k) { out.push("### " + md(bindings[k].field.label), "", bindings[k].text(bindings[k].get()), ""); });
+        });
+        return;
+      }
+      if (!answered(v)) return;
       out.push("## " + md((group ? group + ": " : "") + b.field.label), "", b.text(v), "");
     });
     return out.join("\n");
@@ -1432,10 +1542,10 @@
   }
 
   // startFields gives the controls that need JavaScript their behaviour.
-  function startFields() {
-    each($$("[data-word-target]"), startCounter);
-    each($$(".option-other .other-text"), startOther);
-    each($$(".slider input[type=range]"), startSlider);
+  function startFields(root) {
+    each($$("[data-word-target]", root), startCounter);
+    each($$(".option-other .other-text", root), startOther);
+    each($$(".slider input[type=range]", root), startSlider);
   }
 
   // startWorkbook binds a workbook page's fields to their saved answers
@@ -1444,13 +1554,13 @@
     workbook = readScript("manifest");
     if (!isObject(workbook) || typeof workbook.id !== "string" || !Array.isArray(workbook.fields)) workbook = null;
     if (workbook) {
+      var api = entriesCore();
+      each(features, function (start) { start(api); });
       each(workbook.fields, function (f) {
-        var b = bind(f);
-        if (!b) return;
-        bindings[f.key] = b;
-        if (f.other) bindings[f.key + ".other"] = otherBinding(b);
-        carryOver(f);
+        bindKey(f, f.key);
+        if (bindings[f.key]) carryOver(f);
       });
+      bindIn(document);
       restore();
       updateProgress();
       ["input", "change"].forEach(function (type) {
@@ -1530,13 +1640,17 @@
       if (!card) return;
       var choices = isObject(w.choices) ? w.choices : dict();
       var numbers = Array.isArray(w.numbers) ? w.numbers : [];
+      var mins = isObject(w.repeats) ? w.repeats : dict();
       var done = w.fields.filter(function (alternatives) {
         alternatives = [].concat(alternatives);
-        return alternatives.some(function (key) {
-          var record = getRecord(w.id, key);
+        var key = alternatives[0], min = own(mins, key.split(".")[0]);
+        // A field of a repeating exercise is saved under each entry's key.
+        if (isNumber(min)) alternatives = entryKeys(w.id, key.split(".")[0]).filter(function (k) { return fieldOfKey(k) === key; });
+        return alternatives.filter(function (k) {
+          var record = getRecord(w.id, k);
           if (!record) return false;
-          return numbers.indexOf(alternatives[0]) >= 0 ? isNumber(record.v) : answeredFrom(record.v, own(choices, alternatives[0]));
-        });
+          return numbers.indexOf(key) >= 0 ? isNumber(record.v) : answeredFrom(record.v, own(choices, key));
+        }).length >= (isNumber(min) ? min : 1);
       }).length;
       $("progress", card).value = done;
       $("span", card).textContent = say(MESSAGES.progress, done, w.fields.length);
@@ -1684,7 +1798,9 @@
     planImport: planImport,
     merge: merge,
     fileLabel: fileLabel,
+    fieldOfKey: fieldOfKey,
     defineKind: defineKind,
+    defineFeature: defineFeature,
     // The field kinds the runtime binds, extensions' included:
     // TestFieldKindsAgree checks them against the build's table.
     get kinds() { return Object.freeze(Object.keys(BINDERS).sort()); }

@@ -1,0 +1,154 @@
+// coachbook-entries.js: the entries of repeating exercises
+// (:::exercise{#id repeat}), loaded only on pages that have one. Each
+// entry is a copy of the exercise's fields whose keys name the entry,
+// EXERCISE@ENTRY.FIELD, so the core saves, restores and follows other
+// tabs per entry field as it does any field. Hand-written, no build step.
+(function () {
+  "use strict";
+  coachbook.defineFeature(function (core) {
+    var M = core.messages;
+
+    // An entry's ID: when it was made, in base 36, and two random
+    // characters, so that IDs never shift and sort by creation.
+    function newID() { return Date.now().toString(36) + (Math.random().toString(36) + "00").slice(2, 4); }
+    function made(id) { return parseInt(id.slice(0, -2), 36); }
+    function make(tag, className, text) {
+      var el = document.createElement(tag);
+      el.className = className;
+      if (text) el.textContent = text;
+      return el;
+    }
+
+    // rename points a copy of the exercise's fields at entry id: its keys,
+    // HTML ids and the references to them.
+    function rename(root, ex, id) {
+      var from = new RegExp("(^|[\\s-])" + ex + "\\.", "g");
+      [root].concat(core.$$("*", root)).forEach(function (el) {
+        Array.prototype.forEach.call(el.attributes, function (a) {
+          if (/^(id|for|name|list|headers|aria-|data-)/.test(a.name)) a.value = a.value.replace(from, "$1" + ex + "@" + id + ".");
+        });
+      });
+    }
+
+    core.$$("[data-repeat][data-exercise]").forEach(function (section) {
+      var ex = section.getAttribute("data-exercise");
+      var max = +section.getAttribute("data-max") || 200;
+      // What each entry holds: the exercise's content from its first field
+      // to its last, leaving its title, status and introduction above.
+      var kids = Array.prototype.slice.call(section.children);
+      var holds = kids.map(function (k) { return k.matches("[data-field]") || !!core.$("[data-field]", k); });
+      var first = holds.indexOf(true), last = holds.lastIndexOf(true);
+      if (first < 0) return;
+      var template = make("div", "entry-fields");
+      var after = kids[last + 1] || null;
+      kids.slice(first, last + 1).forEach(function (k) { template.appendChild(k); });
+      var add = make("button", "entry-add", section.getAttribute("data-add") || M.addEntry);
+      add.type = "button";
+      var full = make("p", "entries-full");
+      full.setAttribute("aria-live", "polite");
+      var list = make("div", "entries");
+      [add, full, list].forEach(function (el) { section.insertBefore(el, after); });
+      var stored = {}; // entries seen saved: only those may vanish when another tab deletes them
+
+      function start(id) { return ex + "@" + id + "."; }
+      function entryOf(el) { return el && el.closest && el.closest("[data-entry]"); }
+      function storedIDs() {
+        var ids = {};
+        core.keys(ex).forEach(function (k) { var m = /^[^@]+@([a-z0-9]{1,16})\./.exec(k); if (m) ids[m[1]] = true; });
+        return ids;
+      }
+
+      // summarize shows a collapsed entry as its date and its first answer.
+      function summarize(box) {
+        var id = box.getAttribute("data-entry");
+        var answer = core.bound(start(id)).map(core.binding).filter(function (b) {
+          return b.key.slice(-6) !== ".other" && core.answered(b.get());
+        })[0];
+        var text = answer ? String(answer.text(answer.get())).replace(/\s+/g, " ") : M.emptyEntry;
+        box.firstChild.textContent = new Date(made(id)).toLocaleDateString() + " · " + (text.length > 80 ? text.slice(0, 79) + "…" : text);
+      }
+
+      // show puts entry id on the page in its place, newest first, and
+      // binds its fields, which then show what is saved.
+      function show(id, open) {
+        var box = make("details", "entry");
+        box.setAttribute("data-entry", id);
+        var fields = template.cloneNode(true);
+        rename(fields, ex, id);
+        var remove = make("button", "entry-delete", M.deleteEntry);
+        remove.type = "button";
+        box.append(make("summary", "entry-summary"), fields, remove);
+        box.open = open;
+        var next = Array.prototype.filter.call(list.children, function (el) { return made(el.getAttribute("data-entry")) < made(id); })[0];
+        list.insertBefore(box, next || null);
+        core.bindIn(box);
+        summarize(box);
+        return box;
+      }
+
+      function removeEntry(box) {
+        var id = box.getAttribute("data-entry");
+        core.dropKeys(core.bound(start(id)).concat(core.keys(ex).filter(function (k) { return k.indexOf(start(id)) === 0; })));
+        delete stored[id];
+        box.remove();
+      }
+
+      var saved = Object.keys(storedIDs()).sort(function (a, b) { return made(b) - made(a); });
+      saved.forEach(function (id, i) { stored[id] = true; show(id, i === 0); });
+      if (!saved.length) show(newID(), true);
+
+      add.addEventListener("click", function () {
+        if (list.children.length >= max) {
+          full.textContent = core.say(M.entriesFull, max);
+          return;
+        }
+        full.textContent = "";
+        var id = newID();
+        while (core.$('[data-entry="' + id + '"]', list)) id = newID();
+        Array.prototype.forEach.call(list.children, function (el) { el.open = false; });
+        var box = show(id, true);
+        var control = core.$("input:not([type=hidden]), textarea, select", box.children[1]);
+        if (control) control.focus();
+      });
+
+      list.addEventListener("click", function (event) {
+        var box = event.target.closest(".entry-delete") && entryOf(event.target);
+        if (!box || !window.confirm(M.deleteEntryConfirm)) return;
+        removeEntry(box);
+        if (!list.children.length) show(newID(), true);
+        full.textContent = "";
+        add.focus();
+      });
+
+      ["input", "change"].forEach(function (type) {
+        list.addEventListener(type, function (event) {
+          var box = entryOf(event.target);
+          if (!box) return;
+          stored[box.getAttribute("data-entry")] = true; // saved within a moment
+          summarize(box);
+        });
+      });
+
+      // Another tab added or deleted entries: show its new ones, and take
+      // away those whose every answer it deleted, unless being edited here.
+      window.addEventListener("storage", function () {
+        var now = storedIDs();
+        Object.keys(now).forEach(function (id) {
+          if (!core.$('[data-entry="' + id + '"]', list)) show(id, false);
+          stored[id] = true;
+        });
+        Array.prototype.slice.call(list.children).forEach(function (box) {
+          var id = box.getAttribute("data-entry");
+          var busy = box.contains(document.activeElement) || core.bound(start(id)).some(core.busy);
+          if (stored[id] && !now[id] && !busy) removeEntry(box);
+          else summarize(box);
+        });
+      });
+
+      // Print shows every entry whole.
+      window.addEventListener("beforeprint", function () {
+        Array.prototype.forEach.call(list.children, function (el) { el.open = true; });
+      });
+    });
+  });
+})();
