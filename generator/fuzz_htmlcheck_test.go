@@ -26,11 +26,15 @@ var (
 		"table", "thead", "tbody", "tr", "th", "td", "input", "sup", "div",
 		// Directive layouts: exercises, fields and callouts.
 		"section", "span", "label", "textarea", "fieldset", "legend", "button", "output",
+		"select", "option",
+		// Totals and charts.
+		"figure", "figcaption", "caption",
 	)
 	allowedAttributes = setOf(
 		"id", "class", "role", "hidden", "title", "href", "src", "alt", "align", "start",
 		"for", "name", "value", "type", "checked", "disabled", "placeholder",
-		"autocomplete", "rows", "min", "max", "step",
+		"autocomplete", "rows", "min", "max", "step", "inputmode", "selected",
+		"scope",
 	)
 	// The controls the layouts and task lists make; none submits or loads
 	// anything.

@@ -102,7 +102,10 @@
     notNumber: "Write a number, such as 12 or 1.5.",
     numberMin: "Write {0} or more.",
     numberMax: "Write {0} or less.",
-    numberStep: "Write a number in steps of {0}."
+    numberStep: "Write a number in steps of {0}.",
+    // Totals and trends
+    trendSummary: "Lowest {0}, highest {1}, latest {2}.",
+    trendEmpty: "No numbers yet."
   };
 
   function say(text) {
@@ -942,6 +945,8 @@
       shown[key] = record ? record.t : undefined;
       showOtherVersions(key);
     });
+    // For extensions that show what the answers add up to (totals).
+    document.dispatchEvent(new Event("coachbook:restored"));
   }
 
   // carryOver moves answers saved under a field's earlier IDs to its
@@ -1685,6 +1690,8 @@
     merge: merge,
     fileLabel: fileLabel,
     defineKind: defineKind,
+    // useCore hands CORE to an extension that binds no kind (totals).
+    useCore: function (fn) { fn(CORE); },
     // The field kinds the runtime binds, extensions' included:
     // TestFieldKindsAgree checks them against the build's table.
     get kinds() { return Object.freeze(Object.keys(BINDERS).sort()); }
