@@ -80,4 +80,19 @@ func TestTotalsAndCharts(t *testing.T) {
 	if got, want := eval[string](b, trendsState), "17 8.5 12 2 / Lowest 5, highest 12, latest 12. / 2026-11-02:5|2026-11-03:12 / 2 dots"; got != want {
 		t.Errorf("after removing a row, the totals and chart read\n%q, want\n%q", got, want)
 	}
+
+	// Another tab changes a row: once the client leaves the table here,
+	// which shows the change then, the totals and chart follow.
+	waitFor(b, saved)
+	second, cancel := chromedp.NewContext(b.ctx)
+	t.Cleanup(cancel)
+	other := &browserSite{t: t, server: b.server, ctx: second}
+	other.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-field=log] [data-add]`)))
+	eval[bool](other, `(`+fill+`)(0, 'minutes', '7')`)
+	waitFor(other, saved)
+	b.do(chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`))
+	waitFor(b, `document.querySelector('[data-total] [data-value]').textContent === '12'`)
+	if got, want := eval[string](b, trendsState), "12 6 7 2 / Lowest 5, highest 7, latest 7. / 2026-11-02:5|2026-11-03:7 / 2 dots"; got != want {
+		t.Errorf("after another tab changed a row, the totals and chart read\n%q, want\n%q", got, want)
+	}
 }

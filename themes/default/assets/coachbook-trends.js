@@ -132,12 +132,10 @@
     $$("[data-chart]").forEach(showChart);
   }
 
-  // The core shows the saved answers when the page opens and when a file
-  // of answers is restored, and then says so; a client's change is an
-  // input or change event (removing a row too), and another tab's a
-  // storage event, which the core, listening since it started, has shown.
-  document.addEventListener("coachbook:restored", update);
+  // The core says when it shows saved answers: when the page opens, when
+  // a file of answers is restored, and when another tab saves one. A
+  // client's change is an input or change event, removing a row too.
+  document.addEventListener("coachbook:shown", update);
   document.addEventListener("input", update);
   document.addEventListener("change", update);
-  document.addEventListener("DOMContentLoaded", function () { window.addEventListener("storage", update); });
 })();

@@ -945,9 +945,12 @@
       shown[key] = record ? record.t : undefined;
       showOtherVersions(key);
     });
-    // For extensions that show what the answers add up to (totals).
-    document.dispatchEvent(new Event("coachbook:restored"));
+    saidShown();
   }
+
+  // saidShown tells extensions that show what answers add up to (totals)
+  // that the page shows saved answers other than what the client typed.
+  function saidShown() { document.dispatchEvent(new Event("coachbook:shown")); }
 
   // carryOver moves answers saved under a field's earlier IDs to its
   // current one, unless the current one already has an answer.
@@ -1091,6 +1094,7 @@
     bindings[key].set(record ? record.v : undefined);
     shown[key] = record ? record.t : undefined;
     updateProgress();
+    saidShown();
   }
 
   // applyRecord shows another tab's saved value. While the client is in
