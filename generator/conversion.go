@@ -18,6 +18,7 @@ type conversion struct {
 	html      template.HTML
 	manifest  []manifestField // the fields as the manifest lists them
 	exercises []manifestExercise
+	displays  []string       // the display kinds used, such as "total"
 	links     []internalLink // links to output files, checked once all are written
 	errs      diag.List
 }
@@ -50,6 +51,7 @@ type converting struct {
 	open      []openExercise
 	captured  map[*directive.Directive]int
 	levels    map[*directive.Directive]int
+	displays  []*display
 
 	lines  *diag.Lines // positions in the page's file
 	cursor linkCursor  // where the last link was found
@@ -87,12 +89,17 @@ func convertMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conve
 		conv.errs.Add(diag.Errorf(p.pos(), "rendering Markdown: %v", err))
 	}
 	conv.html = template.HTML(w.String())
+	conv.renderDisplays()
 	return conv
 }
 
 // result is what the conversion made.
 func (conv *converting) result() *conversion {
-	return &conversion{html: conv.html, manifest: manifestOf(conv), exercises: conv.exercises, links: conv.links, errs: conv.errs}
+	var displays []string
+	for _, ds := range conv.displays {
+		displays = append(displays, ds.Kind)
+	}
+	return &conversion{html: conv.html, manifest: manifestOf(conv), exercises: conv.exercises, displays: displays, links: conv.links, errs: conv.errs}
 }
 
 // attrs reads d's attributes with positions in the page.

@@ -8,11 +8,12 @@ import (
 	"coachbook/generator/directive"
 )
 
-// Directive layouts live in three folders of the theme's layouts/:
+// Directive layouts live in four folders of the theme's layouts/:
 // fields/ holds the primitives, exercises/ the exercise types (each needs
-// an ID and may hold fields), and callouts/ the notes, tips and warnings
-// (no ID, no fields). A site adds a directive by adding a layout.
-var directiveFolders = []string{"fields", "exercises", "callouts"}
+// an ID and may hold fields), callouts/ the notes, tips and warnings
+// (no ID, no fields), and displays/ the totals and charts of answers
+// (displays.go). A site adds an exercise or callout by adding a layout.
+var directiveFolders = []string{"fields", "exercises", "callouts", "displays"}
 
 // directiveLayouts renders directives through the theme's layouts.
 type directiveLayouts struct {

@@ -51,6 +51,9 @@ func (dl *directiveLayouts) render(w util.BufWriter, _ []byte, d *directive.Dire
 	case folder == "fields":
 		_, _ = cw.WriteString(string(dl.renderField(conv, d)))
 		return ast.WalkSkipChildren, nil
+	case folder == "displays":
+		_, _ = cw.WriteString(conv.addDisplay(d))
+		return ast.WalkSkipChildren, nil
 	case folder == "exercises":
 		conv.openExercise(d)
 	}
@@ -77,6 +80,8 @@ func (dl *directiveLayouts) check(conv *converting, d *directive.Directive) erro
 		return diag.Errorf(at, "%s is written on one line, as ::%s[The question]{#id}, not as a ::: container", d.Name, d.Name)
 	case folder == "fields" && !d.Container && kind.container:
 		return diag.Errorf(at, "%s is a container: write :::%s[Label]{#id}, %s, then :::", d.Name, d.Name, kind.holds)
+	case folder == "displays" && d.Container:
+		return diag.Errorf(at, "%s is written on one line, as ::%s[What it shows]{of=\"EXERCISE.FIELD\"}, not as a ::: container", d.Name, d.Name)
 	case folder != "callouts" && conv.page.Kind != kindWorkbook:
 		return diag.Errorf(at, "%s belongs in a workbook: only workbooks save answers, so home and collection pages hold prose and callouts", d.Name)
 	}

@@ -27,11 +27,14 @@ var (
 		// Directive layouts: exercises, fields and callouts.
 		"section", "span", "label", "textarea", "fieldset", "legend", "button", "output",
 		"select", "option", // a choice or scale cell of rows
+		// Totals and charts.
+		"figure", "figcaption", "caption",
 	)
 	allowedAttributes = setOf(
 		"id", "class", "role", "hidden", "title", "href", "src", "alt", "align", "start",
 		"for", "name", "value", "type", "checked", "disabled", "placeholder",
-		"autocomplete", "rows", "min", "max", "step", "inputmode",
+		"autocomplete", "rows", "min", "max", "step", "inputmode", "selected",
+		"scope",
 	)
 	// The controls the layouts and task lists make; none submits or loads
 	// anything.

@@ -104,6 +104,8 @@ var directiveSamples = []string{
 	"::choice[C]{#c options=\"&lt;a&gt;|&#106;avascript:x|\\\"|'\" multiple other=\"&amp;\"}\n",
 	"::scale[S]{#s min=-5 max=5 minLabel=\"</span><script>\" maxLabel='\" style=\"x'}\n::scale[T]{#t max=1000 step=10}\n",
 	"::list[L]{#l min=0 max=50 placeholder=\"</textarea><script>\"}\n::textarea[T]{#t placeholder=\"</textarea><img src=x onerror=y>\" words=1}\n",
+	":::rows[Log]{#log}\n::date[D]{#d}\n::number[M]{#m}\n:::\n::total[<b>Sum</b>]{of=\"log.m\" show=average class='x\" onclick=\"y'}\n::chart[</figure><script>]{of=\"log.m\"}\n",
+	"::text[\x00display1\x00]{#a placeholder=\"\x00display1\x00\"}\n\x00display1\x00 `\x00display1\x00`\n::total[T]{of=\"log.m\"}\n:::rows[Log]{#log}\n::number[M]{#m}\n:::\n",
 	"::practice-log{#p title=\"<h1>\"}\n::star{#s examples=20 label='\"><svg onload=x>'}\n",
 	"- item\n  :::tip[In a list]\n  [a](<javascript:x>)\n  :::\n> :::note\n> quoted\n> :::\n",
 	"::text[\\[esc\\] \\<b\\>]{#t hint=\"a\\\\\" class=x}\n::note[`<code>`]\n",

@@ -2,8 +2,8 @@ package generator
 
 // Scripts lists the runtime extension files in assets/ that a workbook
 // needs besides the core runtime: those its fields' kinds (columns
-// included) name as their script, each once, in the order of the kind
-// table, then the entries' file when an exercise repeats. The base layout loads each after the core runtime, with
+// included) and its displays name as their script, each once, in the order of the kind
+// tables, then the entries' file when an exercise repeats. The base layout loads each after the core runtime, with
 // {{range .Scripts}}<script src="{{asset .}}" defer></script>{{end}}.
 // Other pages bind no fields, so they need none.
 func (p *page) Scripts() []string {
@@ -11,7 +11,11 @@ func (p *page) Scripts() []string {
 		return nil
 	}
 	used := map[string]bool{}
-	for _, f := range p.converted().manifest {
+	conv := p.converted()
+	for _, kind := range conv.displays {
+		used[kind] = true
+	}
+	for _, f := range conv.manifest {
 		used[f.Type] = true
 		for _, c := range f.Columns {
 			used[c.Type] = true
@@ -30,16 +34,22 @@ func (p *page) Scripts() []string {
 // exercises.
 const entriesScript = "coachbook-entries.js"
 
-// scriptsFor lists the extension files that bind the kinds used, each
-// once, in the order of the kind table.
+// scriptsFor lists the extension files of the field and display kinds
+// used, each once, in the order of the kind tables.
 func scriptsFor(used map[string]bool) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, k := range fieldKinds {
-		if used[k.name] && k.script != "" && !seen[k.script] {
-			seen[k.script] = true
-			out = append(out, k.script)
+	add := func(name, script string) {
+		if used[name] && script != "" && !seen[script] {
+			seen[script] = true
+			out = append(out, script)
 		}
+	}
+	for _, k := range fieldKinds {
+		add(k.name, k.script)
+	}
+	for _, k := range displayKinds {
+		add(k.name, k.script)
 	}
 	return out
 }

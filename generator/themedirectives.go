@@ -42,6 +42,12 @@ func (t *theme) parseDirectiveLayouts(funcs template.FuncMap) (*directiveLayouts
 					continue
 				}
 			}
+			if folder == "displays" {
+				if _, ok := displayKindNamed(name); !ok {
+					errs.Add(diag.Errorf(pos, "there is no display %q: new directives go in layouts/exercises/ or layouts/callouts/", name))
+					continue
+				}
+			}
 			if err := t.parse(dl.set, file); err != nil {
 				errs.Add(err)
 				continue
@@ -52,6 +58,11 @@ func (t *theme) parseDirectiveLayouts(funcs template.FuncMap) (*directiveLayouts
 	for _, kind := range fieldKinds {
 		if name := kind.name; dl.kinds[name] != "fields" {
 			errs.Add(diag.Errorf(diag.Position{File: "layouts/fields/"}, "the theme has no layout for the %s field: add layouts/fields/%s.html", name, name))
+		}
+	}
+	for _, kind := range displayKinds {
+		if name := kind.name; dl.kinds[name] != "displays" {
+			errs.Add(diag.Errorf(diag.Position{File: "layouts/displays/"}, "the theme has no layout for the %s display: add layouts/displays/%s.html", name, name))
 		}
 	}
 	return dl, errs.Err()

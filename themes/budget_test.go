@@ -103,8 +103,12 @@ const tablesBudget = 3 * 1024
 // may weigh, minified and gzipped.
 const entriesBudget = 2 * 1024
 
+// trendsBudget is the most the trends extension (totals and charts) may
+// weigh, minified and gzipped.
+const trendsBudget = 2 * 1024
+
 // TestEveryKindScriptsBudget weighs every script a page using every field
-// kind loads, and the tables extension alone.
+// kind, and every total and chart, loads, and each extension alone.
 func TestEveryKindScriptsBudget(t *testing.T) {
 	root := writeSite(t, map[string]string{"content/w.md": everyKindPage + "::thought-record{#tr repeat}\n"})
 	dest := filepath.Join(t.TempDir(), "public")
@@ -129,11 +133,14 @@ func TestEveryKindScriptsBudget(t *testing.T) {
 		if strings.HasPrefix(name, "assets/coachbook-entries.") && zipped > entriesBudget {
 			t.Errorf("the entries extension is %d bytes gzipped, over its budget of %d", zipped, entriesBudget)
 		}
+		if strings.HasPrefix(name, "assets/coachbook-trends.") && zipped > trendsBudget {
+			t.Errorf("the trends extension is %d bytes gzipped, over its budget of %d", zipped, trendsBudget)
+		}
 		total += zipped
 		names = append(names, name)
 	}
-	if len(names) < 3 {
-		t.Fatalf("a page using every kind loads only %v", names)
+	if len(names) < 4 {
+		t.Fatalf("a page using every kind, a repeat, a total and a chart loads only %v", names)
 	}
 	t.Logf("a page using every kind loads %d bytes of JavaScript gzipped", total)
 	if total > everyKindScriptsBudget {

@@ -6,7 +6,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// everyKindPage uses every field kind: each directive, and rows and check
+// everyKindPage uses every field kind, and a total and a chart: each directive, and rows and check
 // through built-in exercises.
 const everyKindPage = `---
 title: Every kind
@@ -22,6 +22,8 @@ title: Every kind
 ::date[Next session]{#next}
 ::fear-exclusion{#fears}
 ::practice-log{#log}
+::total[Minutes so far]{of="log.minutes" show="average"}
+::chart[Minutes each time]{of="log.minutes"}
 `
 
 // TestRuntimeExtensions: a page without lists or rows runs the core

@@ -109,7 +109,10 @@
     deleteEntryConfirm: "Delete this entry and all its answers?",
     entriesFull: "This exercise holds at most {0} entries.",
     emptyEntry: "(nothing written yet)",
-    entryHeading: "{0}: entry of {1}"
+    entryHeading: "{0}: entry of {1}",
+    // Totals and trends
+    trendSummary: "Lowest {0}, highest {1}, latest {2}.",
+    trendEmpty: "No numbers yet."
   };
 
   function say(text) {
@@ -890,7 +893,8 @@
   }
 
   // defineFeature lets an extension file start(ENTRIES) a part of the
-  // workbook page before its fields are bound, as defineKind adds kinds.
+  // workbook page before its fields are bound, as defineKind adds kinds:
+  // the entries of repeating exercises, totals and charts.
   var features = [];
   function defineFeature(start) {
     if (started || typeof start !== "function") return false;
@@ -941,7 +945,7 @@
     updateProgress();
   }
 
-  // ENTRIES is what the entries extension uses of a workbook page.
+  // ENTRIES is what the extensions of a workbook page use of it.
   function entriesCore() {
     return Object.freeze({
       $: $, $$: $$, say: say, answered: answered, messages: CORE.messages,
@@ -1022,7 +1026,12 @@
       shown[key] = record ? record.t : undefined;
       showOtherVersions(key);
     });
+    saidShown();
   }
+
+  // saidShown tells extensions that show what answers add up to (totals)
+  // that the page shows saved answers other than what the client typed.
+  function saidShown() { document.dispatchEvent(new Event("coachbook:shown")); }
 
   // carryOver moves answers saved under a field's earlier IDs to its
   // current one, unless the current one already has an answer.
@@ -1196,6 +1205,7 @@
     bindings[key].set(record ? record.v : undefined);
     shown[key] = record ? record.t : undefined;
     updateProgress();
+    saidShown();
   }
 
   // applyRecord shows another tab's saved value. While the client is in
