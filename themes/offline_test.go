@@ -85,17 +85,25 @@ func TestOfflineNavigateAndSave(t *testing.T) {
 	}
 }
 
+// installFirstVersion builds the first version of the offline site, opens
+// one of its pages and waits until the worker controls it.
+func installFirstVersion(t *testing.T) (string, *browserSite) {
+	t.Helper()
+	root := writeSite(t, offlineSite(t, "First version"))
+	b := openSite(t, root)
+	useWorker(b)
+	b.do(chromedp.Navigate(b.url("one/")), chromedp.WaitReady(chromedp.CSS("main")))
+	waitForWorker(b)
+	return root, b
+}
+
 // TestNewVersionAfterRebuild publishes a new build while a page is open:
 // the page and the pages opened next stay the old build's, a notice
 // offers the new one, and its button shows it, with the old build's
 // copy deleted.
 func TestNewVersionAfterRebuild(t *testing.T) {
 	t.Parallel()
-	root := writeSite(t, offlineSite(t, "First version"))
-	b := openSite(t, root)
-	useWorker(b)
-	b.do(chromedp.Navigate(b.url("one/")), chromedp.WaitReady(chromedp.CSS("main")))
-	waitForWorker(b)
+	root, b := installFirstVersion(t)
 
 	for name, content := range offlineSite(t, "Second version") {
 		writeFile(t, filepath.Join(root, name), content)
@@ -226,11 +234,7 @@ func TestNoWorkerInServe(t *testing.T) {
 // from the server again.
 func TestAppTurnedOff(t *testing.T) {
 	t.Parallel()
-	root := writeSite(t, offlineSite(t, "First version"))
-	b := openSite(t, root)
-	useWorker(b)
-	b.do(chromedp.Navigate(b.url("one/")), chromedp.WaitReady(chromedp.CSS("main")))
-	waitForWorker(b)
+	root, b := installFirstVersion(t)
 
 	site := offlineSite(t, "Second version")
 	site["content/_index.md"] = "---\ntitle: Offline companion\napp: false\n---\nWelcome.\n"
