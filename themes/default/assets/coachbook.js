@@ -1710,9 +1710,12 @@
     });
     // A tab open when the computer became shared follows at once, saving
     // what was typed before. Turning the mode off is left to each tab,
-    // since it hides the answers that tab kept.
+    // since it hides the answers that tab kept. The signal is not checked
+    // against the cookie here: another tab's cookie reaches this page's
+    // document.cookie later than its storage event, and the page that
+    // reloads reads the cookie afresh.
     window.addEventListener("storage", function (event) {
-      if (event.key !== prefix + "shared" || event.newValue === null || shared || !readSharedCookie()) return;
+      if (event.key !== prefix + "shared" || event.newValue === null || shared) return;
       if (workbook && Object.keys(pending).length) flush();
       window.location.reload();
     });
