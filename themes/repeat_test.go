@@ -197,3 +197,32 @@ func TestRepeatByKeyboard(t *testing.T) {
 		t.Error("after a delete the focus is not on the add button")
 	}
 }
+
+// TestExerciseTurnedRepeatableKeepsItsAnswers answers a thought record,
+// then publishes it with repeat: the answers become its first entry, on
+// the page and in storage, rather than being left behind.
+func TestExerciseTurnedRepeatableKeepsItsAnswers(t *testing.T) {
+	t.Parallel()
+	page := "---\ntitle: Record\n---\n::thought-record{#tr%s}\n"
+	root := writeSite(t, map[string]string{"content/r.md": strings.Replace(page, "%s", "", 1)})
+	b := openSite(t, root)
+	b.do(chromedp.Navigate(b.url("r/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-tr.situation"]`), "The meeting"))
+	waitFor(b, saved)
+
+	writeFile(t, root+"/content/r.md", strings.Replace(page, "%s", " repeat", 1))
+	b.rebuild(basePath, root)
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`.entry-add`)))
+	if got := eval[string](b, `JSON.stringify([...document.querySelectorAll('[data-entry] [data-field$=".situation"] textarea')].map(t => t.value))`); got != `["The meeting"]` {
+		t.Errorf("after turning repeatable, the entries' situations read %s", got)
+	}
+	stored := storedAnswers(b)
+	for k, v := range stored {
+		if strings.HasSuffix(k, ":tr.situation") {
+			t.Errorf("the answer stayed outside the entries: %s = %s", k, v)
+		}
+	}
+	if n := eval[int](b, `Object.keys(localStorage).filter(k => k.startsWith('`+storagePrefix+`a:r:tr@') && k.endsWith('.situation')).length`); n != 1 {
+		t.Errorf("%d entry answers hold the situation, want 1: %v", n, stored)
+	}
+}

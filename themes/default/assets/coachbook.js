@@ -945,6 +945,19 @@
     updateProgress();
   }
 
+  // adoptEntry makes the answers a repeating exercise held before it
+  // repeated its first entry, dated by the earliest, so that a coach who
+  // turns an exercise repeatable loses no client's answer.
+  function adoptEntry(ex) {
+    var found = workbook.fields.filter(function (f) { return f.exercise === ex && getRecord(workbook.id, f.key); });
+    if (!found.length) return;
+    var id = Math.min.apply(null, found.map(function (f) { return getRecord(workbook.id, f.key).t; })).toString(36) + "00";
+    each(found, function (f) {
+      var key = ex + "@" + id + f.key.slice(ex.length);
+      if (putRecord(workbook.id, key, getRecord(workbook.id, f.key))) remove(answerKey(workbook.id, f.key));
+    });
+  }
+
   // ENTRIES is what the extensions of a workbook page use of it.
   function entriesCore() {
     return Object.freeze({
@@ -1564,6 +1577,7 @@
     workbook = readScript("manifest");
     if (!isObject(workbook) || typeof workbook.id !== "string" || !Array.isArray(workbook.fields)) workbook = null;
     if (workbook) {
+      each(Object.keys(repeatsOf(workbook.exercises)), adoptEntry);
       var api = entriesCore();
       each(features, function (start) { start(api); });
       each(workbook.fields, function (f) {
