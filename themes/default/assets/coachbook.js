@@ -949,12 +949,13 @@
   // repeated its first entry, dated by the earliest, so that a coach who
   // turns an exercise repeatable loses no client's answer.
   function adoptEntry(ex) {
-    var found = workbook.fields.filter(function (f) { return f.exercise === ex && getRecord(workbook.id, f.key); });
+    var found = workbook.fields.filter(function (f) { return f.exercise === ex; }).map(function (f) {
+      return { key: f.key, record: getRecord(workbook.id, f.key) };
+    }).filter(function (a) { return a.record; });
     if (!found.length) return;
-    var id = Math.min.apply(null, found.map(function (f) { return getRecord(workbook.id, f.key).t; })).toString(36) + "00";
-    each(found, function (f) {
-      var key = ex + "@" + id + f.key.slice(ex.length);
-      if (putRecord(workbook.id, key, getRecord(workbook.id, f.key))) remove(answerKey(workbook.id, f.key));
+    var id = Math.min.apply(null, found.map(function (a) { return a.record.t; })).toString(36) + "00";
+    each(found, function (a) {
+      if (putRecord(workbook.id, ex + "@" + id + a.key.slice(ex.length), a.record)) remove(answerKey(workbook.id, a.key));
     });
   }
 
