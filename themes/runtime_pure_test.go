@@ -153,6 +153,8 @@ var answeredCases = []pureCase{
 	{"row ticked only", `coachbook.answered([{task: "", done: true}])`, `true`},
 	{"row with text", `coachbook.answered([{task: " Call "}])`, `true`},
 	{"too deep", `coachbook.answered([[["x"]]])`, `false`},
+	{"row holding only its ID", `coachbook.answered([{"@id": "r0"}, {"@id": "lq2x9k0aab", task: " "}])`, `false`},
+	{"row with its ID and text", `coachbook.answered([{"@id": "r0", task: "Call"}])`, `true`},
 }
 
 var fitCases = []pureCase{
@@ -207,6 +209,15 @@ var fitCases = []pureCase{
 	{"rows: cut to max", `coachbook.fit([{a: "1"}, {a: "2"}], {type: "rows", max: 1})`, `{"v": [{"a": "1"}], "cut": true}`},
 	{"rows: texts", `coachbook.fit(["a"], {type: "rows"})`, `null`},
 	{"rows: bad column key", `coachbook.fit([{"1x": "a"}], {type: "rows"})`, `null`},
+	{"rows: IDs kept",
+		`coachbook.fit([{"@id": "lq2x9k0aab", task: "Call"}, {"@id": "r1", done: true}], {type: "rows", columns: [{key: "task"}, {key: "done", type: "check"}]})`,
+		`{"v": [{"@id": "lq2x9k0aab", "task": "Call"}, {"@id": "r1", "done": true}], "cut": false}`},
+	{"rows: malformed IDs dropped",
+		`coachbook.fit([{"@id": "Bad id", task: "a"}, {"@id": 7, task: "b"}, {"@id": "x".repeat(17), task: "c"}, {"@id": true, task: "d"}], {type: "rows", columns: [{key: "task"}]})`,
+		`{"v": [{"task": "a"}, {"task": "b"}, {"task": "c"}, {"task": "d"}], "cut": true}`},
+	{"rows: an ID of no cell's kind", `coachbook.fit([{"@id": ["r0"], task: "a"}], {type: "rows", columns: [{key: "task"}]})`, `null`},
+	{"rows: an ID only", `coachbook.fit([{"@id": "r0"}], {type: "rows", columns: [{key: "task"}]})`, `{"v": [{"@id": "r0"}], "cut": false}`},
+	{"rows: other keys with @ refused", `coachbook.fit([{"@x": "a"}], {type: "rows"})`, `null`},
 	{"unknown kind: a value", `coachbook.fit(["a"], {type: "future"})`, `{"v": ["a"], "cut": false}`},
 	{"unknown kind: not a value", `coachbook.fit({a: "1"}, {type: "future"})`, `null`},
 }

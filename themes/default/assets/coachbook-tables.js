@@ -51,9 +51,10 @@
     $(":scope > [data-add]", group).disabled = all.length >= most(group);
   }
 
-  // blank copies an item with its boxes empty.
+  // blank copies an item with its boxes empty, and without its row's ID.
   function blank(item) {
     var fresh = item.cloneNode(true);
+    fresh.removeAttribute("data-row");
     $$("option[data-earlier]", fresh).forEach(function (o) { o.remove(); });
     $$(CONTROLS, fresh).forEach(function (control) {
       if (control.type === "checkbox") control.checked = false;
@@ -150,6 +151,49 @@
     return o ? o.textContent : v;
   }
 
+  /* ---- Row IDs: two tabs merge their edits of one table by row ----
+   * A row keeps its ID, under "@id", on its element as data-row. */
+
+  // A new row's ID: when it was made, in base 36, and two random
+  // characters, as an entry's.
+  function rowID(item) {
+    if (!item.hasAttribute("data-row")) item.setAttribute("data-row", Date.now().toString(36) + (Math.random().toString(36) + "00").slice(2, 4));
+    return item.getAttribute("data-row");
+  }
+
+  // withIDs gives every row of a saved value an ID. A row saved before
+  // rows had IDs takes its position's ("r0", "r1"…), the same in every tab.
+  function withIDs(v) {
+    return (Array.isArray(v) ? v : []).map(function (r, i) { return r["@id"] ? r : Object.assign({ "@id": "r" + i }, r); });
+  }
+  function byID(rows) {
+    var o = {};
+    rows.forEach(function (r) { o[r["@id"]] = r; });
+    return o;
+  }
+
+  // merge is the three-way merge of two tabs' tables, by row ID: theirs,
+  // less the rows mine deleted since base, with the cells mine changed,
+  // and the rows mine added (after the row before them in mine). A row
+  // theirs deleted that mine changed stays: nothing is lost.
+  function merge(base, mine, theirs) {
+    mine = withIDs(mine);
+    var B = byID(withIDs(base)), M = byID(mine), out = [], at = 0;
+    withIDs(theirs).forEach(function (t) {
+      var m = M[t["@id"]], b = B[t["@id"]], row = Object.assign({}, t);
+      if (b && !m) return;
+      for (var k in m) if (!b || m[k] !== b[k]) row[k] = m[k];
+      out.push(row);
+    });
+    var T = byID(out);
+    mine.forEach(function (m) {
+      var b = B[m["@id"]], i = out.indexOf(T[m["@id"]]);
+      if (i >= 0) at = i + 1;
+      else if (!b || Object.keys(m).some(function (k) { return m[k] !== b[k]; })) out.splice(at++, 0, m);
+    });
+    return out;
+  }
+
   coachbook.defineKind("rows", function (core) {
     use(core);
     return function (box, f) {
@@ -157,15 +201,17 @@
       return {
         get: function () {
           return items(box).map(function (item) {
-            var row = {};
+            var row = { "@id": rowID(item) };
             $$("[data-col]", item).forEach(function (c) { row[c.getAttribute("data-col")] = c.type === "checkbox" ? c.checked : numberCell(c); });
             return row;
           });
         },
         set: function (v) {
-          v = Array.isArray(v) ? v : [];
+          v = withIDs(v);
           resize(box, v.length);
           items(box).forEach(function (item, i) {
+            if (v[i]) item.setAttribute("data-row", v[i]["@id"]);
+            else item.removeAttribute("data-row");
             $$("[data-col]", item).forEach(function (c) {
               var cell = isObject(v[i]) ? v[i][c.getAttribute("data-col")] : undefined;
               if (c.type === "checkbox") c.checked = cell === true;
@@ -180,7 +226,8 @@
               return c.label + ": " + (row[c.key] === true ? MESSAGES.cellYes : shownAs(box, c.key, row[c.key]));
             }).join("; "));
           }).join("\n");
-        }
+        },
+        merge: merge
       };
     };
   });

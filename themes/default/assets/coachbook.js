@@ -133,6 +133,8 @@
   var FIELD_KEY = /^[A-Za-z][\w-]*(@[a-z0-9]{1,16}(?=\.))?(\.[A-Za-z][\w-]*)*$/;
   var ENTRY_PART = /^([^.@]+)@[a-z0-9]{1,16}(?=\.)/;
   var COLUMN_KEY = /^[A-Za-z][\w-]*$/;
+  // A row of rows keeps its ID under "@id", which no column key can be.
+  var ROW_ID = /^[a-z0-9]{1,16}$/;
   // Every key the runtime writes, after its prefix: erasing touches no other.
   var OWN_KEY = /^(meta|probe|erased|shared|[ac]:[^:]+:[^:]+|wb:[^:]+|unreadable:\d+:(meta|[ac]:[^:]+:[^:]+|wb:[^:]+))$/;
   // Limits on what a file may bring, and storage may hold, far above what
@@ -214,7 +216,7 @@
   function isCell(v) { return typeof v === "boolean" || isNumber(v) || isText(v); }
   function isRow(r) {
     var cols = isObject(r) ? Object.keys(r) : [];
-    return isObject(r) && cols.length <= MAX_COLUMNS && cols.every(function (c) { return COLUMN_KEY.test(c) && isCell(r[c]); });
+    return isObject(r) && cols.length <= MAX_COLUMNS && cols.every(function (c) { return (c === "@id" || COLUMN_KEY.test(c)) && isCell(r[c]); });
   }
   // isValue: text, a number, true or false, a list of texts, or rows of
   // cells.
@@ -239,7 +241,7 @@
     if (isNumber(v)) return true;
     if (depth > 1) return false;
     if (Array.isArray(v)) return v.some(function (x) { return filled(x, depth + 1); });
-    if (isObject(v)) return Object.keys(v).some(function (k) { return filled(v[k], depth + 1); });
+    if (isObject(v)) return Object.keys(v).some(function (k) { return k !== "@id" && filled(v[k], depth + 1); });
     return false;
   }
 
@@ -256,9 +258,10 @@
       var cut = kept.length < v.length;
       if (type !== "rows") return kept.every(isText) ? { v: kept, cut: cut } : null;
       if (!kept.every(isRow)) return null;
-      // A row keeps the cells of the field's columns that are of their kind.
+      // A row keeps a well-formed ID and the cells of the field's columns
+      // that are of their kind.
       var rows = !Array.isArray(f.columns) ? kept : kept.map(function (r) {
-        var row = {};
+        var id = r["@id"], row = typeof id === "string" && ROW_ID.test(id) ? { "@id": id } : {};
         f.columns.forEach(function (c) {
           var cell = isObject(c) ? own(r, c.key) : undefined;
           if (c.type === "check" ? typeof cell === "boolean" : typeof cell === "string" || c.type === "number" && isNumber(cell)) row[c.key] = cell;
@@ -976,7 +979,9 @@
     var box = $('[data-field="' + CSS.escape(f.key) + '"]');
     if (!box) return null;
     var b = (own(BINDERS, f.type) || textBinder)(box, f);
-    return { key: f.key, field: f, box: box, get: b.get, set: b.set, text: b.text || md, answered: b.answered || answered };
+    // It remembers the value it last set, base to merge from (see flush).
+    var binding = { key: f.key, field: f, box: box, get: b.get, set: function (v) { b.set(binding.base = v); }, text: b.text || md, answered: b.answered || answered, merge: b.merge };
+    return binding;
   }
 
   // otherBinding is the text box of a choice's "other" option.
@@ -1007,8 +1012,16 @@
     Object.keys(bindings).forEach(function (k) { labels[k] = bindings[k].field.label; });
     each(Object.keys(pending), function (key) {
       var since = pending[key];
-      var v = bindings[key].get();
+      var b = bindings[key], v = b.get(), stored = b.merge && getRecord(workbook.id, key);
       delete pending[key];
+      // A kind that can (rows, by row ID) merges a save of another tab
+      // that this tab never showed, from the value it showed, and shows
+      // the result: no edit is lost, and no other version is kept.
+      if (stored && stored.t !== shown[key]) {
+        b.set(v = b.merge(b.base, v, stored.v));
+        shown[key] = stored.t;
+      }
+      b.base = v;
       keepReplaced(key, v);
       saved = putRecord(workbook.id, key, { v: v, t: now }) && saved;
       written[key] = { since: since, t: now };
