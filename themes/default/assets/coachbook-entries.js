@@ -30,8 +30,21 @@
       });
     }
 
+    // adopt makes the answers exercise ex held before it repeated its first
+    // entry, dated by the earliest, so that a coach who turns an exercise
+    // repeatable loses no client's answer.
+    function adopt(ex) {
+      var found = core.fields.filter(function (f) { return f.exercise === ex; }).map(function (f) {
+        return { key: f.key, record: core.record(f.key) };
+      }).filter(function (a) { return a.record; });
+      if (!found.length) return;
+      var id = Math.min.apply(null, found.map(function (a) { return a.record.t; })).toString(36) + "00";
+      found.forEach(function (a) { core.move(a.key, ex + "@" + id + a.key.slice(ex.length), a.record); });
+    }
+
     core.$$("[data-repeat][data-exercise]").forEach(function (section) {
       var ex = section.getAttribute("data-exercise");
+      adopt(ex);
       var max = +section.getAttribute("data-max") || 200;
       // What each entry holds: the exercise's content from its first field
       // to its last, leaving its title, status and introduction above.

@@ -888,25 +888,14 @@
     updateProgress();
   }
 
-  // adoptEntry makes the answers a repeating exercise held before it
-  // repeated its first entry, dated by the earliest, so that a coach who
-  // turns an exercise repeatable loses no client's answer.
-  function adoptEntry(ex) {
-    var found = workbook.fields.filter(function (f) { return f.exercise === ex; }).map(function (f) {
-      return { key: f.key, record: getRecord(workbook.id, f.key) };
-    }).filter(function (a) { return a.record; });
-    if (!found.length) return;
-    var id = Math.min.apply(null, found.map(function (a) { return a.record.t; })).toString(36) + "00";
-    each(found, function (a) {
-      if (putRecord(workbook.id, ex + "@" + id + a.key.slice(ex.length), a.record)) remove(answerKey(workbook.id, a.key));
-    });
-  }
-
   // ENTRIES is what the extensions of a workbook page use of it.
   function entriesCore() {
     return Object.freeze({
       $: $, $$: $$, say: say, answered: answered, messages: CORE.messages,
-      bindIn: bindIn, dropKeys: dropKeys,
+      bindIn: bindIn, dropKeys: dropKeys, fields: workbook.fields,
+      record: function (key) { return getRecord(workbook.id, key); },
+      // move saves record under key to, and forgets key once it is saved.
+      move: function (key, to, record) { if (putRecord(workbook.id, to, record)) remove(answerKey(workbook.id, key)); },
       keys: function (ex) { return entryKeys(workbook.id, ex); },
       binding: function (key) { return bindings[key]; },
       bound: function (start) { return Object.keys(bindings).filter(function (k) { return k.indexOf(start) === 0; }); },
@@ -1518,7 +1507,6 @@
     workbook = readScript("manifest");
     if (!isObject(workbook) || typeof workbook.id !== "string" || !Array.isArray(workbook.fields)) workbook = null;
     if (workbook) {
-      each(Object.keys(repeatsOf(workbook.exercises)), adoptEntry);
       var api = entriesCore();
       each(features, function (start) { start(api); });
       each(workbook.fields, function (f) {
