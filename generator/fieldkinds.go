@@ -116,9 +116,9 @@ func readWords(f *field, r *attrReader) {
 }
 
 // readItemCounts reads how many items a list or rows starts with and may
-// hold.
+// hold: without max, as many as any may (200), as a repeat's entries.
 func readItemCounts(f *field, r *attrReader) {
-	f.Min, f.Max = r.int("min", 0), r.int("max", 0)
+	f.Min, f.Max = r.int("min", 0), r.int("max", maxItems)
 	switch {
 	case f.Min < 0 || f.Min > maxRepeat:
 		r.fail("min", "min must be between 0 and %d, not %d", maxRepeat, f.Min)
