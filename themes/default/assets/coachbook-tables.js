@@ -54,7 +54,7 @@
   // blank copies an item with its boxes empty, and without its row's ID.
   function blank(item) {
     var fresh = item.cloneNode(true);
-    fresh.removeAttribute("data-row");
+    fresh.dataset.row = "";
     $$("option[data-earlier]", fresh).forEach(function (o) { o.remove(); });
     $$(CONTROLS, fresh).forEach(function (control) {
       if (control.type === "checkbox") control.checked = false;
@@ -157,14 +157,13 @@
   // A new row's ID: when it was made, in base 36, and two random
   // characters, as an entry's.
   function rowID(item) {
-    if (!item.hasAttribute("data-row")) item.setAttribute("data-row", Date.now().toString(36) + (Math.random().toString(36) + "00").slice(2, 4));
-    return item.getAttribute("data-row");
+    return item.dataset.row || (item.dataset.row = Date.now().toString(36) + (Math.random().toString(36) + "00").slice(2, 4));
   }
 
   // withIDs gives every row of a saved value an ID. A row saved before
   // rows had IDs takes its position's ("r0", "r1"…), the same in every tab.
   function withIDs(v) {
-    return (Array.isArray(v) ? v : []).map(function (r, i) { return r["@id"] ? r : Object.assign({ "@id": "r" + i }, r); });
+    return (Array.isArray(v) ? v : []).map(function (r, i) { return isObject(r) && r["@id"] ? r : Object.assign({ "@id": "r" + i }, r); });
   }
   function byID(rows) {
     var o = {};
@@ -210,10 +209,9 @@
           v = withIDs(v);
           resize(box, v.length);
           items(box).forEach(function (item, i) {
-            if (v[i]) item.setAttribute("data-row", v[i]["@id"]);
-            else item.removeAttribute("data-row");
+            item.dataset.row = v[i] ? v[i]["@id"] : "";
             $$("[data-col]", item).forEach(function (c) {
-              var cell = isObject(v[i]) ? v[i][c.getAttribute("data-col")] : undefined;
+              var cell = (v[i] || {})[c.getAttribute("data-col")];
               if (c.type === "checkbox") c.checked = cell === true;
               else if (c.tagName === "SELECT") setMenu(c, cell);
               else c.value = typeof cell === "string" || isNumber(cell) ? cell : "";
