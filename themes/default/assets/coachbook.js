@@ -944,20 +944,24 @@
     Object.keys(bindings).forEach(function (k) { labels[k] = bindings[k].field.label; });
     each(Object.keys(pending), function (key) {
       var since = pending[key];
-      var b = bindings[key], v = b.get(), stored = b.merge && getRecord(workbook.id, key);
+      var b = bindings[key], v = b.get(), mine = v, was = shown[key], stored = b.merge && getRecord(workbook.id, key);
       delete pending[key];
       // A kind that can (rows, by row ID) merges a save of another tab
-      // that this tab never showed, from the value it showed, and shows
-      // the result: no edit is lost, and no other version is kept.
-      if (stored && stored.t !== shown[key]) {
-        b.set(v = b.merge(b.base, v, stored.v));
+      // that this tab never showed, from the value it showed: no edit is
+      // lost, and no other version is kept. It shows the result at once,
+      // or, while the client is in the field, once they leave it, as a
+      // save from another tab; until then each save merges again.
+      if (stored && stored.t !== was) {
+        v = b.merge(b.base, v, stored.v);
         shown[key] = stored.t;
+        if (b.box.contains(document.activeElement)) deferred[key] = true;
+        else b.set(mine = v);
       }
-      b.base = v;
       keepReplaced(key, v);
       saved = putRecord(workbook.id, key, { v: v, t: now }) && saved;
       written[key] = { since: since, t: now };
-      shown[key] = now;
+      shown[key] = mine === v ? now : was;
+      b.base = mine;
     });
     write(prefix + "wb:" + workbook.id, JSON.stringify({ title: workbook.title, url: workbook.url, labels: labels }));
     meta.last = { id: workbook.id, t: now };
