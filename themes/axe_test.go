@@ -63,7 +63,7 @@ type axeViolation struct {
 
 // TestAxeNewKinds fills a page of every kind, with a row, two entries of
 // a repeat and a chart with points, and runs axe-core's WCAG 2 A and AA
-// rules on it: nothing serious or critical. axe is evaluated through the
+// rules on it, light, dark and on a phone: nothing serious or critical. axe is evaluated through the
 // DevTools protocol, which the page's Content Security Policy does not
 // govern, so the page keeps its policy.
 func TestAxeNewKinds(t *testing.T) {
@@ -86,11 +86,15 @@ func TestAxeNewKinds(t *testing.T) {
 		}
 		runAxe(t, b, scheme)
 	}
+	// A phone lays the table out as cards.
+	b.do(chromedp.EmulateViewport(320, 640))
+	runAxe(t, b, "dark, 320 px wide")
 }
 
-// runAxe runs axe-core's WCAG 2 A and AA rules on b's page, failing t for
-// every serious or critical violation and logging the others.
-func runAxe(t *testing.T, b *browserSite, scheme string) {
+// runAxe runs axe-core's WCAG 2 A and AA rules on b's page, shown as how
+// says, failing t for every serious or critical violation and logging
+// the others.
+func runAxe(t *testing.T, b *browserSite, how string) {
 	t.Helper()
 	found, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
 		.then(r => JSON.stringify({passed: r.passes.map(v => v.id), violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' '))}))}))`, chromedp.EvalAwaitPromise))
@@ -105,14 +109,14 @@ func runAxe(t *testing.T, b *browserSite, scheme string) {
 		t.Fatalf("reading axe's results %s: %v", found, err)
 	}
 	if len(results.Passed) == 0 {
-		t.Fatalf("axe, %s: found no rule that applies and passes: %s", scheme, found)
+		t.Fatalf("axe, %s: found no rule that applies and passes: %s", how, found)
 	}
-	t.Logf("axe, %s: %d rules passed: %v", scheme, len(results.Passed), results.Passed)
+	t.Logf("axe, %s: %d rules passed: %v", how, len(results.Passed), results.Passed)
 	for _, v := range results.Violations {
 		if v.Impact == "serious" || v.Impact == "critical" {
-			t.Errorf("axe, %s: %s (%s): %s, at %q", scheme, v.ID, v.Impact, v.Help, v.Targets)
+			t.Errorf("axe, %s: %s (%s): %s, at %q", how, v.ID, v.Impact, v.Help, v.Targets)
 		} else {
-			t.Logf("axe, %s, not serious: %s (%s): %s, at %q", scheme, v.ID, v.Impact, v.Help, v.Targets)
+			t.Logf("axe, %s, not serious: %s (%s): %s, at %q", how, v.ID, v.Impact, v.Help, v.Targets)
 		}
 	}
 }
