@@ -64,7 +64,7 @@ func (conv *converting) readRepeat(r *attrReader) *manifestRepeat {
 func addRepeatHook(out template.HTML, rep *manifestRepeat) template.HTML {
 	attrs := fmt.Sprintf(` data-repeat data-min="%d" data-max="%d"`, rep.Min, rep.Max)
 	if rep.add != "" {
-		attrs += ` data-add="` + template.HTMLEscapeString(rep.add) + `"`
+		attrs += ` data-add-label="` + template.HTMLEscapeString(rep.add) + `"`
 	}
 	return insertIntoFirstTag(out, attrs)
 }

@@ -55,7 +55,7 @@
       var template = make("div", "entry-fields");
       var after = kids[last + 1] || null;
       kids.slice(first, last + 1).forEach(function (k) { template.appendChild(k); });
-      var add = make("button", "entry-add", section.getAttribute("data-add") || M.addEntry);
+      var add = make("button", "entry-add", section.getAttribute("data-add-label") || M.addEntry);
       add.type = "button";
       var full = make("p", "entries-full");
       full.setAttribute("aria-live", "polite");
