@@ -63,6 +63,7 @@ var fieldKey = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z][A-Za-z0-9_
 func FuzzImportCheck(f *testing.F) {
 	b := openBuilds(f, map[string]generator.Options{basePath: {Source: writeSite(f, answersSite), BaseURL: basePath}}, 0)
 	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-action=restore]`)))
+	loadRestore(b)
 	var workbooks []struct {
 		ID     string      `json:"id"`
 		Fields []siteField `json:"fields"`
@@ -107,7 +108,7 @@ func FuzzImportCheck(f *testing.F) {
 		ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
 		defer cancel()
 		out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
-			try { return JSON.stringify(coachbook.readImport(`+jsString(file)+`)); } catch (e) { return 'threw: ' + e; }
+			try { return JSON.stringify(R.readImport(`+jsString(file)+`)); } catch (e) { return 'threw: ' + e; }
 		})()`))
 		if err != nil {
 			t.Fatalf("the check did not return: %v", err)

@@ -226,3 +226,26 @@ func TestExerciseTurnedRepeatableKeepsItsAnswers(t *testing.T) {
 		t.Errorf("%d entry answers hold the situation, want 1: %v", n, stored)
 	}
 }
+
+// TestEntrySummaryShowsItsDate: a collapsed entry with a date field is
+// summarised by the date the client gave it, not the day it was written,
+// and by its first other answer.
+func TestEntrySummaryShowsItsDate(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, writeSite(t, map[string]string{"content/j.md": `---
+title: Journal
+---
+:::exercise{#journal repeat title="Journal entry"}
+::date[Day]{#day}
+::textarea[What happened]{#what}
+:::
+`}))
+	b.do(chromedp.Navigate(b.url("j/")), chromedp.WaitVisible(chromedp.CSS(`[data-entry] textarea`)))
+	b.do(chromedp.SetValue(chromedp.CSS(`[data-entry] input[type=date]`), "2026-03-04"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-entry] input[type=date]').dispatchEvent(new Event('input', {bubbles: true}))`),
+		chromedp.SendKeys(chromedp.CSS(`[data-entry] textarea`), "A long walk"))
+	want := eval[string](b, `new Date(2026, 2, 4).toLocaleDateString() + " · A long walk"`)
+	if got := eval[string](b, `document.querySelector('[data-entry] summary').textContent`); got != want {
+		t.Errorf("the entry's summary is %q, want %q", got, want)
+	}
+}

@@ -35,14 +35,14 @@ const pureHelpers = `
 	const wb = (...answers) => ({id: "w", title: "W", url: "/w/", answers});
 	const a = (key, value, updated = T1, label) => ({key, value, updated, label});
 	const check = data => {
-		const r = coachbook.checkImport(data, fields);
+		const r = R.checkImport(data, fields);
 		return r.problem ? {problem: r.problem} : {
 			answers: r.answers.map(x => [x.workbook.id, x.key, x.label, x.record.v, x.record.t]),
 			left: r.left, cut: r.cut, site: r.site
 		};
 	};
 	const plan = (data, local) => {
-		const p = coachbook.planImport(coachbook.checkImport(data, fields), local);
+		const p = R.planImport(R.checkImport(data, fields), local);
 		return {changes: p.changes.map(c => [c.key, c.what, c.record.v]), kept: p.kept, same: p.same, left: p.left.length, cut: p.cut};
 	};
 `
@@ -54,7 +54,8 @@ const pureHelpers = `
 func TestRuntimePureFunctions(t *testing.T) {
 	t.Parallel()
 	b := openSite(t, writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\n::text[Q]{#q}\n"}))
-	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-action=restore]`)))
+	loadRestore(b)
 
 	for _, group := range []struct {
 		name  string
@@ -104,6 +105,13 @@ func TestFieldKindsAgree(t *testing.T) {
 	}
 }
 
+// loadRestore loads the restore's checks on a page that offers a restore,
+// as choosing a file does, as window.R.
+func loadRestore(b *browserSite) {
+	b.do(chromedp.Evaluate[chromedp.Void](`coachbook.restoring().then(r => { window.R = r; })`))
+	waitFor(b, `!!window.R`)
+}
+
 // sameJSON tells whether two JSON texts hold the same value.
 func sameJSON(t *testing.T, got, want string) bool {
 	t.Helper()
@@ -120,7 +128,10 @@ func sameJSON(t *testing.T, got, want string) bool {
 var namespaceCases = []pureCase{
 	{"frozen", `Object.isFrozen(coachbook)`, `true`},
 	{"names", `Object.keys(coachbook).sort()`,
-		`["answered", "checkImport", "defineFeature", "defineKind", "fieldOfKey", "fieldsOf", "fileLabel", "fit", "isWorkbookID", "kinds", "markdown", "merge", "planImport", "readImport", "toNumber"]`},
+		`["answered", "defineFeature", "defineKind", "defineRestore", "fieldOfKey", "fieldsOf", "fileLabel", "fit", "isWorkbookID", "kinds", "markdown", "restoring", "toNumber"]`},
+	{"the restore, loaded on demand", `Object.keys(R).sort()`, `["checkImport", "confirm", "merge", "planImport", "readImport"]`},
+	{"the restore, frozen", `Object.isFrozen(R)`, `true`},
+	{"a second restore file changes nothing", `coachbook.defineRestore(() => ({}))`, `false`},
 }
 
 // fileLabelCases: a client's name as a file name may hold it.
@@ -232,11 +243,11 @@ var toNumberCases = []pureCase{
 }
 
 var checkImportCases = []pureCase{
-	{"the client's name", `coachbook.checkImport(Object.assign(file(wb(a("name", "Ada"))), {client: " A. B. "}), fields).client`, `"A. B."`},
-	{"a file without a name", `coachbook.checkImport(file(wb(a("name", "Ada"))), fields).client`, `""`},
-	{"a name that is not text is ignored", `(c => [c.client, c.answers.length])(coachbook.checkImport(Object.assign(file(wb(a("name", "Ada"))), {client: {toString: 1}}), fields))`, `["", 1]`},
-	{"a name too long is ignored", `coachbook.checkImport(Object.assign(file(), {client: "x".repeat(101)}), fields).client`, `""`},
-	{"the name reaches the plan", `coachbook.planImport(coachbook.checkImport(Object.assign(file(wb(a("name", "Ada"))), {client: "A. B."}), fields), {}).client`, `"A. B."`},
+	{"the client's name", `R.checkImport(Object.assign(file(wb(a("name", "Ada"))), {client: " A. B. "}), fields).client`, `"A. B."`},
+	{"a file without a name", `R.checkImport(file(wb(a("name", "Ada"))), fields).client`, `""`},
+	{"a name that is not text is ignored", `(c => [c.client, c.answers.length])(R.checkImport(Object.assign(file(wb(a("name", "Ada"))), {client: {toString: 1}}), fields))`, `["", 1]`},
+	{"a name too long is ignored", `R.checkImport(Object.assign(file(), {client: "x".repeat(101)}), fields).client`, `""`},
+	{"the name reaches the plan", `R.planImport(R.checkImport(Object.assign(file(wb(a("name", "Ada"))), {client: "A. B."}), fields), {}).client`, `"A. B."`},
 	{"not an object", `check("x")`, `{"problem": "This is not a file of coachbook answers."}`},
 	{"another format", `check({format: "other", version: 1, workbooks: []})`, `{"problem": "This is not a file of coachbook answers."}`},
 	{"version as text", `check({format: "coachbook-answers", version: "1", workbooks: []})`, `{"problem": "This is not a file of coachbook answers."}`},
@@ -298,22 +309,22 @@ var planImportCases = []pureCase{
 			{w: {name: {v: "Bob", t: t1}, driver: {v: "y", t: t2}, ready: {v: true, t: t2}}})`,
 		`{"changes": [["name", "replaces yours", "Ada"], ["todo", "new", ["a", "b"]]], "kept": 1, "same": 1, "left": 1, "cut": 1}`},
 	{"the checked answers stay as they were",
-		`(c => (coachbook.planImport(c, {}), "what" in c.answers[0]))(coachbook.checkImport(file(wb(a("name", "Ada"))), fields))`,
+		`(c => (R.planImport(c, {}), "what" in c.answers[0]))(R.checkImport(file(wb(a("name", "Ada"))), fields))`,
 		`false`},
 }
 
 var mergeCases = []pureCase{
-	{"nothing saved", `coachbook.merge(null, {v: "a", t: 1})`, `"new"`},
-	{"nothing saved, undefined", `coachbook.merge(undefined, {v: "a", t: 1})`, `"new"`},
-	{"same value, newer", `coachbook.merge({v: "a", t: 1}, {v: "a", t: 2})`, `"same"`},
-	{"same value, older", `coachbook.merge({v: "a", t: 2}, {v: "a", t: 1})`, `"same"`},
-	{"newer", `coachbook.merge({v: "a", t: 1}, {v: "b", t: 2})`, `"replaces"`},
-	{"older", `coachbook.merge({v: "a", t: 2}, {v: "b", t: 1})`, `"kept"`},
-	{"same time", `coachbook.merge({v: "a", t: 1}, {v: "b", t: 1})`, `"kept"`},
-	{"same list", `coachbook.merge({v: ["a", "b"], t: 1}, {v: ["a", "b"], t: 2})`, `"same"`},
-	{"list in another order", `coachbook.merge({v: ["a", "b"], t: 1}, {v: ["b", "a"], t: 2})`, `"replaces"`},
-	{"same rows", `coachbook.merge({v: [{task: "x", done: true}], t: 1}, {v: [{task: "x", done: true}], t: 0})`, `"same"`},
-	{"true and false", `coachbook.merge({v: false, t: 1}, {v: true, t: 2})`, `"replaces"`},
+	{"nothing saved", `R.merge(null, {v: "a", t: 1})`, `"new"`},
+	{"nothing saved, undefined", `R.merge(undefined, {v: "a", t: 1})`, `"new"`},
+	{"same value, newer", `R.merge({v: "a", t: 1}, {v: "a", t: 2})`, `"same"`},
+	{"same value, older", `R.merge({v: "a", t: 2}, {v: "a", t: 1})`, `"same"`},
+	{"newer", `R.merge({v: "a", t: 1}, {v: "b", t: 2})`, `"replaces"`},
+	{"older", `R.merge({v: "a", t: 2}, {v: "b", t: 1})`, `"kept"`},
+	{"same time", `R.merge({v: "a", t: 1}, {v: "b", t: 1})`, `"kept"`},
+	{"same list", `R.merge({v: ["a", "b"], t: 1}, {v: ["a", "b"], t: 2})`, `"same"`},
+	{"list in another order", `R.merge({v: ["a", "b"], t: 1}, {v: ["b", "a"], t: 2})`, `"replaces"`},
+	{"same rows", `R.merge({v: [{task: "x", done: true}], t: 1}, {v: [{task: "x", done: true}], t: 0})`, `"same"`},
+	{"true and false", `R.merge({v: false, t: 1}, {v: true, t: 2})`, `"replaces"`},
 }
 
 // fieldOfKey: an entry of a repeating exercise saves each field under the

@@ -30,8 +30,21 @@
       });
     }
 
+    // adopt makes the answers exercise ex held before it repeated its first
+    // entry, dated by the earliest, so that a coach who turns an exercise
+    // repeatable loses no client's answer.
+    function adopt(ex) {
+      var found = core.fields.filter(function (f) { return f.exercise === ex; }).map(function (f) {
+        return { key: f.key, record: core.record(f.key) };
+      }).filter(function (a) { return a.record; });
+      if (!found.length) return;
+      var id = Math.min.apply(null, found.map(function (a) { return a.record.t; })).toString(36) + "00";
+      found.forEach(function (a) { core.move(a.key, ex + "@" + id + a.key.slice(ex.length), a.record); });
+    }
+
     core.$$("[data-repeat][data-exercise]").forEach(function (section) {
       var ex = section.getAttribute("data-exercise");
+      adopt(ex);
       var max = +section.getAttribute("data-max") || 200;
       // What each entry holds: the exercise's content from its first field
       // to its last, leaving its title, status and introduction above.
@@ -58,14 +71,19 @@
         return ids;
       }
 
-      // summarize shows a collapsed entry as its date and its first answer.
+      // summarize shows a collapsed entry as its date and its first answer:
+      // the date the client gave it, if it has a date field, else the day
+      // it was made.
       function summarize(box) {
         var id = box.getAttribute("data-entry");
-        var answer = core.bound(start(id)).map(core.binding).filter(function (b) {
+        var answers = core.bound(start(id)).map(core.binding).filter(function (b) {
           return b.key.slice(-6) !== ".other" && core.answered(b.get());
-        })[0];
+        });
+        var dated = answers.filter(function (b) { return b.field.type === "date"; })[0];
+        var day = new Date(dated ? dated.get() + "T00:00" : made(id));
+        var answer = answers.filter(function (b) { return b !== dated; })[0];
         var text = answer ? String(answer.text(answer.get())).replace(/\s+/g, " ") : M.emptyEntry;
-        box.firstChild.textContent = new Date(made(id)).toLocaleDateString() + " · " + (text.length > 80 ? text.slice(0, 79) + "…" : text);
+        box.firstChild.textContent = (isNaN(day) ? dated.get() : day.toLocaleDateString()) + " · " + (text.length > 80 ? text.slice(0, 79) + "…" : text);
       }
 
       // show puts entry id on the page in its place, newest first, and

@@ -66,6 +66,7 @@
     damaged: "This file is damaged: some answers are incomplete or not of this site's form.",
     nothingRestored: "Nothing was restored. {0}",
     tooLarge: "The file is too large to be a file of answers.",
+    restoreNotLoaded: "The part of this site that restores answers could not be loaded. Check the connection and try again.",
     restoredHereOnly: "The answers were restored for this page only and are not saved: {0}",
     restored: "{0} answers restored from the file.",
     sharedOn: "Keep answers only in this tab from now on? Answers already saved on this device stay until you erase them.",
@@ -178,6 +179,8 @@
   var remindedKey = ""; // sessionStorage's note that this visit was reminded
   var statusHome = null; // the save status's place in "Your answers": {parent, next}
   var started = false;   // init() has begun: no kind can be added now
+  var restorer = null;   // the restore's checks and dialog, once loaded
+  var restoreLoad = null; // the promise of them while loading
 
   /* ==== Pure functions: they read no page and no storage ==== */
 
@@ -334,70 +337,6 @@
     return all;
   }
 
-  // newer tells whether record a replaces record b: only a later time
-  // does, so of two saved at the same moment the one already kept stays.
-  function newer(a, b) { return a.t > b.t; }
-
-  // merge says what restoring record from a file does to the local one:
-  // "new" where there is none, "same" where it holds the same value,
-  // "replaces" where the file's is newer, and "kept" where it is not.
-  function merge(local, record) {
-    if (!local) return "new";
-    if (JSON.stringify(local.v) === JSON.stringify(record.v)) return "same";
-    return newer(record, local) ? "replaces" : "kept";
-  }
-
-  // checkImport reads a file's data against the site's fields: either
-  // {problem} for a file that is not ours at all, or the answers to
-  // restore, those left out and how many were cut to fit. One odd answer
-  // never stops the others; of one answer given twice the newer counts.
-  function checkImport(data, fields) {
-    if (!isObject(data) || data.format !== "coachbook-answers" || typeof data.version !== "number" || !Array.isArray(data.workbooks)) {
-      return { problem: MESSAGES.notAnswers };
-    }
-    if (data.version > 1) return { problem: MESSAGES.newerVersion };
-    var site = isObject(data.site) ? { id: asText(data.site.id, ""), title: asText(data.site.title, asText(data.site.id, "?")) } : null;
-    // The client's name is restored only when it is a name.
-    var client = isName(data.client) ? data.client.trim() : "";
-    var out = { answers: [], left: [], cut: 0, site: site, client: client };
-    var books = dict();
-    var seen = dict();
-    data.workbooks.forEach(function (w) {
-      var id = isObject(w) && isWorkbookID(w.id) ? w.id : "";
-      var book = id && (books[id] = books[id] || { id: id, title: asText(w.title, id), url: asText(w.url, ""), labels: dict() });
-      var name = book ? book.title : asText(isObject(w) && w.id, "?");
-      (isObject(w) && Array.isArray(w.answers) ? w.answers : [null]).forEach(function (a) {
-        var key = isObject(a) && typeof a.key === "string" && FIELD_KEY.test(a.key) ? a.key : "";
-        var t = isObject(a) && typeof a.updated === "string" ? Date.parse(a.updated) : NaN;
-        var kept = book && key && "value" in a && isTime(t) ? fit(a.value, fields[id] && fields[id][fieldOfKey(key)]) : null;
-        if (!kept) {
-          out.left.push(say(MESSAGES.restoreItem, name, asText(isObject(a) && a.key, "?"), MESSAGES.leftOut));
-          return;
-        }
-        if (kept.cut) out.cut++;
-        book.labels[key] = asText(a.label, key);
-        var answer = { workbook: book, key: key, label: book.labels[key], record: { v: kept.v, t: t } };
-        var before = seen[id + ":" + key];
-        if (before === undefined) seen[id + ":" + key] = out.answers.push(answer) - 1;
-        else if (newer(answer.record, out.answers[before].record)) out.answers[before] = answer;
-      });
-    });
-    return out;
-  }
-
-  // planImport says what restoring the checked answers would change, given
-  // the records saved now: local[workbook ID][field key] is {v, t}, or
-  // missing where there is no answer.
-  function planImport(checked, local) {
-    var plan = { changes: [], kept: 0, same: 0, left: checked.left, cut: checked.cut, site: checked.site, client: checked.client || "" };
-    checked.answers.forEach(function (a) {
-      var what = merge(own(own(local, a.workbook.id), a.key), a.record);
-      if (what === "same" || what === "kept") plan[what]++;
-      else plan.changes.push(Object.assign({}, a, { what: what === "new" ? MESSAGES.isNew : MESSAGES.replaces }));
-    });
-    return plan;
-  }
-
   /* ==== The page and storage ==== */
 
   function $(selector, root) { return (root || document).querySelector(selector); }
@@ -431,7 +370,11 @@
       dismissReminder();
     },
     "dismiss-backup": function () { dismissReminder(); },
-    restore: function () { $("[data-restore-file]").click(); },
+    // Choosing a file takes a moment: the restore's code loads meanwhile.
+    restore: function () {
+      $("[data-restore-file]").click();
+      restoring().catch(function () { /* Tried again with the file. */ });
+    },
     "erase-workbook": function () {
       var answers = "a:" + workbook.id + ":";
       if (!erase([prefix + answers, versionsKey("")], say(MESSAGES.eraseWorkbook, workbook.title))) return;
@@ -945,25 +888,14 @@
     updateProgress();
   }
 
-  // adoptEntry makes the answers a repeating exercise held before it
-  // repeated its first entry, dated by the earliest, so that a coach who
-  // turns an exercise repeatable loses no client's answer.
-  function adoptEntry(ex) {
-    var found = workbook.fields.filter(function (f) { return f.exercise === ex; }).map(function (f) {
-      return { key: f.key, record: getRecord(workbook.id, f.key) };
-    }).filter(function (a) { return a.record; });
-    if (!found.length) return;
-    var id = Math.min.apply(null, found.map(function (a) { return a.record.t; })).toString(36) + "00";
-    each(found, function (a) {
-      if (putRecord(workbook.id, ex + "@" + id + a.key.slice(ex.length), a.record)) remove(answerKey(workbook.id, a.key));
-    });
-  }
-
   // ENTRIES is what the extensions of a workbook page use of it.
   function entriesCore() {
     return Object.freeze({
       $: $, $$: $$, say: say, answered: answered, messages: CORE.messages,
-      bindIn: bindIn, dropKeys: dropKeys,
+      bindIn: bindIn, dropKeys: dropKeys, fields: workbook.fields,
+      record: function (key) { return getRecord(workbook.id, key); },
+      // move saves record under key to, and forgets key once it is saved.
+      move: function (key, to, record) { if (putRecord(workbook.id, to, record)) remove(answerKey(workbook.id, key)); },
       keys: function (ex) { return entryKeys(workbook.id, ex); },
       binding: function (key) { return bindings[key]; },
       bound: function (start) { return Object.keys(bindings).filter(function (k) { return k.indexOf(start) === 0; }); },
@@ -1361,55 +1293,52 @@
     if (plan.left.length) notice(say(MESSAGES.restoreLeftOut, plan.left.length));
   }
 
-  function confirmImport(plan) {
-    var dialog = element("dialog");
-    dialog.className = "restore-dialog";
-    dialog.setAttribute("aria-label", MESSAGES.restoreTitle);
-    element("h2", MESSAGES.restoreTitle, dialog);
-    element("p", say(MESSAGES.restoreSummary, plan.changes.length, plan.kept, plan.same), dialog);
-    if (plan.left.length) element("p", say(MESSAGES.restoreLeftOut, plan.left.length), dialog);
-    if (plan.cut) element("p", say(MESSAGES.restoreCut, plan.cut), dialog);
-    if (plan.site && plan.site.id !== siteID) {
-      element("p", say(MESSAGES.otherSite, asText(plan.site.title, asText(plan.site.id, "?"))), dialog);
-    }
-    var list = element("ul", "", dialog);
-    var lines = plan.changes.map(function (c) { return say(MESSAGES.restoreItem, c.workbook.title, c.label, c.what); }).concat(plan.left);
-    lines.slice(0, 100).forEach(function (line) { element("li", line, list); });
-    if (lines.length > 100) element("li", say(MESSAGES.andMore, lines.length - 100), list);
-    var buttons = element("p", "", dialog);
-    [[MESSAGES.cancel, "cancel"], [MESSAGES.restore, "confirm"]].forEach(function (spec) {
-      var button = element("button", spec[0], buttons);
-      button.type = "button";
-      button.className = "button";
-      button.setAttribute("data-dialog", spec[1]);
-    });
-    dialog.addEventListener("click", function (event) {
-      var which = event.target.getAttribute && event.target.getAttribute("data-dialog");
-      if (which === "confirm") applyImport(plan);
-      if (which) dialog.close();
-    });
-    dialog.addEventListener("close", function () { dialog.remove(); });
-    document.body.appendChild(dialog);
-    dialog.showModal();
-    $("[data-dialog=cancel]", dialog).focus();
-  }
-
-  // readImport parses a file's text and checks it.
-  function readImport(text) {
-    var data;
-    try { data = JSON.parse(text); } catch (e) { data = null; }
-    return checkImport(data, siteFields);
-  }
-
   // planStoredImport plans restoring the checked answers over those saved
   // on this device.
-  function planStoredImport(checked) {
+  function planStoredImport(checked, restorer) {
     var local = dict();
     checked.answers.forEach(function (a) {
       var mine = local[a.workbook.id] = local[a.workbook.id] || dict();
       mine[a.key] = getRecord(a.workbook.id, a.key);
     });
-    return planImport(checked, local);
+    return restorer.planImport(checked, local);
+  }
+
+  // defineRestore takes the restore's checks and dialog from
+  // coachbook-restore.js: factory(RESTORE) returns them. Only the first
+  // counts, so a file loaded twice changes nothing.
+  function defineRestore(factory) {
+    if (restorer || typeof factory !== "function") return false;
+    restorer = factory(Object.freeze(Object.assign({
+      dict: dict, own: own, asText: asText, isName: isName, isTime: isTime, isWorkbookID: isWorkbookID,
+      fit: fit, fieldOfKey: fieldOfKey, element: element,
+      isFieldKey: function (key) { return FIELD_KEY.test(key); },
+      fields: function () { return siteFields; },
+      siteID: function () { return siteID; }
+    }, CORE)));
+    return true;
+  }
+
+  // restoring gives the restore's checks and dialog, loading
+  // coachbook-restore.js, whose address the file picker holds, the first
+  // time: most visits never restore, so most never download it.
+  function restoring() {
+    var input = $("[data-restore-file]");
+    var src = input && input.getAttribute("data-restore-file");
+    if (restorer) return Promise.resolve(restorer);
+    if (!restoreLoad) {
+      restoreLoad = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = function () { if (restorer) resolve(restorer); else reject(); };
+        script.onerror = reject;
+        if (src) document.head.appendChild(script);
+        else reject();
+      });
+      // A failed load may be tried again, once the connection is back.
+      restoreLoad.catch(function () { restoreLoad = null; });
+    }
+    return restoreLoad;
   }
 
   function importFile(file) {
@@ -1417,14 +1346,14 @@
       notice(say(MESSAGES.nothingRestored, MESSAGES.tooLarge));
       return;
     }
-    file.text().then(function (text) {
-      var checked = readImport(text);
+    Promise.all([restoring(), file.text()]).then(function (loaded) {
+      var checked = loaded[0].readImport(loaded[1]);
       if (checked.problem || !checked.answers.length && checked.left.length) {
         notice(say(MESSAGES.nothingRestored, checked.problem || MESSAGES.damaged));
       } else {
-        confirmImport(planStoredImport(checked));
+        loaded[0].confirm(planStoredImport(checked, loaded[0]), applyImport);
       }
-    });
+    }, function () { notice(say(MESSAGES.nothingRestored, MESSAGES.restoreNotLoaded)); });
   }
 
   /* ---- Keeping answers: ask the browser not to evict them ---- */
@@ -1578,7 +1507,6 @@
     workbook = readScript("manifest");
     if (!isObject(workbook) || typeof workbook.id !== "string" || !Array.isArray(workbook.fields)) workbook = null;
     if (workbook) {
-      each(Object.keys(repeatsOf(workbook.exercises)), adoptEntry);
       var api = entriesCore();
       each(features, function (start) { start(api); });
       each(workbook.fields, function (f) {
@@ -1821,10 +1749,9 @@
     fit: fit,
     toNumber: toNumber,
     fieldsOf: fieldsOf,
-    checkImport: checkImport,
-    readImport: readImport,
-    planImport: planImport,
-    merge: merge,
+    // The restore's pure checks, once loaded: restoring().then(...).
+    restoring: restoring,
+    defineRestore: defineRestore,
     fileLabel: fileLabel,
     fieldOfKey: fieldOfKey,
     defineKind: defineKind,
