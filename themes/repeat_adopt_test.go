@@ -114,3 +114,39 @@ func TestRepeatRowsTrends(t *testing.T) {
 	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-entry]`)))
 	waitFor(b, state+` === "35 / 2 dots"`)
 }
+
+// TestRepeatSampleTrends answers the sample site's repeating journal,
+// thought record and practice log, and finds their charts and totals
+// follow the entries.
+func TestRepeatSampleTrends(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, "..")
+	const (
+		dots = `[...document.querySelectorAll('[data-chart]')].map(c => c.querySelectorAll('svg circle').length).join(',')`
+		// pick clicks the scale point value of field sub in the top entry.
+		pick = `((sub, value) => { document.querySelector('[data-entry]:first-child [data-field$=".' + sub + '"] input[value="' + value + '"]').click(); return true; })`
+	)
+	b.do(chromedp.Navigate(b.url("therapy/journal/")), chromedp.WaitVisible(chromedp.CSS(`.entry-add`)))
+	eval[bool](b, pick+`('mood', '4')`)
+	b.do(chromedp.Click(chromedp.CSS(`.entry-add`)))
+	eval[bool](b, pick+`('mood', '8')`)
+	waitFor(b, saved)
+	if got, want := eval[string](b, dots+` + ' / ' + document.querySelector('[data-total] [data-value]').textContent`), "2,0 / 6"; got != want {
+		t.Errorf("the journal's charts (mood, sleep) and average mood read %q, want %q", got, want)
+	}
+
+	b.do(chromedp.Navigate(b.url("therapy/thought-record/")), chromedp.WaitVisible(chromedp.CSS(`.entry-add`)))
+	eval[bool](b, pick+`('before', '80')`)
+	eval[bool](b, pick+`('after', '40')`)
+	waitFor(b, saved)
+	if got, want := eval[string](b, dots), "1,1"; got != want {
+		t.Errorf("the thought record's charts (at the time, at the end) have %s dots, want %s", got, want)
+	}
+
+	b.do(chromedp.Navigate(b.url("therapy/practice-log/")), chromedp.WaitVisible(chromedp.CSS(`.entry-add`)))
+	eval[bool](b, `(() => { const el = document.querySelector('[data-entry]:first-child [data-col=minutes]'); el.value = '15'; el.dispatchEvent(new Event('input', {bubbles: true})); return true; })()`)
+	waitFor(b, saved)
+	if got, want := eval[string](b, dots+` + ' / ' + document.querySelector('[data-total] [data-value]').textContent`), "1,0 / 15"; got != want {
+		t.Errorf("the practice log's charts (minutes, distress) and total read %q, want %q", got, want)
+	}
+}
