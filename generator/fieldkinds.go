@@ -116,9 +116,9 @@ func readWords(f *field, r *attrReader) {
 }
 
 // readItemCounts reads how many items a list or rows starts with and may
-// hold.
+// hold: without max, as many as any may (200), as a repeat's entries.
 func readItemCounts(f *field, r *attrReader) {
-	f.Min, f.Max = r.int("min", 0), r.int("max", 0)
+	f.Min, f.Max = r.int("min", 0), r.int("max", maxItems)
 	switch {
 	case f.Min < 0 || f.Min > maxRepeat:
 		r.fail("min", "min must be between 0 and %d, not %d", maxRepeat, f.Min)
@@ -210,10 +210,13 @@ func manifestNumber(f *field, m *manifestField) {
 	m.Number = &manifestNum{Min: f.NumMin, Max: f.NumMax, Step: f.NumStep, Unit: f.Unit}
 }
 
-// manifestOptions lists a choice's options and whether it has another.
+// manifestOptions lists every value a choice may save, its options' keys
+// then its other choice's, and whether it has another.
 func manifestOptions(f *field, m *manifestField) {
 	m.Options = optionValues(f.Options)
-	m.Other, m.otherValue = f.Other.Value != "", f.Other.Value
+	if m.Other = f.Other.Value != ""; m.Other {
+		m.Options = append(m.Options, f.Other.Value)
+	}
 }
 
 // manifestItems lists a checklist's item IDs as its options.
