@@ -90,7 +90,8 @@ func TestRepeatAdoptsOwnExercise(t *testing.T) {
 }
 
 // TestRepeatRowsTrends: a total and a chart of a repeating practice log
-// add up the rows of every entry, a week each.
+// add up the rows of every entry, a week each, and drop an entry's rows
+// as soon as it is deleted.
 func TestRepeatRowsTrends(t *testing.T) {
 	t.Parallel()
 	b := openSite(t, writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\n" +
@@ -113,6 +114,11 @@ func TestRepeatRowsTrends(t *testing.T) {
 	}
 	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-entry]`)))
 	waitFor(b, state+` === "35 / 2 dots"`)
+	// Deleting the newer week takes its minutes out at once.
+	b.do(chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS(`[data-entry]:first-child .entry-delete`)))
+	if got, want := eval[string](b, state), "10 / 1 dots"; got != want {
+		t.Errorf("after deleting the week of 25 minutes the total and chart read %q, want %q", got, want)
+	}
 }
 
 // TestRepeatSampleTrends answers the sample site's repeating journal,

@@ -118,6 +118,9 @@
         core.dropKeys(core.bound(start(id)).concat(core.keys(ex).filter(function (k) { return k.indexOf(start(id)) === 0; })));
         delete stored[id];
         box.remove();
+        // Totals and charts count what the page shows, which changed
+        // without an input.
+        document.dispatchEvent(new Event("coachbook:shown"));
       }
 
       var saved = Object.keys(storedIDs()).sort(function (a, b) { return made(b) - made(a); });
