@@ -15,7 +15,7 @@ import (
 // checkboxes. An item keeps its tick when reworded if it ends in {#id}.
 func (dl *directiveLayouts) renderChecklist(conv *converting, d *directive.Directive) template.HTML {
 	r := conv.attrs(d)
-	f := readField("checklist", conv.keyPrefix(), d.Label, r)
+	f := conv.readPageField("checklist", d.Label, r)
 	conv.errs.Add(r.errs.Err())
 	seen := map[string]bool{}
 	items := 0

@@ -90,6 +90,7 @@ func convertMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conve
 	}
 	conv.html = template.HTML(w.String())
 	conv.renderDisplays()
+	conv.keysBeforeRepeat()
 	return conv
 }
 

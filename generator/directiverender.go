@@ -91,7 +91,7 @@ func (dl *directiveLayouts) check(conv *converting, d *directive.Directive) erro
 // renderField renders a field primitive written as a directive.
 func (dl *directiveLayouts) renderField(conv *converting, d *directive.Directive) template.HTML {
 	r := conv.attrs(d)
-	f := readField(d.Name, conv.keyPrefix(), d.Label, r)
+	f := conv.readPageField(d.Name, d.Label, r)
 	conv.errs.Add(r.errs.Err())
 	conv.addField(f)
 	return dl.execute(conv, d, fieldLayout(d.Name), f)

@@ -129,6 +129,12 @@ func (conv *converting) resolveSource(ds *display) error {
 		if f.Type != "rows" || (f.Key != ex && f.exercise != ex) {
 			continue
 		}
+		// A repeated exercise's own field comes before a column of the
+		// same ID in a table inside it (a thought record's emotion
+		// scale "before", and its other emotions' "before" column).
+		if f.Key != ex && conv.repeats(ex) && conv.hasOwnField(ex, name) {
+			break
+		}
 		for _, c := range f.Columns {
 			if c.Sub() != name {
 				continue
@@ -168,6 +174,17 @@ func (conv *converting) resolveSource(ds *display) error {
 		return nil
 	}
 	return diag.Errorf(ds.ofPos, "of=%q names nothing on this page: write the ID of rows or of a repeated exercise, a dot, and the ID of its number or scale", ds.of)
+}
+
+// hasOwnField reports whether exercise ex has a field, not a table, whose
+// ID is name.
+func (conv *converting) hasOwnField(ex, name string) bool {
+	for _, f := range conv.fields {
+		if f.exercise == ex && f.Sub() == name && f.Type != "rows" {
+			return true
+		}
+	}
+	return false
 }
 
 // numeric reports a source that is not a number or a scale.

@@ -36,3 +36,19 @@ title: Text only
 		t.Error("the total is listed in the manifest")
 	}
 }
+
+// TestChartOfRepeatedThoughtRecord: in a repeating thought record,
+// of="tr.before" names the record's own emotion scale across entries, not
+// the column of the same ID in its table of other emotions.
+func TestChartOfRepeatedThoughtRecord(t *testing.T) {
+	s := newTestSite(t, "")
+	s.write("content/w.md", workbookFrontmatter+"::thought-record{#tr repeat}\n\n::chart[How strong]{of=\"tr.before\"}\n")
+	p, err := s.converted("w.md")
+	if err != nil {
+		t.Fatalf("build failed:\n%v", err)
+	}
+	html := pageHTML(t, p)
+	if !strings.Contains(html, `data-of-repeat="tr" data-of-field="before"`) {
+		t.Errorf("the chart does not show the entries' emotion scale:\n%s", html[strings.Index(html, `<figure`):])
+	}
+}

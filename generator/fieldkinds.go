@@ -210,10 +210,13 @@ func manifestNumber(f *field, m *manifestField) {
 	m.Number = &manifestNum{Min: f.NumMin, Max: f.NumMax, Step: f.NumStep, Unit: f.Unit}
 }
 
-// manifestOptions lists a choice's options and whether it has another.
+// manifestOptions lists every value a choice may save, its options' keys
+// then its other choice's, and whether it has another.
 func manifestOptions(f *field, m *manifestField) {
 	m.Options = optionValues(f.Options)
-	m.Other, m.otherValue = f.Other.Value != "", f.Other.Value
+	if m.Other = f.Other.Value != ""; m.Other {
+		m.Options = append(m.Options, f.Other.Value)
+	}
 }
 
 // manifestItems lists a checklist's item IDs as its options.

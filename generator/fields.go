@@ -55,6 +55,9 @@ type field struct {
 
 	exercise string
 	pos      diag.Position
+	// beforeRepeat is, for a field written in a repeating exercise, its
+	// key and earlier keys as they were before the exercise repeated.
+	beforeRepeat []string
 }
 
 // option is a choice, or a checklist item, with the ID it is saved under.

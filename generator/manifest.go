@@ -22,19 +22,17 @@ type manifestExercise struct {
 
 // manifestField is one saved answer.
 type manifestField struct {
-	Key      string   `json:"key"`
-	Type     string   `json:"type"`
-	Label    string   `json:"label"`
-	Counts   bool     `json:"counts"`
-	Exercise string   `json:"exercise,omitempty"`
-	Was      []string `json:"was,omitempty"`
-	Options  []string `json:"options,omitempty"`
-	Other    bool     `json:"other,omitempty"`
-	// otherValue is what choosing a choice's "other" saves.
-	otherValue string
-	Columns    []manifestColumn `json:"columns,omitempty"`
-	Max        int              `json:"max,omitempty"` // list and rows: the most items; 0 for no limit
-	Number     *manifestNum     `json:"number,omitempty"`
+	Key      string           `json:"key"`
+	Type     string           `json:"type"`
+	Label    string           `json:"label"`
+	Counts   bool             `json:"counts"`
+	Exercise string           `json:"exercise,omitempty"`
+	Was      []string         `json:"was,omitempty"`
+	Options  []string         `json:"options,omitempty"`
+	Other    bool             `json:"other,omitempty"`
+	Columns  []manifestColumn `json:"columns,omitempty"`
+	Max      int              `json:"max,omitempty"` // list and rows: the most items; 0 for no limit
+	Number   *manifestNum     `json:"number,omitempty"`
 }
 
 // manifestNum is what the runtime checks a number field's answer against.
@@ -79,16 +77,6 @@ func manifestOf(conv *converting) []manifestField {
 	out := make([]manifestField, 0, len(conv.fields))
 	for _, f := range conv.fields {
 		out = append(out, f.manifest())
-	}
-	return out
-}
-
-// choices lists what a choice's answer may be: its options' keys, and its
-// "other" choice's.
-func (m manifestField) choices() []string {
-	out := append([]string{}, m.Options...)
-	if m.otherValue != "" {
-		out = append(out, m.otherValue)
 	}
 	return out
 }

@@ -71,22 +71,25 @@ type page struct {
 func (p *page) String() string { return p.Title }
 
 // progressEntry is what a listing needs to show a workbook's progress
-// without visiting it: each counted field's key, followed by the keys it
-// was saved under before.
+// without visiting it: each counted field, as the runtime counts it.
 type progressEntry struct {
-	ID     string     `json:"id"`
-	Title  string     `json:"title"`
-	URL    string     `json:"url"`
-	Fields [][]string `json:"fields"`
-	// Choices holds, by field key, what a choice's answer must be to count:
-	// an answer no option matches any more is kept but not counted.
-	Choices map[string][]string `json:"choices,omitempty"`
-	// Numbers lists the number fields, whose answer counts only when it is
-	// a number: text typed in one is kept, but is no answer.
-	Numbers []string `json:"numbers,omitempty"`
-	// Repeats holds, by exercise ID, how many entries of a repeating
-	// exercise must answer a field for it to count.
-	Repeats map[string]int `json:"repeats,omitempty"`
+	ID     string          `json:"id"`
+	Title  string          `json:"title"`
+	URL    string          `json:"url"`
+	Fields []progressField `json:"fields"`
+}
+
+// progressField is what the runtime's counts() needs to judge a field's
+// answer on a listing as the workbook page judges it: its key and the
+// keys it was saved under before, its kind and a choice's options (an
+// answer no option matches any more is kept but not counted), and, for a
+// field of a repeating exercise, how many entries must answer it.
+type progressField struct {
+	Key     string   `json:"key"`
+	Was     []string `json:"was,omitempty"`
+	Type    string   `json:"type"`
+	Options []string `json:"options,omitempty"`
+	Entries int      `json:"entries,omitempty"`
 }
 
 // Progress lists, for the home and collection pages, every workbook below
@@ -94,29 +97,22 @@ type progressEntry struct {
 func (p *page) Progress() []progressEntry {
 	var out []progressEntry
 	for _, w := range p.Workbooks() {
-		e := progressEntry{ID: w.ID, Title: w.Title, URL: w.URL, Fields: [][]string{}}
+		e := progressEntry{ID: w.ID, Title: w.Title, URL: w.URL, Fields: []progressField{}}
+		entries := map[string]int{}
 		for _, ex := range w.converted().exercises {
 			if ex.Repeat != nil {
-				if e.Repeats == nil {
-					e.Repeats = map[string]int{}
-				}
-				e.Repeats[ex.ID] = ex.Repeat.Min
+				entries[ex.ID] = ex.Repeat.Min
 			}
 		}
 		for _, f := range w.converted().manifest {
 			if !f.Counts {
 				continue
 			}
-			e.Fields = append(e.Fields, append([]string{f.Key}, f.Was...))
-			if f.Type == "number" {
-				e.Numbers = append(e.Numbers, f.Key)
-			}
+			pf := progressField{Key: f.Key, Was: f.Was, Type: f.Type, Entries: entries[f.Exercise]}
 			if f.Type == "choice" {
-				if e.Choices == nil {
-					e.Choices = map[string][]string{}
-				}
-				e.Choices[f.Key] = f.choices()
+				pf.Options = f.Options
 			}
+			e.Fields = append(e.Fields, pf)
 		}
 		if len(e.Fields) > 0 {
 			out = append(out, e)

@@ -3,6 +3,8 @@ package generator
 import (
 	"fmt"
 	"html/template"
+	"slices"
+	"strings"
 )
 
 // An exercise with repeat holds many entries, each with every field of the
@@ -64,7 +66,7 @@ func (conv *converting) readRepeat(r *attrReader) *manifestRepeat {
 func addRepeatHook(out template.HTML, rep *manifestRepeat) template.HTML {
 	attrs := fmt.Sprintf(` data-repeat data-min="%d" data-max="%d"`, rep.Min, rep.Max)
 	if rep.add != "" {
-		attrs += ` data-add="` + template.HTMLEscapeString(rep.add) + `"`
+		attrs += ` data-add-label="` + template.HTMLEscapeString(rep.add) + `"`
 	}
 	return insertIntoFirstTag(out, attrs)
 }
@@ -79,4 +81,43 @@ func (conv *converting) keyPrefix() string {
 		}
 	}
 	return ""
+}
+
+// readPageField reads a field written in the page. Inside a repeating
+// exercise its key gains the exercise's ID, so it remembers the keys it had
+// before: an author who makes an exercise repeat keeps the client's
+// answers (see keysBeforeRepeat).
+func (conv *converting) readPageField(typ, label string, r *attrReader) *field {
+	prefix := conv.keyPrefix()
+	f := readField(typ, prefix, label, r)
+	if prefix == "" {
+		return f
+	}
+	for _, key := range append([]string{f.Key}, f.Was...) {
+		if before, ok := strings.CutPrefix(key, prefix); ok {
+			f.beforeRepeat = append(f.beforeRepeat, before)
+		}
+	}
+	return f
+}
+
+// keysBeforeRepeat lists, among the earlier keys of each field written in
+// a repeating exercise, the keys it had before the exercise repeated, so
+// that the runtime adopts what was saved there into a first entry. A key
+// that another field of the page also has, had or may have had is left
+// out: its answer could be either field's.
+func (conv *converting) keysBeforeRepeat() {
+	claims := map[string]int{}
+	for _, f := range conv.fields {
+		for _, key := range slices.Concat([]string{f.Key}, f.Was, f.beforeRepeat) {
+			claims[key]++
+		}
+	}
+	for _, f := range conv.fields {
+		for _, key := range f.beforeRepeat {
+			if claims[key] == 1 {
+				f.Was = append(f.Was, key)
+			}
+		}
+	}
 }

@@ -15,7 +15,7 @@ import (
 // gives Rows with Col are.
 func (dl *directiveLayouts) renderRows(conv *converting, d *directive.Directive) template.HTML {
 	r := conv.attrs(d)
-	f := readField("rows", conv.keyPrefix(), d.Label, r)
+	f := conv.readPageField("rows", d.Label, r)
 	conv.errs.Add(r.errs.Err())
 	seen := map[string]diag.Position{}
 	for n := d.FirstChild(); n != nil; n = n.NextSibling() {

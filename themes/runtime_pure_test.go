@@ -63,6 +63,7 @@ func TestRuntimePureFunctions(t *testing.T) {
 	}{
 		{"namespace", namespaceCases},
 		{"answered", answeredCases},
+		{"counts", countsCases},
 		{"fit", fitCases},
 		{"checkImport", checkImportCases},
 		{"planImport", planImportCases},
@@ -128,10 +129,27 @@ func sameJSON(t *testing.T, got, want string) bool {
 var namespaceCases = []pureCase{
 	{"frozen", `Object.isFrozen(coachbook)`, `true`},
 	{"names", `Object.keys(coachbook).sort()`,
-		`["answered", "defineFeature", "defineKind", "defineRestore", "fieldOfKey", "fieldsOf", "fileLabel", "fit", "isWorkbookID", "kinds", "markdown", "restoring", "toNumber"]`},
+		`["answered", "counts", "defineFeature", "defineKind", "defineRestore", "fieldOfKey", "fieldsOf", "fileLabel", "fit", "isWorkbookID", "kinds", "markdown", "restoring", "toNumber"]`},
 	{"the restore, loaded on demand", `Object.keys(R).sort()`, `["checkImport", "confirm", "merge", "planImport", "readImport"]`},
 	{"the restore, frozen", `Object.isFrozen(R)`, `true`},
 	{"a second restore file changes nothing", `coachbook.defineRestore(() => ({}))`, `false`},
+}
+
+// countsCases: what counts as answering a field, on the workbook page and
+// the listings alike.
+var countsCases = []pureCase{
+	{"text", `coachbook.counts("x", {type: "text"})`, `true`},
+	{"blank text", `coachbook.counts("  ", {type: "text"})`, `false`},
+	{"a number", `coachbook.counts(0, {type: "number"})`, `true`},
+	{"text typed in a number box", `coachbook.counts("12 or so", {type: "number"})`, `false`},
+	{"an empty number box", `coachbook.counts("", {type: "number"})`, `false`},
+	{"an option", `coachbook.counts("pay", {type: "choice", options: ["pay", "Other"]})`, `true`},
+	{"the other choice", `coachbook.counts("Other", {type: "choice", options: ["pay", "Other"]})`, `true`},
+	{"an option that is gone", `coachbook.counts("gone", {type: "choice", options: ["pay"]})`, `false`},
+	{"several, one still offered", `coachbook.counts(["gone", "pay"], {type: "choice", options: ["pay"]})`, `true`},
+	{"a choice without options listed", `coachbook.counts("x", {type: "choice"})`, `true`},
+	{"empty rows", `coachbook.counts([{task: "", done: false}], {type: "rows"})`, `false`},
+	{"a row", `coachbook.counts([{task: "Call", done: false}], {type: "rows"})`, `true`},
 }
 
 // fileLabelCases: a client's name as a file name may hold it.

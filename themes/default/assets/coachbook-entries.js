@@ -32,14 +32,23 @@
 
     // adopt makes the answers exercise ex held before it repeated its first
     // entry, dated by the earliest, so that a coach who turns an exercise
-    // repeatable loses no client's answer.
+    // repeatable loses no client's answer. A field's answer may be under its
+    // key (a built-in type's tr.situation) or an earlier key in was (a
+    // site's own field, FIELD before it became EX.FIELD): the newest wins.
     function adopt(ex) {
       var found = core.fields.filter(function (f) { return f.exercise === ex; }).map(function (f) {
-        return { key: f.key, record: core.record(f.key) };
-      }).filter(function (a) { return a.record; });
+        var held = [f.key].concat(f.was || []).map(function (k) { return { key: k, record: core.record(k) }; });
+        held = held.filter(function (a) { return a.record; }).sort(function (a, b) { return b.record.t - a.record.t; });
+        return { sub: f.key.slice(ex.length), held: held };
+      }).filter(function (a) { return a.held.length; });
       if (!found.length) return;
-      var id = Math.min.apply(null, found.map(function (a) { return a.record.t; })).toString(36) + "00";
-      found.forEach(function (a) { core.move(a.key, ex + "@" + id + a.key.slice(ex.length), a.record); });
+      var id = Math.min.apply(null, found.map(function (a) { return a.held[a.held.length - 1].record.t; })).toString(36) + "00";
+      found.forEach(function (a) {
+        var to = ex + "@" + id + a.sub;
+        core.move(a.held[0].key, to, a.held[0].record);
+        // Older answers would be adopted again at the next start.
+        if (a.held.length > 1 && core.record(to)) core.dropKeys(a.held.slice(1).map(function (o) { return o.key; }));
+      });
     }
 
     core.$$("[data-repeat][data-exercise]").forEach(function (section) {
@@ -55,7 +64,7 @@
       var template = make("div", "entry-fields");
       var after = kids[last + 1] || null;
       kids.slice(first, last + 1).forEach(function (k) { template.appendChild(k); });
-      var add = make("button", "entry-add", section.getAttribute("data-add") || M.addEntry);
+      var add = make("button", "entry-add", section.getAttribute("data-add-label") || M.addEntry);
       add.type = "button";
       var full = make("p", "entries-full");
       full.setAttribute("aria-live", "polite");
@@ -109,6 +118,9 @@
         core.dropKeys(core.bound(start(id)).concat(core.keys(ex).filter(function (k) { return k.indexOf(start(id)) === 0; })));
         delete stored[id];
         box.remove();
+        // Totals and charts count what the page shows, which changed
+        // without an input.
+        document.dispatchEvent(new Event("coachbook:shown"));
       }
 
       var saved = Object.keys(storedIDs()).sort(function (a, b) { return made(b) - made(a); });

@@ -32,10 +32,16 @@
     var dateCol = display.getAttribute("data-date-col");
     if (rows !== null) {
       var col = display.getAttribute("data-of-col");
-      var group = $('[data-field="' + CSS.escape(rows) + '"]');
-      $$(":scope > ol > [data-item]", group || document.createElement("i")).forEach(function (row) {
-        var date = dateCol && $('[data-col="' + CSS.escape(dateCol) + '"]', row);
-        add(out, $('[data-col="' + CSS.escape(col) + '"]', row), date ? date.value : "", "");
+      // Rows EXERCISE.ROWS inside a repeated exercise are EXERCISE@ENTRY.ROWS,
+      // one table in each entry: their rows add up together.
+      var dot = rows.indexOf(".");
+      var groups = $$('[data-field="' + CSS.escape(rows) + '"]' + (dot < 0 ? "" :
+        ', [data-field^="' + CSS.escape(rows.slice(0, dot) + "@") + '"][data-field$="' + CSS.escape(rows.slice(dot)) + '"]'));
+      groups.forEach(function (group) {
+        $$(":scope > ol > [data-item]", group).forEach(function (row) {
+          var date = dateCol && $('[data-col="' + CSS.escape(dateCol) + '"]', row);
+          add(out, $('[data-col="' + CSS.escape(col) + '"]', row), date ? date.value : "", "");
+        });
       });
     } else {
       // A repeated exercise keeps each entry's fields as EXERCISE@ENTRY.FIELD;

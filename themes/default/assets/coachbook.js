@@ -232,11 +232,15 @@
 
   // answered looks as deep as values go: into a list, and into its rows.
   function answered(v) { return filled(v, 0); }
-  // answeredFrom is answered, for a choice whose answer must be one of
-  // options: an answer whose option is gone is kept but does not count.
-  function answeredFrom(v, options) {
-    if (!Array.isArray(options)) return answered(v);
-    return [].concat(v).some(function (x) { return typeof x === "string" && options.indexOf(x) >= 0; });
+  // counts tells whether v answers field f (its manifest entry), the one
+  // rule the workbook page and the listings both count by. A number
+  // counts only as a number: text typed in its box is kept, but is no
+  // answer. A choice counts only by a value it still offers: an answer
+  // whose option is gone is kept, but does not count.
+  function counts(v, f) {
+    if (f.type === "number") return isNumber(v);
+    if (f.type === "choice" && Array.isArray(f.options)) return [].concat(v).some(function (x) { return f.options.indexOf(x) >= 0; });
+    return answered(v);
   }
   function filled(v, depth) {
     if (typeof v === "string") return v.trim() !== "";
@@ -741,7 +745,6 @@
         earlier = saved.filter(function (x) { return typeof x === "string" && answered(x) && !matches(x); });
         showEarlier();
       },
-      answered: function (v) { return [].concat(v).some(matches); },
       // Markdown shows the options' texts, then the earlier answers.
       text: function () {
         var lines = choices.filter(function (i) { return i.checked; }).map(labelOf).concat(earlier.map(function (v) { return say(MESSAGES.earlierAnswer, v); }));
@@ -783,7 +786,6 @@
         control.value = isNumber(v) || isText(v) ? v : "";
         check();
       },
-      answered: isNumber,
       text: function (v) { return md(v + (isNumber(v) && spec.unit ? " " + spec.unit : "")); }
     };
   }
@@ -912,7 +914,7 @@
     if (!box) return null;
     var b = (own(BINDERS, f.type) || textBinder)(box, f);
     // It remembers the value it last set, base to merge from (see flush).
-    var binding = { key: f.key, field: f, box: box, get: b.get, set: function (v) { b.set(binding.base = v); }, text: b.text || md, answered: b.answered || answered, merge: b.merge };
+    var binding = { key: f.key, field: f, box: box, get: b.get, set: function (v) { b.set(binding.base = v); }, text: b.text || md, answered: function (v) { return counts(v, f); }, merge: b.merge };
     return binding;
   }
 
@@ -1598,7 +1600,9 @@
   // where to continue, if that workbook is still on the site.
   function startListings() {
     listed = readScript("progress");
-    listed = Array.isArray(listed) ? listed.filter(function (w) { return isObject(w) && typeof w.id === "string" && Array.isArray(w.fields); }) : [];
+    listed = Array.isArray(listed) ? listed.filter(function (w) {
+      return isObject(w) && typeof w.id === "string" && Array.isArray(w.fields) && w.fields.every(function (f) { return isObject(f) && typeof f.key === "string"; });
+    }) : [];
     showListings();
   }
 
@@ -1608,19 +1612,13 @@
     each(listed, function (w) {
       var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
       if (!card) return;
-      var choices = isObject(w.choices) ? w.choices : dict();
-      var numbers = Array.isArray(w.numbers) ? w.numbers : [];
-      var mins = isObject(w.repeats) ? w.repeats : dict();
-      var done = w.fields.filter(function (alternatives) {
-        alternatives = [].concat(alternatives);
-        var key = alternatives[0], min = own(mins, key.split(".")[0]);
+      var done = w.fields.filter(function (f) {
         // A field of a repeating exercise is saved under each entry's key.
-        if (isNumber(min)) alternatives = entryKeys(w.id, key.split(".")[0]).filter(function (k) { return fieldOfKey(k) === key; });
-        return alternatives.filter(function (k) {
+        var keys = f.entries ? entryKeys(w.id, f.key.split(".")[0]).filter(function (k) { return fieldOfKey(k) === f.key; }) : [f.key].concat(f.was || []);
+        return keys.filter(function (k) {
           var record = getRecord(w.id, k);
-          if (!record) return false;
-          return numbers.indexOf(key) >= 0 ? isNumber(record.v) : answeredFrom(record.v, own(choices, key));
-        }).length >= (isNumber(min) ? min : 1);
+          return record && counts(record.v, f);
+        }).length >= (f.entries || 1);
       }).length;
       $("progress", card).value = done;
       $("span", card).textContent = say(MESSAGES.progress, done, w.fields.length);
@@ -1763,6 +1761,7 @@
     isWorkbookID: isWorkbookID,
     markdown: md,
     answered: answered,
+    counts: counts,
     fit: fit,
     toNumber: toNumber,
     fieldsOf: fieldsOf,
