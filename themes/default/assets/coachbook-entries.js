@@ -6,12 +6,7 @@
 (function () {
   "use strict";
   coachbook.defineFeature(function (core) {
-    var M = core.messages;
-
-    // An entry's ID: when it was made, in base 36, and two random
-    // characters, so that IDs never shift and sort by creation.
-    function newID() { return Date.now().toString(36) + (Math.random().toString(36) + "00").slice(2, 4); }
-    function made(id) { return parseInt(id.slice(0, -2), 36); }
+    var M = core.messages, newID = core.newID, made = core.made;
     function make(tag, className, text) {
       var el = document.createElement(tag);
       el.className = className;

@@ -10,7 +10,7 @@
 (function () {
   "use strict";
 
-  var $, $$, show, isObject, isNumber, numberCell, answered, item, say, MESSAGES, MAX_ITEMS;
+  var $, $$, show, isObject, isNumber, numberCell, answered, item, say, newID, MESSAGES, MAX_ITEMS;
   // The repeatable fields: lists and rows.
   var GROUPS = "fieldset[data-field].field-list, fieldset[data-field].field-rows";
 
@@ -19,7 +19,7 @@
   function use(core) {
     $ = core.$; $$ = core.$$; show = core.show; isObject = core.isObject;
     isNumber = core.isNumber; numberCell = core.numberCell; say = core.say;
-    answered = core.answered; item = core.item; MESSAGES = core.messages; MAX_ITEMS = core.MAX_ITEMS;
+    answered = core.answered; item = core.item; newID = core.newID; MESSAGES = core.messages; MAX_ITEMS = core.MAX_ITEMS;
   }
 
   /* ---- Repeatable items (list) and rows ----
@@ -154,10 +154,9 @@
   /* ---- Row IDs: two tabs merge their edits of one table by row ----
    * A row keeps its ID, under "@id", on its element as data-row. */
 
-  // A new row's ID: when it was made, in base 36, and two random
-  // characters, as an entry's.
+  // A row's ID, made as an entry's when the row is new.
   function rowID(item) {
-    return item.dataset.row || (item.dataset.row = Date.now().toString(36) + (Math.random().toString(36) + "00").slice(2, 4));
+    return item.dataset.row || (item.dataset.row = newID());
   }
 
   // withIDs gives every row of a saved value an ID. A row saved before

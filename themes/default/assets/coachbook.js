@@ -304,8 +304,10 @@
   // fieldOfKey is the field an answer's key saves: an entry's field
   // without its entry.
   function fieldOfKey(key) { return key.replace(ENTRY_PART, "$1"); }
-  // entryTime is when an entry was made: its ID is the time in base 36
-  // and two random characters.
+  // newID makes the ID of an entry or a row: when it was made, in base 36,
+  // and two random characters, so that IDs never shift and sort by
+  // creation. entryTime reads the time back.
+  function newID() { return Date.now().toString(36) + (Math.random().toString(36) + "00").slice(2, 4); }
   function entryTime(id) { return parseInt(id.slice(0, -2), 36); }
 
   function isWorkbookID(id) { return typeof id === "string" && WORKBOOK_ID.test(id); }
@@ -825,7 +827,7 @@
   // CORE is what an extension's binders may use of the core.
   var CORE = Object.freeze({
     $: $, $$: $$, show: show, isObject: isObject, isNumber: isNumber, numberCell: numberCell,
-    answered: answered, md: md, item: item, say: say,
+    answered: answered, md: md, item: item, say: say, newID: newID,
     messages: Object.freeze(Object.assign({}, MESSAGES)), MAX_ITEMS: MAX_ITEMS
   });
 
@@ -896,7 +898,7 @@
   // ENTRIES is what the extensions of a workbook page use of it.
   function entriesCore() {
     return Object.freeze({
-      $: $, $$: $$, say: say, answered: answered, messages: CORE.messages,
+      $: $, $$: $$, say: say, answered: answered, messages: CORE.messages, newID: newID, made: entryTime,
       bindIn: bindIn, dropKeys: dropKeys, fields: workbook.fields,
       record: function (key) { return getRecord(workbook.id, key); },
       // move saves record under key to, and forgets key once it is saved.
