@@ -119,7 +119,7 @@ type builder struct {
 	rendered int
 
 	// withScripts holds the page kinds whose layouts render .Scripts.
-	withScripts map[string]bool
+	withScripts map[string]runtimeUse
 
 	// buffers reuses the buffers pages are rendered into.
 	buffers sync.Pool
@@ -156,7 +156,12 @@ func (b *builder) build(ctx context.Context) error {
 	if !b.plan.incremental() {
 		b.copyFiles(l.files)
 	}
-	funcs := layoutFuncs(b.site, assets)
+	messages, err := b.theme.loadMessages()
+	if err != nil {
+		b.fail(err)
+		return b.errs.Err()
+	}
+	funcs := layoutFuncs(b.site, assets, messages)
 	if b.layouts, err = b.theme.parseLayouts(funcs); err != nil {
 		b.fail(err)
 		return b.errs.Err()

@@ -203,7 +203,7 @@ func defaultDirectiveLayouts(t testing.TB) *directiveLayouts {
 		t.Fatal(err)
 	}
 	t.Cleanup(th.close)
-	dl, err := th.parseDirectiveLayouts(layoutFuncs(defaultSettings(), nil))
+	dl, err := th.parseDirectiveLayouts(layoutFuncs(defaultSettings(), nil, nil))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,12 +16,15 @@ const (
 	folderAssets = "assets"
 	// folderStatic holds files copied into the output as they are.
 	folderStatic = "static"
+	// folderI18n holds the interface's words (i18n/en.yaml), laid over the
+	// theme's key by key.
+	folderI18n = "i18n"
 )
 
 // themeFolders returns the folders of a theme that a site can override
 // file by file. It returns a fresh slice, which callers may change.
 func themeFolders() []string {
-	return []string{folderLayouts, folderAssets, folderStatic}
+	return []string{folderLayouts, folderAssets, folderStatic, folderI18n}
 }
 
 // SourceFolders returns every top-level folder of a site that a build

@@ -7,8 +7,11 @@ import (
 
 // layoutFuncs are the functions every layout can call, page and directive
 // layouts alike. assets maps a file of assets/ to its content-hashed URL.
-func layoutFuncs(s *site, assets map[string]string) template.FuncMap {
+func layoutFuncs(s *site, assets, messages map[string]string) template.FuncMap {
 	return template.FuncMap{
+		// runtimeMessages returns the runtime's sentences, for the page's
+		// <script type="application/json" id="coachbook-messages">.
+		"runtimeMessages": func() map[string]string { return messages },
 		// asset returns the content-hashed URL of a file in assets/.
 		"asset": func(name string) (string, error) {
 			if u, ok := assets[name]; ok {

@@ -14,31 +14,51 @@ import (
 var errNoScripts = errors.New(`this page's fields need the runtime extensions .Scripts lists, but no layout renders .Scripts: ` +
 	`add {{range .Scripts}}<script src="{{asset .}}" defer></script>{{end}} after the script of coachbook.js`)
 
+// errNoMessages is reported at the base layout when a page's layouts
+// never give the runtime its sentences: its buttons and notices would be
+// blank.
+var errNoMessages = errors.New(`no layout gives the runtime its sentences: ` +
+	`add <script type="application/json" id="coachbook-messages">{{runtimeMessages}}</script> before the script of coachbook.js`)
+
 // checkScripts reports, at the base layout, a page that needs runtime
-// extensions rendered by layouts that never mention .Scripts.
+// extensions rendered by layouts that never mention .Scripts, or whose
+// layouts never render the runtime's sentences.
 func (b *builder) checkScripts(p *page) error {
-	if b.withScripts[p.Kind] || len(p.Scripts()) == 0 {
-		return nil
-	}
 	pos := diag.Position{File: "layouts/base.html"}
 	if f, ok := b.theme.files["layouts/base.html"]; ok {
 		pos.File = f.display
 	}
+	if use := b.withScripts[p.Kind]; use.runtime && !use.messages {
+		return &diag.Error{Pos: pos, Err: errNoMessages}
+	}
+	if b.withScripts[p.Kind].scripts || len(p.Scripts()) == 0 {
+		return nil
+	}
 	return &diag.Error{Pos: pos, Err: errNoScripts}
 }
 
-// layoutsWithScripts lists the page kinds whose layouts render .Scripts,
-// read once from the parsed layouts before any page renders them.
-func layoutsWithScripts(sets map[string]*template.Template) map[string]bool {
-	with := map[string]bool{}
+// runtimeUse is what a page kind's layouts give the runtime: whether they
+// load it at all ({{asset "coachbook.js"}}), the extensions .Scripts
+// lists, and the sentences runtimeMessages returns.
+type runtimeUse struct{ runtime, scripts, messages bool }
+
+// layoutsWithScripts tells, for each page kind, what its layouts give the
+// runtime, read once from the parsed layouts before any page renders them.
+func layoutsWithScripts(sets map[string]*template.Template) map[string]runtimeUse {
+	with := map[string]runtimeUse{}
 	for kind, set := range sets {
-		with[kind] = rendersField(set, "Scripts")
+		with[kind] = runtimeUse{
+			runtime:  rendersField(set, "coachbook.js"),
+			scripts:  rendersField(set, "Scripts"),
+			messages: rendersField(set, "runtimeMessages"),
+		}
 	}
 	return with
 }
 
 // rendersField reports whether any template of set reads the dot's field
-// name, as .name or $.name.
+// name, as .name or $.name, calls the function name, or writes name as a
+// string, as the argument of asset.
 func rendersField(set *template.Template, name string) bool {
 	for _, t := range set.Templates() {
 		if t.Tree != nil && mentions(t.Tree.Root, name) {
@@ -89,6 +109,10 @@ func mentions(node parse.Node, name string) bool {
 		}
 	case *parse.FieldNode:
 		return len(n.Ident) > 0 && n.Ident[0] == name
+	case *parse.IdentifierNode:
+		return n.Ident == name
+	case *parse.StringNode:
+		return n.Text == name
 	case *parse.VariableNode:
 		return len(n.Ident) > 1 && n.Ident[0] == "$" && n.Ident[1] == name
 	case *parse.ChainNode:

@@ -66,6 +66,7 @@ func TestScriptsFor(t *testing.T) {
 const scriptlessBase = `-- layouts/base.html --
 <!doctype html>
 <html lang="en"><head><title>{{.Title}}</title>
+<script type="application/json" id="coachbook-messages">{{runtimeMessages}}</script>
 <script src="{{asset "coachbook.js"}}" defer></script></head>
 <body data-site="{{.Site.StorageID}}"><main>{{block "main" .}}{{end}}</main></body></html>
 `
@@ -86,6 +87,32 @@ title: Text only
 `)
 	s.build()
 	s.assertFile("text/index.html", `<script src=/`+s.assetPath("coachbook")+` defer></script>`)
+}
+
+// TestLayoutWithoutMessages: a base layout that loads the runtime but
+// never gives it its sentences is an error at the layout, since its
+// buttons and notices would be blank; one that loads no runtime needs
+// none.
+func TestLayoutWithoutMessages(t *testing.T) {
+	s := newTestSite(t, strings.Replace(scriptlessBase, `<script type="application/json" id="coachbook-messages">{{runtimeMessages}}</script>`, "", 1)+`-- content/text.md --
+---
+title: Text only
+---
+::text[Name]{#name}
+`)
+	out := s.expectErrors(`layouts/base.html: no layout gives the runtime its sentences: add <script type="application/json" id="coachbook-messages">{{runtimeMessages}}</script> before the script of coachbook.js`)
+	assertErrorCount(t, out, 1)
+
+	s = newTestSite(t, `-- layouts/base.html --
+<!doctype html><html lang="en"><title>{{.Title}}</title><main>{{block "main" .}}{{end}}</main></html>
+-- content/text.md --
+---
+title: Text only
+---
+Read this.
+`)
+	s.build()
+	s.assertFile("text/index.html", "Read this.")
 }
 
 // TestRepeatLoadsEntries: a workbook with a repeating exercise loads the

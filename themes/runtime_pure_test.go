@@ -164,6 +164,10 @@ var fileLabelCases = []pureCase{
 }
 
 var answeredCases = []pureCase{
+	{"a map of texts", `coachbook.answered({"Work-life balance": "must"})`, `true`},
+	{"a map of empty texts", `coachbook.answered({a: "", b: " "})`, `false`},
+	{"a map of rows", `coachbook.answered({morning: {mon: "", tue: "Walk"}})`, `true`},
+	{"a map of empty rows", `coachbook.answered({morning: {mon: ""}, evening: {}})`, `false`},
 	{"empty text", `coachbook.answered("")`, `false`},
 	{"blank text", `coachbook.answered(" \n\t")`, `false`},
 	{"text", `coachbook.answered("x")`, `true`},
@@ -187,6 +191,13 @@ var answeredCases = []pureCase{
 }
 
 var fitCases = []pureCase{
+	{"a map of texts, for a kind of its own", `coachbook.fit({"Work-life balance": "must", security: "no"}, {type: "sort"})`, `{"v": {"Work-life balance": "must", "security": "no"}, "cut": false}`},
+	{"a map of rows", `coachbook.fit({morning: {mon: "Walk", tue: true, wed: 3}}, {type: "grid"})`, `{"v": {"morning": {"mon": "Walk", "tue": true, "wed": 3}}, "cut": false}`},
+	{"a row's own word beside its cells", `coachbook.fit({a: {"@name": "Offer A", pay: 3}}, {type: "matrix"})`, `{"v": {"a": {"@name": "Offer A", "pay": 3}}, "cut": false}`},
+	{"a map three deep", `coachbook.fit({morning: {mon: {x: 1}}}, {type: "grid"})`, `null`},
+	{"a map of lists", `coachbook.fit({a: ["x"]}, {type: "sort"})`, `null`},
+	{"a map key too long", `coachbook.fit({["k".repeat(1001)]: "x"}, {type: "sort"})`, `null`},
+	{"a row key that is no column", `coachbook.fit({a: {"pay day": 3}}, {type: "matrix"})`, `null`},
 	{"no field: text", `coachbook.fit("x")`, `{"v": "x", "cut": false}`},
 	{"no field: a number", `coachbook.fit(5)`, `{"v": 5, "cut": false}`},
 	{"no field: not a value", `coachbook.fit(Infinity)`, `null`},
@@ -246,9 +257,11 @@ var fitCases = []pureCase{
 		`{"v": [{"task": "a"}, {"task": "b"}, {"task": "c"}, {"task": "d"}], "cut": true}`},
 	{"rows: an ID of no cell's kind", `coachbook.fit([{"@id": ["r0"], task: "a"}], {type: "rows", columns: [{key: "task"}]})`, `null`},
 	{"rows: an ID only", `coachbook.fit([{"@id": "r0"}], {type: "rows", columns: [{key: "task"}]})`, `{"v": [{"@id": "r0"}], "cut": false}`},
-	{"rows: other keys with @ refused", `coachbook.fit([{"@x": "a"}], {type: "rows"})`, `null`},
+	{"rows: a key with @ and more than a word refused", `coachbook.fit([{"@x-y": "a"}], {type: "rows"})`, `null`},
+	{"rows: a runtime's own word kept only when the columns are known", `coachbook.fit([{"@x": "a", task: "b"}], fields.w.tasks).v`, `[{"task": "b"}]`},
 	{"unknown kind: a value", `coachbook.fit(["a"], {type: "future"})`, `{"v": ["a"], "cut": false}`},
-	{"unknown kind: not a value", `coachbook.fit({a: "1"}, {type: "future"})`, `null`},
+	{"unknown kind: a map of texts", `coachbook.fit({a: "1"}, {type: "future"})`, `{"v": {"a": "1"}, "cut": false}`},
+	{"unknown kind: not a value", `coachbook.fit({a: {b: {c: "1"}}}, {type: "future"})`, `null`},
 }
 
 // toNumberCases: what a client types in a number box, with "." or ","

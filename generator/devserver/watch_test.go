@@ -19,7 +19,7 @@ import (
 var everyFolderSite = map[string]string{
 	"content/_index.md":                    "---\ntheme: plain\n---\n",
 	"content/a.md":                         "---\ntitle: A\n---\n",
-	"themes/plain/layouts/base.html":       `<!doctype html><html lang="{{.Site.Language}}"><title>{{.Title}}</title>{{block "main" .}}{{end}}</html>`,
+	"themes/plain/layouts/base.html":       `<!doctype html><html lang="{{.Site.Language}}"><title>{{.Title}}</title><script type="application/json" id="coachbook-messages">{{runtimeMessages}}</script>{{block "main" .}}{{end}}</html>`,
 	"themes/plain/layouts/home.html":       `{{define "main"}}home{{end}}`,
 	"themes/plain/layouts/collection.html": `{{define "main"}}collection{{end}}`,
 	"themes/plain/layouts/workbook.html":   `{{define "main"}}plain workbook {{.Title}}{{end}}`,
@@ -27,6 +27,7 @@ var everyFolderSite = map[string]string{
 	"layouts/workbook.html":                `{{define "main"}}site workbook {{.Title}}{{end}}`,
 	"assets/extra.css":                     "body { color: teal }",
 	"static/files/note.txt":                "Name:",
+	"i18n/en.yaml":                         "runtime:\n  saved: \"Kept\"\n",
 	"notes/todo.md":                        "---\ntitle: Todo\n---\n",
 	"README.md":                            "# My workbooks\n",
 }

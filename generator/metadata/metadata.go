@@ -192,23 +192,34 @@ var yamlLineRef = regexp.MustCompile(`line (\d+)`)
 // it names counted from the top of the file rather than of the block. An
 // error that names no line is placed at the opening delimiter.
 func (fm *Frontmatter) yamlError(block []byte, dataLine int, err error, prefix string) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+	line, msg := YAMLProblem(err)
 	pos := fm.open
-	if m := yamlLineRef.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		if yamlParserProblem(msg[strings.Index(msg, ": ")+2:]) {
-			// The YAML parser, unlike its scanner, counts lines from zero.
-			line++
-		}
+	if line > 0 {
 		pos = fm.lineStart(block, dataLine, line)
-		msg = strings.TrimPrefix(msg, m[0]+": ")
 	}
 	msg = yamlLineRef.ReplaceAllStringFunc(msg, func(ref string) string {
 		n, _ := strconv.Atoi(strings.TrimPrefix(ref, "line "))
 		return fmt.Sprintf("line %d", dataLine+n-1)
 	})
 	return diag.Errorf(pos, "%s%s", prefix, msg)
+}
+
+// YAMLProblem reads a YAML syntax error: the line of its text it names
+// (0 for none), counted from 1 whether the YAML scanner or its parser
+// found it, and what is wrong.
+func YAMLProblem(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+	m := yamlLineRef.FindStringSubmatch(msg)
+	if m == nil {
+		return 0, msg
+	}
+	line, _ := strconv.Atoi(m[1])
+	if yamlParserProblem(msg[strings.Index(msg, ": ")+2:]) {
+		// The YAML parser, unlike its scanner, counts lines from zero.
+		line++
+	}
+	return line, strings.TrimPrefix(msg, m[0]+": ")
 }
 
 // yamlParserProblem reports whether msg comes from the YAML parser rather

@@ -27,98 +27,15 @@
 (function () {
   "use strict";
 
-  /* ---- Every sentence the runtime shows; {0}, {1}… are filled in ---- */
+  /* ---- Every sentence the runtime shows; {0}, {1}… are filled in ----
+   * They come from the theme's i18n/en.yaml through the page, never from
+   * this file. One the page lacks reads as "", never as "undefined". */
 
-  var MESSAGES = {
-    notSaved: "Not saved: {0}. Your answers stay on this page until you close it; download them to keep them.",
-    storageFull: "storage is full",
-    storageRefused: "this browser does not allow saving (private mode or storage turned off)",
-    storageUnavailable: "storage is unavailable",
-    otherVersion: "saved by another version of this site",
-    otherVersionNotice: "These answers were saved by another version of this site. They are kept as they are.",
-    unreadable: "Some saved data could not be read. It has been set aside, untouched, and is included when you download your answers.",
-    word: "{0} word of about {1}",
-    words: "{0} words of about {1}",
-    unset: "–",
-    saved: "Saved",
-    saving: "Saving…",
-    savingAnnounced: "Your answers are being saved on this device as you type.",
-    yes: "Yes",
-    no: "No",
-    cellYes: "yes",
-    other: "{0} (other)",
-    progress: "{0} of {1} answered",
-    done: "Done: all {0} answered",
-    restoreTitle: "Restore answers from file",
-    restoreSummary: "{0} answers will be restored. {1} in the file are older than yours and will not replace them. {2} are the same.",
-    restoreLeftOut: "{0} answers in the file were left out: they are incomplete or do not fit this site's fields.",
-    restoreCut: "{0} answers held more than their fields can show, and were cut to fit.",
-    otherSite: "This file comes from another site ({0}).",
-    restoreItem: "{0}: {1} ({2})",
-    isNew: "new",
-    replaces: "replaces yours",
-    leftOut: "left out",
-    andMore: "and {0} more",
-    cancel: "Cancel",
-    restore: "Restore",
-    notAnswers: "This is not a file of coachbook answers.",
-    newerVersion: "This file comes from a newer version of coachbook.",
-    damaged: "This file is damaged: some answers are incomplete or not of this site's form.",
-    nothingRestored: "Nothing was restored. {0}",
-    tooLarge: "The file is too large to be a file of answers.",
-    restoreNotLoaded: "The part of this site that restores answers could not be loaded. Check the connection and try again.",
-    restoredHereOnly: "The answers were restored for this page only and are not saved: {0}",
-    restored: "{0} answers restored from the file.",
-    sharedOn: "Keep answers only in this tab from now on? Answers already saved on this device stay until you erase them.",
-    sharedOff: "Save answers on this device again? The answers kept in this tab will not be carried over: download them first if you need them.",
-    keptShared: "This is a shared computer: your answers are kept only until you close this tab. Download them to keep a copy.",
-    keptPersistent: "Your browser will keep your answers on this device until you erase them.",
-    keptMaybe: "Your browser may delete saved answers when space runs low, or (in Safari) after 7 days without a visit. Download your answers to keep a copy.",
-    copied: "Your answers were copied as text.",
-    copyRefused: "Copying is not allowed here: use Download as Markdown.",
-    eraseWorkbook: "Erase your answers to “{0}” from this device? This cannot be undone.",
-    eraseSite: "Erase all your answers on {0} from this device? This cannot be undone.",
-    erased: "Your answers to this workbook were erased.",
-    erasedElsewhere: "Your answers to this workbook were erased in another tab.",
-    // A choice's answer that matches none of its options now
-    earlierAnswer: "Your earlier answer: {0}",
-    // Backups, and exports that say whose they are
-    backupTitle: "Keep a copy of your answers",
-    backupDue: "You have not downloaded your answers for {0} days. A copy on your device keeps them if this browser clears its storage.",
-    backupDownload: "Download my answers",
-    backupLater: "Not now",
-    answersOf: "Answers of {0}",
-    // A slider's middle value
-    sliderUnset: "Not answered yet",
-    // Two tabs editing one field
-    otherVersionsOf: "Your other version of “{0}”",
-    otherVersionsExplained: "This answer was also changed in another tab, and the later save is the one in the field. Your other version is kept here until you use it or dismiss it:",
-    otherVersionsAnnounced: "“{0}” was changed in another tab. Your other version is kept beside it.",
-    useVersion: "Use this version",
-    dismissVersion: "Dismiss",
-    // Installable and offline
-    newVersion: "A new version of this site is available.",
-    reloadNewVersion: "Reload",
-    // Numbers
-    notNumber: "Write a number, such as 12 or 1.5.",
-    numberMin: "Write {0} or more.",
-    numberMax: "Write {0} or less.",
-    numberStep: "Write a number in steps of {0}.",
-    // Repeatable exercises
-    addEntry: "Add another",
-    deleteEntry: "Delete this entry",
-    deleteEntryConfirm: "Delete this entry and all its answers?",
-    entriesFull: "This exercise holds at most {0} entries.",
-    emptyEntry: "(nothing written yet)",
-    entryHeading: "{0}: entry of {1}",
-    // Totals and trends
-    trendSummary: "Lowest {0}, highest {1}, latest {2}.",
-    trendEmpty: "No numbers yet."
-  };
+  var MESSAGES = Object.assign(dict(), readScript("messages"));
 
   function say(text) {
     var args = arguments;
-    return text.replace(/\{(\d)\}/g, function (m, i) { return args[+i + 1]; });
+    return String(text || "").replace(/\{(\d)\}/g, function (m, i) { return args[+i + 1]; });
   }
 
   var SCHEMA = 1;
@@ -217,15 +134,25 @@
   function isText(v) { return typeof v === "string" && v.length <= MAX_TEXT; }
   function isNumber(v) { return typeof v === "number" && isFinite(v); }
   function isCell(v) { return typeof v === "boolean" || isNumber(v) || isText(v); }
+  // A row's cells are under its columns' keys; what the runtime keeps
+  // beside them (a row's "@id") under "@" and a word, which no column key
+  // can be.
   function isRow(r) {
     var cols = isObject(r) ? Object.keys(r) : [];
-    return isObject(r) && cols.length <= MAX_COLUMNS && cols.every(function (c) { return (c === "@id" || COLUMN_KEY.test(c)) && isCell(r[c]); });
+    return isObject(r) && cols.length <= MAX_COLUMNS && cols.every(function (c) { return (/^@[a-z]{1,16}$/.test(c) || COLUMN_KEY.test(c)) && isCell(r[c]); });
   }
-  // isValue: text, a number, true or false, a list of texts, or rows of
-  // cells.
+  // isMap: an object of at most MAX_ITEMS entries, each passing isEntry,
+  // keyed by what an author or a client names (a card sort's cards, a
+  // grid's rows).
+  function isMap(v, isEntry) {
+    var keys = isObject(v) ? Object.keys(v) : [];
+    return isObject(v) && keys.length <= MAX_ITEMS && keys.every(function (k) { return k.length <= MAX_LABEL && isEntry(v[k]); });
+  }
+  // isValue: text, a number, true or false, a list of texts, rows of
+  // cells, or a map of texts or of rows.
   // Checking the length first keeps a huge list from taking long.
   function isValue(v) {
-    return isCell(v) || Array.isArray(v) && v.length <= MAX_ITEMS && (v.every(isText) || v.every(isRow));
+    return isCell(v) || Array.isArray(v) && v.length <= MAX_ITEMS && (v.every(isText) || v.every(isRow)) || isMap(v, isText) || isMap(v, isRow);
   }
   function isRecord(r) { return isObject(r) && isTime(r.t) && isValue(r.v); }
   function isMeta(m) { return isObject(m) && typeof m.schema === "number" && m.schema >= 1 && Math.floor(m.schema) === m.schema; }
