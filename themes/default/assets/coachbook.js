@@ -113,7 +113,12 @@
     entryHeading: "{0}: entry of {1}",
     // Totals and trends
     trendSummary: "Lowest {0}, highest {1}, latest {2}.",
-    trendEmpty: "No numbers yet."
+    trendEmpty: "No numbers yet.",
+    // Recall and timer
+    recallEmpty: "Not answered yet",
+    recallChange: "Change it in “{0}”",
+    recallAnswer: "Answer it in “{0}”",
+    timerDone: "Time is up: {0}"
   };
 
   function say(text) {
@@ -901,7 +906,14 @@
       keys: function (ex) { return entryKeys(workbook.id, ex); },
       binding: function (key) { return bindings[key]; },
       bound: function (start) { return Object.keys(bindings).filter(function (k) { return k.indexOf(start) === 0; }); },
-      busy: function (key) { return key in pending || key in deferred; }
+      busy: function (key) { return key in pending || key in deferred; },
+      // Any workbook's saved answers, read-only, for answers recalled
+      // from another workbook: a record, and the keys under a start.
+      recordOf: getRecord,
+      keysOf: function (id, start) {
+        var from = answerKey(id, "").length;
+        return keys(answerKey(id, start)).map(function (k) { return k.slice(from); });
+      }
     });
   }
 
