@@ -23,6 +23,12 @@ type displayKind struct {
 	// read reads the attributes the kind takes beyond label and class,
 	// reporting a bad one at its position.
 	read func(ds *display, r *attrReader)
+	// resolve, when set, finds what the display shows on the page once
+	// the whole page is converted, and reports whether it can render.
+	resolve func(conv *converting, ds *display) bool
+	// sitewide is set for a display of another workbook's answers: it
+	// renders once every page is converted (recall.go).
+	sitewide bool
 	// shows lists what show= may be, the first being the default; nil
 	// when the kind takes no show.
 	shows []string
@@ -31,9 +37,11 @@ type displayKind struct {
 // displayKinds are the display directives, in the order messages list them.
 var displayKinds = []displayKind{
 	{name: "total", script: trendsScript, usage: `::total[What it shows]{of="EXERCISE.FIELD"}`, read: readSource,
-		shows: []string{"sum", "average", "latest", "count"}},
-	{name: "chart", script: trendsScript, usage: `::chart[What it shows]{of="EXERCISE.FIELD"}`, read: readSource},
-	{name: "recall", script: recallScript, usage: `::recall[What it shows]{from="WORKBOOK#FIELD"}`, read: readRecallFrom},
+		resolve: resolvedSource, shows: []string{"sum", "average", "latest", "count"}},
+	{name: "chart", script: trendsScript, usage: `::chart[What it shows]{of="EXERCISE.FIELD"}`, read: readSource,
+		resolve: resolvedSource},
+	{name: "recall", script: recallScript, usage: `::recall[What it shows]{from="WORKBOOK#FIELD"}`, read: readRecallFrom,
+		sitewide: true},
 	{name: "timer", script: timerScript, usage: `::timer[What to do]{minutes=2}`, read: readMinutes},
 }
 
@@ -124,22 +132,30 @@ func (conv *converting) renderDisplays() {
 	}
 	html := string(conv.html)
 	for _, ds := range conv.displays {
-		var out template.HTML
-		switch {
-		case ds.Kind == "recall":
+		kind, _ := displayKindNamed(ds.Kind)
+		if kind.sitewide {
 			continue
-		case ds.of != "":
-			if err := conv.resolveSource(ds); err != nil {
-				conv.errs.Add(err)
-			} else {
-				out = conv.layouts.execute(conv, ds.d, "displays/"+ds.Kind+".html", ds)
-			}
-		case ds.Kind == "timer":
+		}
+		var out template.HTML
+		if kind.resolve == nil || kind.resolve(conv, ds) {
 			out = conv.layouts.execute(conv, ds.d, "displays/"+ds.Kind+".html", ds)
 		}
 		html = strings.Replace(html, ds.marker, string(out), 1)
 	}
 	conv.html = template.HTML(html)
+}
+
+// resolvedSource resolves a total's or chart's of, unless reading it
+// failed, and reports whether it names a number of the page.
+func resolvedSource(conv *converting, ds *display) bool {
+	if ds.of == "" {
+		return false
+	}
+	if err := conv.resolveSource(ds); err != nil {
+		conv.errs.Add(err)
+		return false
+	}
+	return true
 }
 
 // resolveSource finds what of="EXERCISE.FIELD" names: a column FIELD of

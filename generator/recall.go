@@ -80,7 +80,7 @@ func readRecallFrom(ds *display, r *attrReader) {
 func (conv *converting) recallDisplays() []recallDisplay {
 	var out []recallDisplay
 	for _, ds := range conv.displays {
-		if ds.Kind != "recall" || ds.from.key == "" {
+		if kind, _ := displayKindNamed(ds.Kind); !kind.sitewide || ds.from.key == "" {
 			continue
 		}
 		out = append(out, recallDisplay{marker: ds.marker, label: ds.Label, class: ds.Class, domID: ds.DOMID, from: ds.from})
