@@ -179,3 +179,29 @@ func TestRecallAndTimerLook(t *testing.T) {
 		t.Errorf("in print the timer's buttons and the recalled answer are %q", got)
 	}
 }
+
+// TestAxeRecallTimer runs axe-core on a page of recalls, one answered and
+// the others not, and a timer that has reached its end: light, dark and
+// on a phone.
+func TestAxeRecallTimer(t *testing.T) {
+	t.Parallel()
+	script := axeScript(t)
+	b := openSite(t, writeSite(t, recallSite))
+	beforeRuntime(b, clockControl)
+	b.do(chromedp.Navigate(b.url("a/")), chromedp.WaitVisible(chromedp.CSS(`[id="field-focus"]`)))
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-focus"]`), "Practise STAR"))
+	waitFor(b, saved)
+	b.do(chromedp.Navigate(b.url("b/")), chromedp.WaitVisible(chromedp.CSS(`[data-timer-start]`)))
+	b.do(chromedp.Click(chromedp.CSS(`[data-timer-start]`)))
+	eval[int](b, `window.clockAhead += 200000`)
+	waitFor(b, `document.querySelector('[data-timer]').getAttribute('data-state') === 'done'`)
+	b.do(chromedp.Evaluate[chromedp.Void](script))
+	for _, scheme := range []string{"light", "dark"} {
+		if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
+			t.Fatal(err)
+		}
+		runAxe(t, b, scheme)
+	}
+	b.do(chromedp.EmulateViewport(320, 640))
+	runAxe(t, b, "dark, 320 px wide")
+}
