@@ -43,6 +43,13 @@ title: Recalled
 
 ::text[Something of this page]{#own}
 `,
+	"content/c.md": `---
+title: Looking back
+---
+::recall[The focus you chose]{from="a#focus"}
+
+::timer[Think it over]{minutes=1}
+`,
 }
 
 // recalled reads what each recall shows, and its link's text and address.
@@ -98,6 +105,22 @@ func TestRecallShowsAnswersOfAnotherPage(t *testing.T) {
 	eval[bool](other, `(box => { box.value = 'Practise STAR'; box.dispatchEvent(new Event('input', { bubbles: true })); return true; })(document.getElementById('field-focus'))`)
 	waitFor(other, saved)
 	waitFor(b, `document.querySelector('[data-recall] [data-answer]').textContent === 'Practise STAR'`)
+}
+
+// TestRecallTimerOnAPageWithoutFields opens a page that holds only a
+// recall and a timer, and so saves nothing: both still work.
+func TestRecallTimerOnAPageWithoutFields(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, writeSite(t, recallSite))
+	beforeRuntime(b, clockControl)
+	b.do(chromedp.Navigate(b.url("a/")), chromedp.WaitVisible(chromedp.CSS(`[id="field-focus"]`)))
+	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-focus"]`), "Practise STAR"))
+	waitFor(b, saved)
+	b.do(chromedp.Navigate(b.url("c/")), chromedp.WaitReady(chromedp.CSS(`[data-timer]`)))
+	waitFor(b, `document.querySelector('[data-recall] [data-answer]').textContent === 'Practise STAR'`)
+	b.do(chromedp.Click(chromedp.CSS(`[data-timer-start]`)))
+	eval[int](b, `window.clockAhead += 61000`)
+	waitFor(b, `document.querySelector('[data-timer]').getAttribute('data-state') === 'done'`)
 }
 
 // clockControl lets a test move the page's clock on: Date.now() runs

@@ -899,7 +899,7 @@
   function entriesCore() {
     return Object.freeze({
       $: $, $$: $$, say: say, answered: answered, messages: CORE.messages,
-      bindIn: bindIn, dropKeys: dropKeys, fields: workbook.fields,
+      bindIn: bindIn, dropKeys: dropKeys, fields: workbook ? workbook.fields : [],
       record: function (key) { return getRecord(workbook.id, key); },
       // move saves record under key to, and forgets key once it is saved.
       move: function (key, to, record) { if (putRecord(workbook.id, to, record)) remove(answerKey(workbook.id, key)); },
@@ -1554,6 +1554,10 @@
       window.addEventListener("pagehide", function () { if (Object.keys(pending).length) flush(); });
       window.addEventListener("storage", followOtherTabs);
       if (memory) status(failure);
+    } else {
+      // A page of recalls and timers alone saves nothing, and has no
+      // manifest; its features start all the same.
+      each(features, function (start) { start(entriesCore()); });
     }
 
     // While answers live only in memory, leaving the page loses them.
