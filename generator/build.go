@@ -197,6 +197,9 @@ func (b *builder) build(ctx context.Context) error {
 	for _, p := range l.pages {
 		conv := p.converted()
 		b.fail(conv.errs.Err())
+		for _, err := range b.convert.checkRecalls(conv) {
+			b.fail(err)
+		}
 		for _, link := range conv.links {
 			if !b.out.has(link.out) {
 				b.fail(diag.Errorf(link.pos, "broken link: %s is not in the built site", b.site.url(escapePath(link.out))))

@@ -21,6 +21,11 @@ type conversion struct {
 	displays  []string       // the display kinds used, such as "total"
 	links     []internalLink // links to output files, checked once all are written
 	errs      diag.List
+	// recalls are the page's answers recalled from workbooks, and
+	// recallables its own fields as recalls elsewhere show them: both
+	// are resolved once every page is converted.
+	recalls     []recallDisplay
+	recallables map[string]*recallSource
 }
 
 // withoutHTML is c without its HTML, which a build to disk lets go once
@@ -100,7 +105,8 @@ func (conv *converting) result() *conversion {
 	for _, ds := range conv.displays {
 		displays = append(displays, ds.Kind)
 	}
-	return &conversion{html: conv.html, manifest: manifestOf(conv), exercises: conv.exercises, displays: displays, links: conv.links, errs: conv.errs}
+	return &conversion{html: conv.html, manifest: manifestOf(conv), exercises: conv.exercises, displays: displays, links: conv.links, errs: conv.errs,
+		recalls: conv.recallDisplays(), recallables: conv.recallables()}
 }
 
 // attrs reads d's attributes with positions in the page.

@@ -16,18 +16,24 @@ type converter struct {
 	markdown   goldmark.Markdown
 	directives *directiveLayouts
 	plan       plan
+	// workbooks are the site's workbooks by ID, whose answers recalls show.
+	workbooks map[string]*page
 }
 
 // newConverter makes the converter of the site that l loaded: its links
 // resolve to l's pages, and its directives render through directives.
 func newConverter(s *site, l *loadedSite, directives *directiveLayouts, pl plan) *converter {
 	links := &linkResolver{site: s, workbooks: l.bySrc, collections: map[string]*page{}, drafts: l.drafts}
+	workbooks := map[string]*page{}
 	for _, p := range l.pages {
 		if p.Kind == kindCollection || p.Kind == kindHome {
 			links.collections[p.dir] = p
 		}
+		if p.Kind == kindWorkbook {
+			workbooks[p.ID] = p
+		}
 	}
-	return &converter{markdown: newMarkdown(s.allowHTML, links, directives), directives: directives, plan: pl}
+	return &converter{markdown: newMarkdown(s.allowHTML, links, directives), directives: directives, plan: pl, workbooks: workbooks}
 }
 
 // convert converts p's Markdown, or takes its conversion from the last

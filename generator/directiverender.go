@@ -81,7 +81,8 @@ func (dl *directiveLayouts) check(conv *converting, d *directive.Directive) erro
 	case folder == "fields" && !d.Container && kind.container:
 		return diag.Errorf(at, "%s is a container: write :::%s[Label]{#id}, %s, then :::", d.Name, d.Name, kind.holds)
 	case folder == "displays" && d.Container:
-		return diag.Errorf(at, "%s is written on one line, as ::%s[What it shows]{of=\"EXERCISE.FIELD\"}, not as a ::: container", d.Name, d.Name)
+		display, _ := displayKindNamed(d.Name)
+		return diag.Errorf(at, "%s is written on one line, as %s, not as a ::: container", d.Name, display.usage)
 	case folder != "callouts" && conv.page.Kind != kindWorkbook:
 		return diag.Errorf(at, "%s belongs in a workbook: only workbooks save answers, so home and collection pages hold prose and callouts", d.Name)
 	}

@@ -10,14 +10,25 @@ import (
 	"coachbook/generator/directive"
 )
 
-// displayKind is a directive that shows what a page's answers add up to,
-// such as a total or a chart. It saves nothing: displays never enter the
-// manifest or progress. Its layout is layouts/displays/NAME.html, which
-// sees the *display as its dot, and the runtime extension it names fills
-// in the numbers.
+// displayKind is a directive that shows something beside the fields and
+// saves nothing, such as a total, a chart, an answer recalled from another
+// workbook or a timer: displays never enter the manifest or progress. Its
+// layout is layouts/displays/NAME.html, which sees the *display as its
+// dot, and the runtime extension it names brings it to life.
 type displayKind struct {
 	name   string
 	script string
+	// usage is how authors write it, for messages.
+	usage string
+	// read reads the attributes the kind takes beyond label and class,
+	// reporting a bad one at its position.
+	read func(ds *display, r *attrReader)
+	// resolve, when set, finds what the display shows on the page once
+	// the whole page is converted, and reports whether it can render.
+	resolve func(conv *converting, ds *display) bool
+	// sitewide is set for a display of another workbook's answers: it
+	// renders once every page is converted (recall.go).
+	sitewide bool
 	// shows lists what show= may be, the first being the default; nil
 	// when the kind takes no show.
 	shows []string
@@ -25,8 +36,13 @@ type displayKind struct {
 
 // displayKinds are the display directives, in the order messages list them.
 var displayKinds = []displayKind{
-	{name: "total", script: trendsScript, shows: []string{"sum", "average", "latest", "count"}},
-	{name: "chart", script: trendsScript},
+	{name: "total", script: trendsScript, usage: `::total[What it shows]{of="EXERCISE.FIELD"}`, read: readSource,
+		resolve: resolvedSource, shows: []string{"sum", "average", "latest", "count"}},
+	{name: "chart", script: trendsScript, usage: `::chart[What it shows]{of="EXERCISE.FIELD"}`, read: readSource,
+		resolve: resolvedSource},
+	{name: "recall", script: recallScript, usage: `::recall[What it shows]{from="WORKBOOK#FIELD"}`, read: readRecallFrom,
+		sitewide: true},
+	{name: "timer", script: timerScript, usage: `::timer[What to do]{minutes=2}`, read: readMinutes},
 }
 
 // trendsScript computes totals and draws charts.
@@ -48,6 +64,10 @@ func displayKindNamed(name string) (*displayKind, bool) {
 // (OfRepeat, OfField, and DateField when entries have a date).
 type display struct {
 	Kind, Label, Show, Class string
+	// Seconds is a timer's length.
+	Seconds int
+	// Recall is what a recall shows, once the whole site is converted.
+	Recall *recallSource
 	// DOMID is the display's HTML id; ids derived from it append ":" parts.
 	DOMID                        string
 	OfRows, OfCol, DateCol       string
@@ -58,22 +78,26 @@ type display struct {
 
 	of     string
 	ofPos  diag.Position
+	from   recallRef
 	d      *directive.Directive
 	marker string
 }
 
-// addDisplay reads a total or chart and returns a marker standing in for
-// it: what it shows may come later in the page, so it renders once the
+// addDisplay reads a display and returns a marker standing in for it:
+// what a total shows may come later in the page, so it renders once the
 // whole page is converted (renderDisplays).
 func (conv *converting) addDisplay(d *directive.Directive) string {
 	kind, _ := displayKindNamed(d.Name)
 	r := conv.attrs(d)
 	n := len(conv.displays) + 1
-	ds := &display{Kind: d.Name, Label: d.Label, DOMID: "display:" + strconv.Itoa(n), d: d,
-		of: r.str("of"), ofPos: r.posOf("of"), Class: r.class()}
+	ds := &display{Kind: d.Name, Label: d.Label, DOMID: "display:" + strconv.Itoa(n), d: d, Class: r.class()}
 	// NUL never reaches goldmark's output otherwise: it turns NUL in the
 	// source into U+FFFD.
 	ds.marker = "\x00display" + strconv.Itoa(n) + "\x00"
+	if strings.TrimSpace(ds.Label) == "" {
+		r.errs.Add(diag.Errorf(r.at, "%s needs a label: write %s", d.Name, kind.usage))
+	}
+	kind.read(ds, r)
 	if kind.shows != nil {
 		ds.Show = kind.shows[0]
 		if r.has("show") {
@@ -83,38 +107,55 @@ func (conv *converting) addDisplay(d *directive.Directive) string {
 			}
 		}
 	}
-	if strings.TrimSpace(ds.Label) == "" {
-		r.errs.Add(diag.Errorf(r.at, "%s needs a label: write ::%s[What it shows]{of=\"EXERCISE.FIELD\"}", d.Name, d.Name))
-	}
-	if !r.has("of") {
-		r.errs.Add(diag.Errorf(r.at, "%s needs of=\"EXERCISE.FIELD\", the number or scale it shows, such as of=\"log.minutes\"", d.Name))
-		ds.of = ""
-	}
 	r.unknown(d.Name)
 	conv.errs.Add(r.errs.Err())
 	conv.displays = append(conv.displays, ds)
 	return ds.marker
 }
 
+// readSource reads of="EXERCISE.FIELD", the number a total or chart shows.
+func readSource(ds *display, r *attrReader) {
+	ds.of, ds.ofPos = r.str("of"), r.posOf("of")
+	if !r.has("of") {
+		r.errs.Add(diag.Errorf(r.at, "%s needs of=\"EXERCISE.FIELD\", the number or scale it shows, such as of=\"log.minutes\"", ds.Kind))
+		ds.of = ""
+	}
+}
+
 // renderDisplays resolves each display's source against the whole page's
-// fields and renders it in place of its marker.
+// fields and renders it in place of its marker. A recall's source is in
+// another workbook, so its marker stays until the page is shown
+// (recallContent).
 func (conv *converting) renderDisplays() {
 	if len(conv.displays) == 0 {
 		return
 	}
 	html := string(conv.html)
 	for _, ds := range conv.displays {
+		kind, _ := displayKindNamed(ds.Kind)
+		if kind.sitewide {
+			continue
+		}
 		var out template.HTML
-		if ds.of != "" {
-			if err := conv.resolveSource(ds); err != nil {
-				conv.errs.Add(err)
-			} else {
-				out = conv.layouts.execute(conv, ds.d, "displays/"+ds.Kind+".html", ds)
-			}
+		if kind.resolve == nil || kind.resolve(conv, ds) {
+			out = conv.layouts.execute(conv, ds.d, "displays/"+ds.Kind+".html", ds)
 		}
 		html = strings.Replace(html, ds.marker, string(out), 1)
 	}
 	conv.html = template.HTML(html)
+}
+
+// resolvedSource resolves a total's or chart's of, unless reading it
+// failed, and reports whether it names a number of the page.
+func resolvedSource(conv *converting, ds *display) bool {
+	if ds.of == "" {
+		return false
+	}
+	if err := conv.resolveSource(ds); err != nil {
+		conv.errs.Add(err)
+		return false
+	}
+	return true
 }
 
 // resolveSource finds what of="EXERCISE.FIELD" names: a column FIELD of

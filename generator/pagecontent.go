@@ -17,7 +17,7 @@ func (p *page) Content() (template.HTML, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if !p.released {
-		return conv.html, nil
+		return p.convertBy.recallContent(conv)
 	}
 	// The page was written and its HTML let go; a layout of another page
 	// wants it again, so convert it again from its file.
@@ -26,7 +26,7 @@ func (p *page) Content() (template.HTML, error) {
 		return "", err
 	}
 	again := &page{Kind: p.Kind, Site: p.Site, source: p.source, dir: p.dir, src: src, bodyOff: p.bodyOff, hasBody: p.hasBody}
-	return renderMarkdown(p.convertBy.markdown, p.convertBy.directives, again).html, nil
+	return p.convertBy.recallContent(renderMarkdown(p.convertBy.markdown, p.convertBy.directives, again))
 }
 
 // release lets go of a written page's source and HTML, so that a build's

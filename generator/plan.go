@@ -125,9 +125,14 @@ func (pl plan) work(ctx context.Context, pages []*page) (work, error) {
 			siteFiles = true
 		}
 	}
+	// A recall shows a changed workbook's labels, or says it is gone.
+	recalled := map[string]bool{}
+	for _, p := range changed {
+		recalled[p.ID] = p.Kind == kindWorkbook
+	}
 	var render []*page
 	for _, p := range todo {
-		if pl.affects(p, shown) {
+		if pl.affects(p, shown) || p.converted().recallsAny(recalled) {
 			render = append(render, p)
 		}
 	}

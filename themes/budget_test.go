@@ -107,6 +107,13 @@ const entriesBudget = 2 * 1024
 // weigh, minified and gzipped.
 const trendsBudget = 2 * 1024
 
+// recallBudget is the most the recall extension (answers recalled from
+// other workbooks) may weigh gzipped.
+const recallBudget = 2 * 1024
+
+// timerBudget is the most the timer extension may weigh gzipped.
+const timerBudget = 2 * 1024
+
 // restoreBudget is the most the restore extension (checking a file and
 // the dialog) may weigh, minified and gzipped. The core loads it only when
 // a client restores a file.
@@ -169,6 +176,26 @@ func TestEveryKindScriptsBudget(t *testing.T) {
 	t.Logf("a page using every kind loads %d bytes of JavaScript gzipped", total)
 	if total > everyKindScriptsBudget {
 		t.Errorf("a page using every kind loads %d bytes of JavaScript gzipped (%v), over the budget of %d", total, names, everyKindScriptsBudget)
+	}
+}
+
+// TestRecallTimerBudget weighs the extensions of a page with a recall and
+// a timer, each against its budget.
+func TestRecallTimerBudget(t *testing.T) {
+	root := writeSite(t, map[string]string{"content/w.md": "---\ntitle: W\n---\n::text[Your name]{#name}\n\n" +
+		"::recall[Your name]{from=\"w#name\"}\n\n::timer[Say it out loud]\n"})
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(context.Background(), generator.Options{Source: root, Dest: dest}); err != nil {
+		t.Fatal(err)
+	}
+	budgets := map[string]int{"recall": recallBudget, "timer": timerBudget}
+	for part, budget := range budgets {
+		data := readOne(t, filepath.Join(dest, "assets", "coachbook-"+part+".*.js"))
+		zipped := gzipped(data)
+		t.Logf("coachbook-%s.js: %d bytes minified, %d bytes gzipped", part, len(data), zipped)
+		if zipped > budget {
+			t.Errorf("the %s extension is %d bytes gzipped, over its budget of %d", part, zipped, budget)
+		}
 	}
 }
 

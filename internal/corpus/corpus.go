@@ -40,6 +40,8 @@ var exercises = []string{
 	"::thought-record{#record-%d}",
 	"::practice-log[This week's practice]{#practice-%d}",
 	":::rows[Sessions]{#sessions-%d}\n::date[Day]{#day}\n::number[Minutes]{#minutes}\n:::\n\n::total[Minutes so far]{of=\"sessions-%[1]d.minutes\"}\n\n::chart[Minutes each day]{of=\"sessions-%[1]d.minutes\" class=\"wide\"}",
+	"::recall[The phrase you chose first]{from=\"c000/p000#phrase-0\"}",
+	"::timer[Answer out loud]{minutes=2}",
 	":::tip[Be specific]\nName the company.\n:::",
 	":::note[Remember]\nYour answers stay on this device.\n:::",
 	"::warning[Bring your notes.]",

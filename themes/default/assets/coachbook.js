@@ -826,14 +826,21 @@
   function entriesCore() {
     return Object.freeze({
       $: $, $$: $$, say: say, answered: answered, messages: CORE.messages, newID: newID, made: entryTime,
-      bindIn: bindIn, dropKeys: dropKeys, fields: workbook.fields,
+      bindIn: bindIn, dropKeys: dropKeys, fields: workbook ? workbook.fields : [],
       record: function (key) { return getRecord(workbook.id, key); },
       // move saves record under key to, and forgets key once it is saved.
       move: function (key, to, record) { if (putRecord(workbook.id, to, record)) remove(answerKey(workbook.id, key)); },
       keys: function (ex) { return entryKeys(workbook.id, ex); },
       binding: function (key) { return bindings[key]; },
       bound: function (start) { return Object.keys(bindings).filter(function (k) { return k.indexOf(start) === 0; }); },
-      busy: function (key) { return key in pending || key in deferred; }
+      busy: function (key) { return key in pending || key in deferred; },
+      // Any workbook's saved answers, read-only, for answers recalled
+      // from another workbook: a record, and the keys under a start.
+      recordOf: getRecord,
+      keysOf: function (id, start) {
+        var from = answerKey(id, "").length;
+        return keys(answerKey(id, start)).map(function (k) { return k.slice(from); });
+      }
     });
   }
 
@@ -1488,6 +1495,10 @@
       window.addEventListener("pagehide", function () { if (Object.keys(pending).length) flush(); });
       window.addEventListener("storage", followOtherTabs);
       if (memory) status(failure);
+    } else {
+      // A page of recalls and timers alone saves nothing, and has no
+      // manifest; its features start all the same.
+      each(features, function (start) { start(entriesCore()); });
     }
 
     // While answers live only in memory, leaving the page loses them.

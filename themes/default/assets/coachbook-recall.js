@@ -1,0 +1,100 @@
+/*
+ * coachbook runtime extension: answers recalled from other workbooks.
+ *
+ * Loaded with `defer` after coachbook.js, and only on the pages that use
+ * ::recall (generator/displays.go names this file as its script). A recall
+ * saves nothing: it reads an answer saved for another workbook of the
+ * site, and shows it as text, with the labels its layout carries in
+ * data-recall-source, so the other page need not be loaded. It shows it
+ * again when another tab saves, and when answers are restored.
+ */
+(function () {
+  "use strict";
+
+  var core;
+
+  coachbook.defineFeature(function (c) {
+    core = c;
+    update();
+  });
+
+  // lines returns an answer as lines of text, or [] when it holds none.
+  function lines(src, v, entry) {
+    var M = core.messages;
+    var named = function (k, options) { return options && typeof options[k] === "string" ? options[k] : String(k); };
+    var other = function () {
+      var r = core.recordOf(src.workbook, entry + ".other");
+      return r && typeof r.v === "string" && r.v.trim() ? r.v : null;
+    };
+    var choice = function (k) { return k === src.other && other() || named(k, src.options); };
+    switch (src.type) {
+      case "check":
+        return typeof v === "boolean" ? [v ? M.yes : M.no] : [];
+      case "choice":
+      case "checklist":
+        return (Array.isArray(v) ? v : [v]).filter(function (k) { return typeof k === "string" && k; }).map(choice);
+      case "rows":
+        return (Array.isArray(v) ? v : []).map(function (row) {
+          return (src.columns || []).map(function (c) {
+            var cell = row && typeof row === "object" ? row[c.key] : undefined;
+            if (c.type === "check") cell = cell === true ? M.yes : "";
+            else if (typeof cell === "number") cell = String(cell);
+            else if (typeof cell === "string" && c.options) cell = cell && named(cell, c.options);
+            return typeof cell === "string" && cell.trim() ? c.label + ": " + cell : "";
+          }).filter(Boolean).join("; ");
+        }).filter(Boolean);
+      default:
+        if (Array.isArray(v)) return v.filter(function (s) { return typeof s === "string" && s.trim(); });
+        return typeof v === "number" ? [String(v)] : typeof v === "string" && v.trim() ? [v] : [];
+    }
+  }
+
+  // answers lists the lines of the recalled answer: a field's, or each
+  // entry's of a repeating exercise, newest first (entry IDs begin with
+  // the time they were made).
+  function answers(src) {
+    var one = function (key) {
+      var r = core.recordOf(src.workbook, key);
+      return r ? lines(src, r.v, key) : [];
+    };
+    if (!src.repeat) return one(src.key);
+    var field = src.key.slice(src.repeat.length);
+    return core.keysOf(src.workbook, src.repeat + "@").filter(function (k) {
+      return k.slice(-field.length) === field && /^[a-z0-9]{1,16}$/.test(k.slice(src.repeat.length + 1, -field.length));
+    }).sort().reverse().map(function (k) { return one(k).join("; "); }).filter(Boolean);
+  }
+
+  function show(box) {
+    var src;
+    try { src = JSON.parse(core.$("[data-recall-source]", box).textContent); } catch (e) { return; }
+    if (!src || typeof src.workbook !== "string" || typeof src.key !== "string") return;
+    var list = answers(src);
+    var out = core.$("[data-answer]", box);
+    var parts;
+    if (!list.length) {
+      parts = [el("p", M.recallEmpty)];
+    } else if (list.length === 1) {
+      parts = [el("p", list[0])];
+    } else {
+      var ul = el("ul", "");
+      list.forEach(function (line) { ul.appendChild(el("li", line)); });
+      parts = [ul];
+    }
+    out.replaceChildren.apply(out, parts);
+    box.toggleAttribute("data-empty", !list.length);
+    var link = core.$("[data-recall-link]", box);
+    link.textContent = core.say(list.length ? M.recallChange : M.recallAnswer, link.getAttribute("data-title"));
+  }
+
+  function el(name, text) {
+    var e = document.createElement(name);
+    e.textContent = text;
+    return e;
+  }
+
+  function update() { if (core) core.$$("[data-recall]").forEach(show); }
+
+  // Another tab saved or erased an answer, or a file was restored.
+  window.addEventListener("storage", update);
+  document.addEventListener("coachbook:shown", update);
+})();
