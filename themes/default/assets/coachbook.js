@@ -240,6 +240,17 @@
     if (f.type === "choice" && Array.isArray(f.options)) return [].concat(v).some(function (x) { return f.options.indexOf(x) >= 0; });
     return answered(v);
   }
+  // holds tells whether show-if condition c ({op, value}) holds for v,
+  // the answer of the field it names, the one rule the page and the
+  // listings both hide by: a comparison with no answer is false, a number
+  // compares as a number, and a choice of several is = when it includes.
+  function holds(c, v) {
+    var a = answered(v) || v === false, n = +c.value, x = a && v !== "" ? +v : NaN;
+    if (c.op === "answered" || c.op === "empty") return answered(v) === (c.op === "answered");
+    var same = Array.isArray(v) ? v.indexOf(c.value) >= 0 : x === x && n === n ? x === n : String(v) === c.value;
+    if (!a) return false;
+    return c.op === "=" ? same : c.op === "!=" ? !same : x === x && (c.op === "<" ? x < n : c.op === "<=" ? x <= n : c.op === ">" ? x > n : x >= n);
+  }
   function filled(v, depth) {
     if (typeof v === "string") return v.trim() !== "";
     if (typeof v === "boolean") return v;
@@ -901,7 +912,8 @@
       keys: function (ex) { return entryKeys(workbook.id, ex); },
       binding: function (key) { return bindings[key]; },
       bound: function (start) { return Object.keys(bindings).filter(function (k) { return k.indexOf(start) === 0; }); },
-      busy: function (key) { return key in pending || key in deferred; }
+      busy: function (key) { return key in pending || key in deferred; },
+      progress: updateProgress
     });
   }
 
@@ -1000,15 +1012,22 @@
 
   function updateProgress() {
     var mins = repeatsOf(workbook.exercises);
-    var counted = workbook.fields.filter(function (f) { return f.counts && (bindings[f.key] || mins[f.exercise]); });
+    var copies = function (f) { return mins[f.exercise] ? Object.keys(bindings).filter(function (k) { return k !== f.key && fieldOfKey(k) === f.key; }) : [f.key]; };
+    // A copy a show-if hides asks nothing: it counts as done, and a field
+    // hidden wherever it is does not count.
+    var hid = function (k) { return !!bindings[k].box.closest("[data-show-if-field][hidden]"); };
+    var counted = workbook.fields.filter(function (f) {
+      var keys = f.counts && (bindings[f.key] || mins[f.exercise]) && copies(f);
+      return keys && !(keys.length && keys.every(hid));
+    });
     // A binding may judge its own value: a choice's earlier answer does not
     // count. A field of a repeating exercise counts once min entries answer it.
     var done = counted.filter(function (f) {
-      var keys = mins[f.exercise] ? Object.keys(bindings).filter(function (k) { return k !== f.key && fieldOfKey(k) === f.key; }) : [f.key];
-      return keys.filter(function (k) { return bindings[k].answered(valueOf(bindings[k])); }).length >= (mins[f.exercise] || 1);
+      return copies(f).filter(function (k) { return hid(k) || bindings[k].answered(valueOf(bindings[k])); }).length >= (mins[f.exercise] || 1);
     });
     var progress = $("[data-progress]");
     if (progress) {
+      $("progress", progress).max = counted.length;
       $("progress", progress).value = done.length;
       $("[data-progress-text]", progress).textContent = say(MESSAGES.progress, done.length, counted.length);
       show(progress);
@@ -1595,16 +1614,26 @@
     each(listed, function (w) {
       var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
       if (!card) return;
-      var done = w.fields.filter(function (f) {
-        // A field of a repeating exercise is saved under each entry's key.
-        var keys = f.entries ? entryKeys(w.id, f.key.split(".")[0]).filter(function (k) { return fieldOfKey(k) === f.key; }) : [f.key].concat(f.was || []);
-        return keys.filter(function (k) {
-          var record = getRecord(w.id, k);
-          return record && counts(record.v, f);
-        }).length >= (f.entries || 1);
-      }).length;
+      var stored = function (k) { var r = getRecord(w.id, k); return r ? r.v : undefined; };
+      var counted = 0, done = 0;
+      each(w.fields, function (f) {
+        // A field of a repeating exercise is saved under each entry's key
+        // (with none saved, the page shows one new entry), and a show-if
+        // there names the same entry's field. Hidden, as on the page, a
+        // copy counts as done, and a field hidden everywhere does not count.
+        var ex = f.key.split(".")[0], ids = [];
+        each(f.entries ? entryKeys(w.id, ex) : [""], function (k) { k = k && k.split(/[@.]/)[1]; if (ids.indexOf(k) < 0) ids.push(k); });
+        var copies = (ids.length ? ids : ["0"]).map(function (id) {
+          var at = function (k) { return id && k.indexOf(ex + ".") === 0 ? ex + "@" + id + k.slice(ex.length) : k; };
+          return { shown: (f.if || []).every(function (c) { return holds(c, stored(at(c.key))); }), keys: id ? [at(f.key)] : [f.key].concat(f.was || []) };
+        });
+        if (!copies.some(function (c) { return c.shown; })) return;
+        counted++;
+        if (copies.filter(function (c) { return !c.shown || c.keys.some(function (k) { return counts(stored(k), f); }); }).length >= (f.entries || 1)) done++;
+      });
+      $("progress", card).max = counted;
       $("progress", card).value = done;
-      $("span", card).textContent = say(MESSAGES.progress, done, w.fields.length);
+      $("span", card).textContent = say(MESSAGES.progress, done, counted);
       show(card);
     });
     var continueLink = $("[data-continue]");
@@ -1745,6 +1774,7 @@
     markdown: md,
     answered: answered,
     counts: counts,
+    holds: holds,
     fit: fit,
     toNumber: toNumber,
     fieldsOf: fieldsOf,
