@@ -245,11 +245,20 @@
   // listings both hide by: a comparison with no answer is false, a number
   // compares as a number, and a choice of several is = when it includes.
   function holds(c, v) {
-    var a = answered(v) || v === false, n = +c.value, x = a && v !== "" ? +v : NaN;
-    if (c.op === "answered" || c.op === "empty") return answered(v) === (c.op === "answered");
-    var same = Array.isArray(v) ? v.indexOf(c.value) >= 0 : x === x && n === n ? x === n : String(v) === c.value;
-    if (!a) return false;
-    return c.op === "=" ? same : c.op === "!=" ? !same : x === x && (c.op === "<" ? x < n : c.op === "<=" ? x <= n : c.op === ">" ? x > n : x >= n);
+    var o = c.op, a = answered(v), x = +v, n = +c.value;
+    if (o === "answered" || o === "empty") return a === (o === "answered");
+    if (!a && v !== false) return false;
+    var same = Array.isArray(v) ? v.indexOf(c.value) >= 0 : x === n || String(v) === c.value;
+    return o === "=" ? same : o === "!=" ? !same : o === "<" ? x < n : o === "<=" ? x <= n : o === ">" ? x > n : x >= n;
+  }
+  // tally judges a field by its copies (its one place, or each entry's),
+  // each whether it answers the field, or null where a show-if hides it:
+  // hidden wherever it is, the field does not count (0); it is done (2)
+  // once need copies answer it, or, hidden in some, every shown copy does;
+  // else it counts but is not done (1). The page and the listings agree.
+  function tally(copies, need) {
+    var shown = copies.filter(function (c) { return c !== null; }), n = shown.filter(Boolean).length;
+    return copies.length && !shown.length ? 0 : n >= need || n === shown.length && n < copies.length ? 2 : 1;
   }
   function filled(v, depth) {
     if (typeof v === "string") return v.trim() !== "";
@@ -1012,19 +1021,17 @@
 
   function updateProgress() {
     var mins = repeatsOf(workbook.exercises);
-    var copies = function (f) { return mins[f.exercise] ? Object.keys(bindings).filter(function (k) { return k !== f.key && fieldOfKey(k) === f.key; }) : [f.key]; };
-    // A copy a show-if hides asks nothing: it counts as done, and a field
-    // hidden wherever it is does not count.
-    var hid = function (k) { return !!bindings[k].box.closest("[data-show-if-field][hidden]"); };
-    var counted = workbook.fields.filter(function (f) {
-      var keys = f.counts && (bindings[f.key] || mins[f.exercise]) && copies(f);
-      return keys && !(keys.length && keys.every(hid));
-    });
     // A binding may judge its own value: a choice's earlier answer does not
-    // count. A field of a repeating exercise counts once min entries answer it.
-    var done = counted.filter(function (f) {
-      return copies(f).filter(function (k) { return hid(k) || bindings[k].answered(valueOf(bindings[k])); }).length >= (mins[f.exercise] || 1);
+    // count. A copy a show-if hides is null.
+    var tallies = dict();
+    var counted = workbook.fields.filter(function (f) {
+      var keys = f.counts && (bindings[f.key] || mins[f.exercise]) && (mins[f.exercise] ? Object.keys(bindings).filter(function (k) { return k !== f.key && fieldOfKey(k) === f.key; }) : [f.key]);
+      return keys && (tallies[f.key] = tally(keys.map(function (k) {
+        var b = bindings[k];
+        return b.box.closest("[data-show-if-field][hidden]") ? null : b.answered(valueOf(b));
+      }), mins[f.exercise] || 1));
     });
+    var done = counted.filter(function (f) { return tallies[f.key] > 1; });
     var progress = $("[data-progress]");
     if (progress) {
       $("progress", progress).max = counted.length;
@@ -1618,18 +1625,18 @@
       var counted = 0, done = 0;
       each(w.fields, function (f) {
         // A field of a repeating exercise is saved under each entry's key
-        // (with none saved, the page shows one new entry), and a show-if
-        // there names the same entry's field. Hidden, as on the page, a
-        // copy counts as done, and a field hidden everywhere does not count.
-        var ex = f.key.split(".")[0], ids = [];
-        each(f.entries ? entryKeys(w.id, ex) : [""], function (k) { k = k && k.split(/[@.]/)[1]; if (ids.indexOf(k) < 0) ids.push(k); });
-        var copies = (ids.length ? ids : ["0"]).map(function (id) {
+        // (with none saved, the page shows one new entry), where a show-if
+        // names the same entry's field. It counts as on the page.
+        var ex = f.key.split(".")[0], ids = dict();
+        each(f.entries ? entryKeys(w.id, ex) : [""], function (k) { ids[k && k.split(/[@.]/)[1]] = 1; });
+        ids = Object.keys(ids);
+        var t = tally((ids.length ? ids : ["0"]).map(function (id) {
           var at = function (k) { return id && k.indexOf(ex + ".") === 0 ? ex + "@" + id + k.slice(ex.length) : k; };
-          return { shown: (f.if || []).every(function (c) { return holds(c, stored(at(c.key))); }), keys: id ? [at(f.key)] : [f.key].concat(f.was || []) };
-        });
-        if (!copies.some(function (c) { return c.shown; })) return;
-        counted++;
-        if (copies.filter(function (c) { return !c.shown || c.keys.some(function (k) { return counts(stored(k), f); }); }).length >= (f.entries || 1)) done++;
+          return (f.if || []).every(function (c) { return holds(c, stored(at(c.key))); }) ?
+            (id ? [at(f.key)] : [f.key].concat(f.was || [])).some(function (k) { return counts(stored(k), f); }) : null;
+        }), f.entries || 1);
+        counted += t > 0;
+        done += t > 1;
       });
       $("progress", card).max = counted;
       $("progress", card).value = done;
