@@ -90,6 +90,15 @@ func TestShowIfFollowsAnswers(t *testing.T) {
 	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-entry] [data-field$=".sleep"] input`)))
 	step("after a reload", "--+-+ 5 of 6 answered")
 
+	// Another tab saves a low mood: the note shows here too.
+	eval[bool](b, `(() => {
+		const key = '`+storagePrefix+`a:w:mood', newValue = JSON.stringify({v: '1', t: Date.now()});
+		localStorage.setItem(key, newValue);
+		window.dispatchEvent(new StorageEvent('storage', {key, newValue}));
+		return true;
+	})()`)
+	step("a low mood saved in another tab", "+-+-+ 5 of 6 answered")
+
 	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-workbook="w"] [data-card-progress]`)))
 	if got := eval[string](b, `document.querySelector('[data-workbook="w"] [data-card-progress] span').textContent + ' of max ' + document.querySelector('[data-workbook="w"] [data-card-progress] progress').max`); got != "5 of 6 answered of max 6" {
 		t.Errorf("the home page shows %q, want what the workbook page shows", got)
@@ -99,7 +108,7 @@ func TestShowIfFollowsAnswers(t *testing.T) {
 	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 		t.Fatal(err)
 	}
-	if got := eval[string](b, `[...document.querySelectorAll('[data-show-if-field]')].map(el => el.hidden ? (getComputedStyle(el).display === 'none' ? 'x' : 'p') : '+').join('')`); got != "pp+p+" {
+	if got := eval[string](b, `[...document.querySelectorAll('[data-show-if-field]')].map(el => el.hidden ? (getComputedStyle(el).display === 'none' ? 'x' : 'p') : '+').join('')`); got != "+p+p+" {
 		t.Errorf("in print the questions show as %q, want every hidden one printed (p)", got)
 	}
 }
