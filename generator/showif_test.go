@@ -26,11 +26,14 @@ title: Journal
 ::number[Hours slept]{#sleep}
 ::text[What kept you up?]{#why show-if="sleep < 6"}
 :::
+
+::star{#lead show-if="who answered"}
 `
 
 // TestShowIfScripts: only a page with a show-if loads its extension, and
 // the listings carry each field's conditions, an entry's own field's as
-// the field's key, for counting with stored answers.
+// the field's key, for counting with stored answers, and an exercise
+// layout's fields its condition.
 func TestShowIfScripts(t *testing.T) {
 	s := newTestSite(t, showIfSite)
 	s.build()
@@ -42,6 +45,7 @@ func TestShowIfScripts(t *testing.T) {
 	home := s.file("index.html")
 	for _, want := range []string{
 		`{"key":"who","type":"text","if":[{"key":"mood","op":"\u003c=","value":"2"}]}`,
+		`{"key":"lead.situation-1","type":"textarea","if":[{"key":"who","op":"answered"}]}`,
 		`{"key":"log.why","was":["why"],"type":"text","entries":1,"if":[{"key":"log.sleep","op":"\u003c","value":"6"}]}`,
 	} {
 		if !strings.Contains(home, want) {
