@@ -15,8 +15,10 @@ import (
 // checkboxes. An item keeps its tick when reworded if it ends in {#id}.
 func (dl *directiveLayouts) renderChecklist(conv *converting, d *directive.Directive) template.HTML {
 	r := conv.attrs(d)
+	cond := conv.readShowIf(r)
 	f := conv.readPageField("checklist", d.Label, r)
 	conv.errs.Add(r.errs.Err())
+	f.conditions = ownCondition(cond)
 	seen := map[string]bool{}
 	items := 0
 	for n := d.FirstChild(); n != nil; n = n.NextSibling() {
@@ -36,7 +38,7 @@ func (dl *directiveLayouts) renderChecklist(conv *converting, d *directive.Direc
 		conv.errs.Add(diag.Errorf(conv.pos(d.Offset), "checklist %q has no items: add a task list such as - [ ] Update my CV", f.Key))
 	}
 	conv.addField(f)
-	return dl.execute(conv, d, fieldLayout("checklist"), f)
+	return withShowIf(dl.execute(conv, d, fieldLayout("checklist"), f), cond)
 }
 
 // checklistItem reads one item of a checklist.

@@ -19,6 +19,7 @@ type conversion struct {
 	manifest  []manifestField // the fields as the manifest lists them
 	exercises []manifestExercise
 	displays  []string       // the display kinds used, such as "total"
+	showIf    bool           // some element has a show-if
 	links     []internalLink // links to output files, checked once all are written
 	errs      diag.List
 	// recalls are the page's answers recalled from workbooks, and
@@ -57,6 +58,10 @@ type converting struct {
 	captured  map[*directive.Directive]int
 	levels    map[*directive.Directive]int
 	displays  []*display
+	// conditions are the show-ifs, in order, and showIfOf those of
+	// exercises and callouts.
+	conditions []*condition
+	showIfOf   map[*directive.Directive]*condition
 
 	lines  *diag.Lines // positions in the page's file
 	cursor linkCursor  // where the last link was found
@@ -95,6 +100,7 @@ func convertMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conve
 	}
 	conv.html = template.HTML(w.String())
 	conv.renderDisplays()
+	conv.resolveConditions()
 	conv.keysBeforeRepeat()
 	return conv
 }
@@ -105,7 +111,7 @@ func (conv *converting) result() *conversion {
 	for _, ds := range conv.displays {
 		displays = append(displays, ds.Kind)
 	}
-	return &conversion{html: conv.html, manifest: manifestOf(conv), exercises: conv.exercises, displays: displays, links: conv.links, errs: conv.errs,
+	return &conversion{html: conv.html, manifest: manifestOf(conv), exercises: conv.exercises, displays: displays, showIf: len(conv.conditions) > 0, links: conv.links, errs: conv.errs,
 		recalls: conv.recallDisplays(), recallables: conv.recallables()}
 }
 

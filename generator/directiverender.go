@@ -57,6 +57,7 @@ func (dl *directiveLayouts) render(w util.BufWriter, _ []byte, d *directive.Dire
 	case folder == "exercises":
 		conv.openExercise(d)
 	}
+	conv.openShowIf(d)
 	if !d.Container {
 		_, _ = cw.WriteString(string(dl.renderWrapped(conv, d, "")))
 		return ast.WalkSkipChildren, nil
@@ -92,8 +93,10 @@ func (dl *directiveLayouts) check(conv *converting, d *directive.Directive) erro
 // renderField renders a field primitive written as a directive.
 func (dl *directiveLayouts) renderField(conv *converting, d *directive.Directive) template.HTML {
 	r := conv.attrs(d)
+	cond := conv.readShowIf(r)
 	f := conv.readPageField(d.Name, d.Label, r)
 	conv.errs.Add(r.errs.Err())
+	f.conditions = ownCondition(cond)
 	conv.addField(f)
-	return dl.execute(conv, d, fieldLayout(d.Name), f)
+	return withShowIf(dl.execute(conv, d, fieldLayout(d.Name), f), cond)
 }

@@ -124,7 +124,7 @@ Pick the values you would not give up.
 
 	// The type's own attributes are checked like the built-in ones.
 	s.write("content/w.md", "---\ntitle: Values\n---\n::values{#values cuont=2}\n")
-	s.expectErrors(`content/w.md:4:18: unknown attribute "cuont" on values; it takes class, count, hint, id, label, optional, repeat, title, was`)
+	s.expectErrors(`content/w.md:4:18: unknown attribute "cuont" on values; it takes class, count, hint, id, label, optional, repeat, show-if, title, was`)
 	// A mistake in the layout is reported in the layout, naming the use.
 	s.write("layouts/exercises/values.html", "{{.Field \"textbox\" \"x\"}}\n")
 	s.write("content/w.md", "---\ntitle: Values\n---\n::values{#values}\n")

@@ -44,6 +44,7 @@ func (dl *directiveLayouts) renderWrapped(conv *converting, d *directive.Directi
 	} else if c.Label == "" && body == "" {
 		c.r.errs.Add(diag.Errorf(c.r.at, "%s needs text: write ::%s[Your text] or a ::: container", d.Name, d.Name))
 	}
+	c.r.read["show-if"] = true // openShowIf read it.
 	layout := folder + "/" + d.Name + ".html"
 	out := dl.execute(conv, d, layout, c)
 	if folder == "exercises" && ex.index >= 0 && out != "" {
@@ -61,6 +62,7 @@ func (dl *directiveLayouts) renderWrapped(conv *converting, d *directive.Directi
 		// The title the layout showed: the label, or the type's default.
 		conv.exercises[ex.index].Label = c.shown
 	}
+	out = conv.closeShowIf(d, out)
 	c.r.unknown(d.Name)
 	conv.errs.Add(c.r.errs.Err())
 	return out

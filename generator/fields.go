@@ -55,6 +55,9 @@ type field struct {
 
 	exercise string
 	pos      diag.Position
+	// conditions are the show-ifs the field shows under: its own and
+	// those of the containers around it.
+	conditions []*condition
 	// beforeRepeat is, for a field written in a repeating exercise, its
 	// key and earlier keys as they were before the exercise repeated.
 	beforeRepeat []string
@@ -163,6 +166,7 @@ func (conv *converting) addField(f *field) {
 		f.exercise = conv.open[n-1].id
 		f.Optional = f.Optional || conv.open[n-1].optional
 	}
+	f.conditions = append(f.conditions, conv.conditionsNow()...)
 	if validKey(f.Key) {
 		conv.declare(f.Key, f.pos)
 	}

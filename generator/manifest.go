@@ -33,6 +33,8 @@ type manifestField struct {
 	Columns  []manifestColumn `json:"columns,omitempty"`
 	Max      int              `json:"max,omitempty"` // list and rows: the most items; 0 for no limit
 	Number   *manifestNum     `json:"number,omitempty"`
+	// showIf are the conditions the field shows under, for the listings.
+	showIf []progressCondition
 }
 
 // manifestNum is what the runtime checks a number field's answer against.
@@ -55,7 +57,7 @@ type manifestColumn struct {
 // manifest lists f as the manifest does: what every field has, then what
 // its kind adds.
 func (f *field) manifest() manifestField {
-	m := manifestField{Key: f.Key, Type: f.Type, Label: f.Label, Exercise: f.exercise, Was: f.Was}
+	m := manifestField{Key: f.Key, Type: f.Type, Label: f.Label, Exercise: f.exercise, Was: f.Was, showIf: progressConditions(f)}
 	if kind, ok := fieldKindNamed(f.Type); ok {
 		m.Counts = kind.counts(f)
 		if kind.manifest != nil {

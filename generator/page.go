@@ -90,6 +90,9 @@ type progressField struct {
 	Type    string   `json:"type"`
 	Options []string `json:"options,omitempty"`
 	Entries int      `json:"entries,omitempty"`
+	// If are the show-if conditions it shows under: while one does not
+	// hold, it does not count.
+	If []progressCondition `json:"if,omitempty"`
 }
 
 // Progress lists, for the home and collection pages, every workbook below
@@ -108,7 +111,7 @@ func (p *page) Progress() []progressEntry {
 			if !f.Counts {
 				continue
 			}
-			pf := progressField{Key: f.Key, Was: f.Was, Type: f.Type, Entries: entries[f.Exercise]}
+			pf := progressField{Key: f.Key, Was: f.Was, Type: f.Type, Entries: entries[f.Exercise], If: f.showIf}
 			if f.Type == "choice" {
 				pf.Options = f.Options
 			}

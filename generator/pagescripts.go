@@ -3,7 +3,8 @@ package generator
 // Scripts lists the runtime extension files in assets/ that a workbook
 // needs besides the core runtime: those its fields' kinds (columns
 // included) and its displays name as their script, each once, in the order of the kind
-// tables, then the entries' file when an exercise repeats. The base layout loads each after the core runtime, with
+// tables, then the entries' file when an exercise repeats, then the show-if file
+// when an element has a show-if. The base layout loads each after the core runtime, with
 // {{range .Scripts}}<script src="{{asset .}}" defer></script>{{end}}.
 // Other pages bind no fields, so they need none.
 func (p *page) Scripts() []string {
@@ -22,10 +23,14 @@ func (p *page) Scripts() []string {
 		}
 	}
 	scripts := scriptsFor(used)
-	for _, ex := range p.converted().exercises {
+	for _, ex := range conv.exercises {
 		if ex.Repeat != nil {
-			return append(scripts, entriesScript)
+			scripts = append(scripts, entriesScript)
+			break
 		}
+	}
+	if conv.showIf {
+		scripts = append(scripts, showIfScript)
 	}
 	return scripts
 }

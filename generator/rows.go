@@ -15,8 +15,10 @@ import (
 // gives Rows with Col are.
 func (dl *directiveLayouts) renderRows(conv *converting, d *directive.Directive) template.HTML {
 	r := conv.attrs(d)
+	cond := conv.readShowIf(r)
 	f := conv.readPageField("rows", d.Label, r)
 	conv.errs.Add(r.errs.Err())
+	f.conditions = ownCondition(cond)
 	seen := map[string]diag.Position{}
 	for n := d.FirstChild(); n != nil; n = n.NextSibling() {
 		child, ok := n.(*directive.Directive)
@@ -40,7 +42,7 @@ func (dl *directiveLayouts) renderRows(conv *converting, d *directive.Directive)
 		conv.errs.Add(diag.Errorf(conv.pos(d.Offset), "rows %q has no columns: add a field for each, such as ::text[Company]{#company}", f.Key))
 	}
 	conv.addField(f)
-	return dl.execute(conv, d, fieldLayout("rows"), f)
+	return withShowIf(dl.execute(conv, d, fieldLayout("rows"), f), cond)
 }
 
 // rowsColumn reads one column of an author's rows, reporting what cannot

@@ -139,7 +139,11 @@ func (b *browserSite) start(chrome string, limit time.Duration) {
 func (b *browserSite) listen(ev any) {
 	switch ev := ev.(type) {
 	case *runtime.EventExceptionThrown:
-		b.problem("exception: %s", ev.ExceptionDetails.Text)
+		detail := ""
+		if ev.ExceptionDetails.Exception != nil {
+			detail = " " + ev.ExceptionDetails.Exception.Description
+		}
+		b.problem("exception: %s%s", ev.ExceptionDetails.Text, detail)
 	case *runtime.EventConsoleAPICalled:
 		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
 			var args []string

@@ -114,6 +114,10 @@ const recallBudget = 2 * 1024
 // timerBudget is the most the timer extension may weigh gzipped.
 const timerBudget = 2 * 1024
 
+// showIfBudget is the most the show-if extension (questions that appear
+// when needed) may weigh, minified and gzipped.
+const showIfBudget = 1536
+
 // restoreBudget is the most the restore extension (checking a file and
 // the dialog) may weigh, minified and gzipped. The core loads it only when
 // a client restores a file.
@@ -141,7 +145,7 @@ func TestRestoreBudget(t *testing.T) {
 // TestEveryKindScriptsBudget weighs every script a page using every field
 // kind, and every total and chart, loads, and each extension alone.
 func TestEveryKindScriptsBudget(t *testing.T) {
-	root := writeSite(t, map[string]string{"content/w.md": everyKindPage + "::thought-record{#tr repeat}\n"})
+	root := writeSite(t, map[string]string{"content/w.md": everyKindPage + "::thought-record{#tr repeat}\n" + "::text[Why?]{#why show-if=\"now <= 3\"}\n"})
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := generator.Build(context.Background(), generator.Options{Source: root, Dest: dest}); err != nil {
 		t.Fatal(err)
@@ -166,6 +170,9 @@ func TestEveryKindScriptsBudget(t *testing.T) {
 		}
 		if strings.HasPrefix(name, "assets/coachbook-trends.") && zipped > trendsBudget {
 			t.Errorf("the trends extension is %d bytes gzipped, over its budget of %d", zipped, trendsBudget)
+		}
+		if strings.HasPrefix(name, "assets/coachbook-showif.") && zipped > showIfBudget {
+			t.Errorf("the show-if extension is %d bytes gzipped, over its budget of %d", zipped, showIfBudget)
 		}
 		total += zipped
 		names = append(names, name)

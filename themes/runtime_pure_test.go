@@ -64,6 +64,7 @@ func TestRuntimePureFunctions(t *testing.T) {
 		{"namespace", namespaceCases},
 		{"answered", answeredCases},
 		{"counts", countsCases},
+		{"holds", holdsCases},
 		{"fit", fitCases},
 		{"checkImport", checkImportCases},
 		{"planImport", planImportCases},
@@ -129,10 +130,36 @@ func sameJSON(t *testing.T, got, want string) bool {
 var namespaceCases = []pureCase{
 	{"frozen", `Object.isFrozen(coachbook)`, `true`},
 	{"names", `Object.keys(coachbook).sort()`,
-		`["answered", "counts", "defineFeature", "defineKind", "defineRestore", "fieldOfKey", "fieldsOf", "fileLabel", "fit", "isWorkbookID", "kinds", "markdown", "restoring", "toNumber"]`},
+		`["answered", "counts", "defineFeature", "defineKind", "defineRestore", "fieldOfKey", "fieldsOf", "fileLabel", "fit", "holds", "isWorkbookID", "kinds", "markdown", "restoring", "toNumber"]`},
 	{"the restore, loaded on demand", `Object.keys(R).sort()`, `["checkImport", "confirm", "merge", "planImport", "readImport"]`},
 	{"the restore, frozen", `Object.isFrozen(R)`, `true`},
 	{"a second restore file changes nothing", `coachbook.defineRestore(() => ({}))`, `false`},
+}
+
+// holdsCases: whether a show-if condition holds for the answer of the
+// field it names, as the workbook page and the listings both judge it.
+var holdsCases = []pureCase{
+	{"a scale at most 3", `coachbook.holds({op: "<=", value: "3"}, "3")`, `true`},
+	{"a scale above 3", `coachbook.holds({op: "<=", value: "3"}, "4")`, `false`},
+	{"numbers compare as numbers", `coachbook.holds({op: "<", value: "10"}, "9")`, `true`},
+	{"a number", `coachbook.holds({op: ">", value: "6.5"}, 7)`, `true`},
+	{"zero is an answer", `coachbook.holds({op: "<", value: "1"}, 0)`, `true`},
+	{"equal numbers written apart", `coachbook.holds({op: "=", value: "3.0"}, "3")`, `true`},
+	{"unanswered compares false", `coachbook.holds({op: "<", value: "3"}, "")`, `false`},
+	{"unanswered is not unequal", `coachbook.holds({op: "!=", value: "lead"}, undefined)`, `false`},
+	{"text typed in a number box", `coachbook.holds({op: "<", value: "3"}, "two")`, `false`},
+	{"an option", `coachbook.holds({op: "=", value: "lead"}, "lead")`, `true`},
+	{"another option", `coachbook.holds({op: "=", value: "lead"}, "ic")`, `false`},
+	{"not an option", `coachbook.holds({op: "!=", value: "lead"}, "ic")`, `true`},
+	{"several including it", `coachbook.holds({op: "=", value: "pay"}, ["people", "pay"])`, `true`},
+	{"several without it", `coachbook.holds({op: "!=", value: "pay"}, ["people"])`, `true`},
+	{"none of several picked", `coachbook.holds({op: "!=", value: "pay"}, [])`, `false`},
+	{"a ticked check", `coachbook.holds({op: "=", value: "true"}, true)`, `true`},
+	{"an unticked check", `coachbook.holds({op: "=", value: "false"}, false)`, `true`},
+	{"answered text", `coachbook.holds({op: "answered"}, "Lead")`, `true`},
+	{"blank text is empty", `coachbook.holds({op: "empty"}, "  ")`, `true`},
+	{"no answer is empty", `coachbook.holds({op: "empty"}, undefined)`, `true`},
+	{"a list with an item", `coachbook.holds({op: "answered"}, ["", "Ana"])`, `true`},
 }
 
 // countsCases: what counts as answering a field, on the workbook page and

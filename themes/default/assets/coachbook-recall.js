@@ -11,16 +11,16 @@
 (function () {
   "use strict";
 
-  var core;
+  var core, M;
 
   coachbook.defineFeature(function (c) {
     core = c;
+    M = core.messages;
     update();
   });
 
   // lines returns an answer as lines of text, or [] when it holds none.
   function lines(src, v, entry) {
-    var M = core.messages;
     var named = function (k, options) { return options && typeof options[k] === "string" ? options[k] : String(k); };
     var other = function () {
       var r = core.recordOf(src.workbook, entry + ".other");

@@ -169,6 +169,26 @@
     if (f.type === "choice" && Array.isArray(f.options)) return [].concat(v).some(function (x) { return f.options.indexOf(x) >= 0; });
     return answered(v);
   }
+  // holds tells whether show-if condition c ({op, value}) holds for v,
+  // the answer of the field it names, the one rule the page and the
+  // listings both hide by: a comparison with no answer is false, a number
+  // compares as a number, and a choice of several is = when it includes.
+  function holds(c, v) {
+    var o = c.op, a = answered(v), x = +v, n = +c.value;
+    if (o === "answered" || o === "empty") return a === (o === "answered");
+    if (!a && v !== false) return false;
+    var same = Array.isArray(v) ? v.indexOf(c.value) >= 0 : x === n || String(v) === c.value;
+    return o === "=" ? same : o === "!=" ? !same : o === "<" ? x < n : o === "<=" ? x <= n : o === ">" ? x > n : x >= n;
+  }
+  // tally judges a field by its copies (its one place, or each entry's),
+  // each whether it answers the field, or null where a show-if hides it:
+  // hidden wherever it is, the field does not count (0); it is done (2)
+  // once need copies answer it, or, hidden in some, every shown copy does;
+  // else it counts but is not done (1). The page and the listings agree.
+  function tally(copies, need) {
+    var shown = copies.filter(function (c) { return c !== null; }), n = shown.filter(Boolean).length;
+    return copies.length && !shown.length ? 0 : n >= need || n === shown.length && n < copies.length ? 2 : 1;
+  }
   function filled(v, depth) {
     if (typeof v === "string") return v.trim() !== "";
     if (typeof v === "boolean") return v;
@@ -840,7 +860,8 @@
       keysOf: function (id, start) {
         var from = answerKey(id, "").length;
         return keys(answerKey(id, start)).map(function (k) { return k.slice(from); });
-      }
+      },
+      progress: updateProgress
     });
   }
 
@@ -953,15 +974,20 @@
 
   function updateProgress() {
     var mins = repeatsOf(workbook.exercises);
-    var counted = workbook.fields.filter(function (f) { return f.counts && (bindings[f.key] || mins[f.exercise]); });
     // A binding may judge its own value: a choice's earlier answer does not
-    // count. A field of a repeating exercise counts once min entries answer it.
-    var done = counted.filter(function (f) {
-      var keys = mins[f.exercise] ? Object.keys(bindings).filter(function (k) { return k !== f.key && fieldOfKey(k) === f.key; }) : [f.key];
-      return keys.filter(function (k) { return bindings[k].answered(valueOf(bindings[k])); }).length >= (mins[f.exercise] || 1);
+    // count. A copy a show-if hides is null.
+    var tallies = dict();
+    var counted = workbook.fields.filter(function (f) {
+      var keys = f.counts && (bindings[f.key] || mins[f.exercise]) && (mins[f.exercise] ? Object.keys(bindings).filter(function (k) { return k !== f.key && fieldOfKey(k) === f.key; }) : [f.key]);
+      return keys && (tallies[f.key] = tally(keys.map(function (k) {
+        var b = bindings[k];
+        return b.box.closest("[data-show-if-field][hidden]") ? null : b.answered(valueOf(b));
+      }), mins[f.exercise] || 1));
     });
+    var done = counted.filter(function (f) { return tallies[f.key] > 1; });
     var progress = $("[data-progress]");
     if (progress) {
+      $("progress", progress).max = counted.length;
       $("progress", progress).value = done.length;
       $("[data-progress-text]", progress).textContent = say(MESSAGES.progress, done.length, counted.length);
       show(progress);
@@ -1552,16 +1578,26 @@
     each(listed, function (w) {
       var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
       if (!card) return;
-      var done = w.fields.filter(function (f) {
-        // A field of a repeating exercise is saved under each entry's key.
-        var keys = f.entries ? entryKeys(w.id, f.key.split(".")[0]).filter(function (k) { return fieldOfKey(k) === f.key; }) : [f.key].concat(f.was || []);
-        return keys.filter(function (k) {
-          var record = getRecord(w.id, k);
-          return record && counts(record.v, f);
-        }).length >= (f.entries || 1);
-      }).length;
+      var stored = function (k) { var r = getRecord(w.id, k); return r ? r.v : undefined; };
+      var counted = 0, done = 0;
+      each(w.fields, function (f) {
+        // A field of a repeating exercise is saved under each entry's key
+        // (with none saved, the page shows one new entry), where a show-if
+        // names the same entry's field. It counts as on the page.
+        var ex = f.key.split(".")[0], ids = dict();
+        each(f.entries ? entryKeys(w.id, ex) : [""], function (k) { ids[k && k.split(/[@.]/)[1]] = 1; });
+        ids = Object.keys(ids);
+        var t = tally((ids.length ? ids : ["0"]).map(function (id) {
+          var at = function (k) { return id && k.indexOf(ex + ".") === 0 ? ex + "@" + id + k.slice(ex.length) : k; };
+          return (f.if || []).every(function (c) { return holds(c, stored(at(c.key))); }) ?
+            (id ? [at(f.key)] : [f.key].concat(f.was || [])).some(function (k) { return counts(stored(k), f); }) : null;
+        }), f.entries || 1);
+        counted += t > 0;
+        done += t > 1;
+      });
+      $("progress", card).max = counted;
       $("progress", card).value = done;
-      $("span", card).textContent = say(MESSAGES.progress, done, w.fields.length);
+      $("span", card).textContent = say(MESSAGES.progress, done, counted);
       show(card);
     });
     var continueLink = $("[data-continue]");
@@ -1702,6 +1738,7 @@
     markdown: md,
     answered: answered,
     counts: counts,
+    holds: holds,
     fit: fit,
     toNumber: toNumber,
     fieldsOf: fieldsOf,
