@@ -174,3 +174,23 @@ func TestRowsKeepEarlierChoices(t *testing.T) {
 		t.Error("a new row inherits the earlier answer")
 	}
 }
+
+// TestRowsStopAtTheirMost: a table at its max stops adding and says why,
+// and says nothing once a row is removed.
+func TestRowsStopAtTheirMost(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, writeSite(t, map[string]string{"content/w.md": strings.Replace(rowsPage, "max=200", "max=2", 1)}))
+	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-field=apps] [data-add]`)))
+	const state = `(() => { const f = document.querySelector('[data-field=apps]'); return f.querySelectorAll('[data-item]').length + ' ' + f.querySelector('[data-add]').disabled + ' ' + JSON.stringify(f.querySelector('.group-full').textContent); })()`
+	if got := eval[string](b, state); got != `1 false ""` {
+		t.Errorf("with one row of two the table reads %s", got)
+	}
+	b.do(chromedp.Click(chromedp.CSS(`[data-field=apps] [data-add]`)))
+	if got := eval[string](b, state); got != `2 true "This holds at most 2. Remove one to add another."` {
+		t.Errorf("at its most the table reads %s", got)
+	}
+	b.do(chromedp.Click(chromedp.CSS(`[data-field=apps] [data-item]:last-child [data-remove]`)))
+	if got := eval[string](b, state); got != `1 false ""` {
+		t.Errorf("after removing a row the table reads %s", got)
+	}
+}

@@ -48,7 +48,10 @@
       $$("[data-n]", item).forEach(function (number) { number.textContent = n; });
       $("[data-remove]", item).disabled = all.length <= Math.max(min, 1);
     });
-    $(":scope > [data-add]", group).disabled = all.length >= most(group);
+    var full = all.length >= most(group);
+    $(":scope > [data-add]", group).disabled = full;
+    // A full list says why its button no longer adds, and how to go on.
+    $(":scope > .group-full", group).textContent = full ? say(MESSAGES.groupFull, most(group)) : "";
   }
 
   // blank copies an item with its boxes empty, and without its row's ID.
@@ -105,6 +108,10 @@
       group.dispatchEvent(new Event("input", { bubbles: true }));
     });
     $$("[data-add], [data-remove]", group).forEach(show);
+    var full = document.createElement("p");
+    full.className = "group-full";
+    full.setAttribute("aria-live", "polite");
+    group.appendChild(full);
     renumber(group);
   }
 
