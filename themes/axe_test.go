@@ -79,6 +79,13 @@ func TestAxeNewKinds(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(`[data-exercise=journal] [data-entry] [data-field$=".mood"] .scale-point:nth-child(7) label`)))
 	waitFor(b, `document.querySelectorAll('[data-chart] svg circle').length >= 2`)
 
+	axeLightDarkNarrow(t, b, script)
+}
+
+// axeLightDarkNarrow loads axe-core into b's page and runs it in light and
+// dark colours, then dark at 320 px wide, where tables are cards.
+func axeLightDarkNarrow(t *testing.T, b *browserSite, script string) {
+	t.Helper()
 	b.do(chromedp.Evaluate[chromedp.Void](script))
 	for _, scheme := range []string{"light", "dark"} {
 		if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
@@ -86,7 +93,6 @@ func TestAxeNewKinds(t *testing.T) {
 		}
 		runAxe(t, b, scheme)
 	}
-	// A phone lays the table out as cards.
 	b.do(chromedp.EmulateViewport(320, 640))
 	runAxe(t, b, "dark, 320 px wide")
 }

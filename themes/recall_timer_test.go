@@ -218,13 +218,5 @@ func TestAxeRecallTimer(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(`[data-timer-start]`)))
 	eval[int](b, `window.clockAhead += 200000`)
 	waitFor(b, `document.querySelector('[data-timer]').getAttribute('data-state') === 'done'`)
-	b.do(chromedp.Evaluate[chromedp.Void](script))
-	for _, scheme := range []string{"light", "dark"} {
-		if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
-			t.Fatal(err)
-		}
-		runAxe(t, b, scheme)
-	}
-	b.do(chromedp.EmulateViewport(320, 640))
-	runAxe(t, b, "dark, 320 px wide")
+	axeLightDarkNarrow(t, b, script)
 }
