@@ -2,6 +2,8 @@ package themes_test
 
 import (
 	"encoding/json"
+	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -166,5 +168,135 @@ func TestGridWideAndNarrow(t *testing.T) {
 		if !sameJSON(t, string(answers[key]), want) {
 			t.Errorf("the answers file holds %s for %s, want %s", answers[key], key, want)
 		}
+	}
+}
+
+// matrixPage compares two offers on weighted criteria, and the client's
+// own options on one criterion.
+const matrixPage = `---
+title: Offers
+---
+::matrix[Compare your options]{#offers options="a=Offer A|b=Offer B" criteria="pay=Pay|growth=Growth" min=1 max=5 weights}
+
+::matrix[Your own options]{#own options=client criteria="fit=Fit|ease=Ease"}
+`
+
+// pickMenu sets a menu as a client's choice does.
+const pickMenu = `((el, v) => { el.value = v; el.dispatchEvent(new Event('change', { bubbles: true })); })`
+
+// matrixState reads a matrix: each option's name and total, the leader,
+// and the lines of the working.
+func matrixState(key string) string {
+	return `(() => {
+	const box = document.querySelector('[data-field=` + key + `]');
+	const rows = [...box.querySelectorAll('tbody tr')].map(tr => {
+		const name = tr.querySelector('[data-name]');
+		return (name.tagName === 'INPUT' ? name.value : name.textContent) + '=' + tr.querySelector('[data-score]').textContent;
+	});
+	const sums = [...box.querySelectorAll('[data-sums] li')].map(li => li.textContent);
+	return rows.join(' ') + ' / ' + box.querySelector('[data-lead]').textContent + ' / ' + sums.join(' | ');
+})()`
+}
+
+// TestMatrixTotals scores two offers on weighted criteria: the totals,
+// the leader and the working on request follow; a reload keeps them, and
+// the Markdown download and answers file hold them. The client names
+// options of their own, adds and removes them, and a reload keeps them.
+func TestMatrixTotals(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, writeSite(t, map[string]string{"content/w.md": matrixPage}))
+	dir := downloads(b)
+	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-field=own] [data-add]`)))
+	if got := eval[string](b, matrixState("offers")); got != "Offer A= Offer B= /  / " {
+		t.Errorf("before any score the matrix reads %q", got)
+	}
+	if eval[bool](b, `document.querySelector('[data-field=offers] [data-work]').offsetParent !== null`) {
+		t.Error("the working shows before any score")
+	}
+	if got := eval[string](b, `document.querySelector('[data-field=offers] [data-lead]').getAttribute('aria-live')`); got != "polite" {
+		t.Errorf("the leader is announced %q, want politely", got)
+	}
+	eval[bool](b, `(() => {
+		const s = (q, v) => `+pickMenu+`(document.querySelector('[data-field=offers] ' + q), v);
+		s('[aria-label="Offer A, Pay"]', '4'); s('[aria-label="Offer A, Growth"]', '2');
+		s('[aria-label="Offer B, Pay"]', '3'); s('[aria-label="Offer B, Growth"]', '5');
+		return true;
+	})()`)
+	// A criterion not yet weighted counts once.
+	if got, want := eval[string](b, matrixState("offers")), "Offer A=6 Offer B=8 / Leading: Offer B (8) / Offer A: Pay 4 × 1 + Growth 2 × 1 = 6 | Offer B: Pay 3 × 1 + Growth 5 × 1 = 8"; got != want {
+		t.Errorf("unweighted, the matrix reads %q, want %q", got, want)
+	}
+	eval[bool](b, `(() => {
+		const s = (q, v) => `+pickMenu+`(document.querySelector('[data-field=offers] ' + q), v);
+		s('[data-weight=pay]', '3'); s('[data-weight=growth]', '2');
+		return true;
+	})()`)
+	const weighted = "Offer A=16 Offer B=19 / Leading: Offer B (19) / Offer A: Pay 4 × 3 + Growth 2 × 2 = 16 | Offer B: Pay 3 × 3 + Growth 5 × 2 = 19"
+	if got := eval[string](b, matrixState("offers")); got != weighted {
+		t.Errorf("weighted, the matrix reads %q, want %q", got, weighted)
+	}
+	// The working shows on request.
+	const shown = `document.querySelector('[data-field=offers] [data-sums] li').checkVisibility()`
+	if eval[bool](b, shown) {
+		t.Error("the working shows before it is asked for")
+	}
+	b.do(chromedp.Click(chromedp.CSS(`[data-field=offers] summary`)))
+	if !eval[bool](b, shown) {
+		t.Error("the working does not show when asked for")
+	}
+
+	// The client's own options: two to start, one added, one removed.
+	b.do(chromedp.Click(chromedp.CSS(`[data-field=own] [data-add]`)))
+	if got := eval[string](b, `document.activeElement.getAttribute('aria-label')`); got != "Name of option 3" {
+		t.Errorf("after adding an option the focus is on %q, want its name box", got)
+	}
+	b.do(chromedp.SendKeys(chromedp.CSS(`[data-field=own] tbody tr:nth-child(1) [data-name]`), "North"),
+		chromedp.SendKeys(chromedp.CSS(`[data-field=own] tbody tr:nth-child(2) [data-name]`), "South"),
+		chromedp.SendKeys(chromedp.CSS(`[data-field=own] tbody tr:nth-child(3) [data-name]`), "East"))
+	eval[bool](b, `(() => {
+		const s = (q, v) => `+pickMenu+`(document.querySelector('[data-field=own] ' + q), v);
+		s('[aria-label="North, Fit"]', '2'); s('[aria-label="South, Fit"]', '4'); s('[aria-label="South, Ease"]', '1'); s('[aria-label="East, Ease"]', '5');
+		return true;
+	})()`)
+	b.do(chromedp.Click(chromedp.CSS(`[data-field=own] tbody tr:nth-child(1) [data-remove]`)))
+	const own = "South=5 East=5 / Level: South, East (5) / South: Fit 4 + Ease 1 = 5 | East: Ease 5 = 5"
+	if got := eval[string](b, matrixState("own")); got != own {
+		t.Errorf("the client's options read %q, want %q", got, own)
+	}
+	waitFor(b, saved)
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-field=own] [data-add]`)))
+	if got := eval[string](b, matrixState("offers")); got != weighted {
+		t.Errorf("after a reload the matrix reads %q, want %q", got, weighted)
+	}
+	if got := eval[string](b, matrixState("own")); got != own {
+		t.Errorf("after a reload the client's options read %q, want %q", got, own)
+	}
+
+	b.do(chromedp.Click(chromedp.CSS(`[data-action=markdown]`)))
+	_, markdown := downloaded(t, dir, ".md")
+	for _, part := range []string{"- Weights: Pay 3, Growth 2", "- Offer A: Pay 4 × 3 + Growth 2 × 2 = 16", "- Leading: Offer B (19)", "- East: Ease 5 = 5"} {
+		if !strings.Contains(markdown, part) {
+			t.Errorf("the Markdown lacks %q:\n%s", part, markdown)
+		}
+	}
+	b.do(chromedp.Click(chromedp.CSS(`[data-action=export]`)))
+	_, exported := downloaded(t, dir, ".json")
+	answers := exportedAnswers(t, exported)
+	if want := `{"@weights":{"pay":3,"growth":2},"a":{"pay":4,"growth":2},"b":{"pay":3,"growth":5}}`; !sameJSON(t, string(answers["offers"]), want) {
+		t.Errorf("the answers file holds %s for the offers, want %s", answers["offers"], want)
+	}
+	var mine map[string]map[string]any
+	if err := json.Unmarshal(answers["own"], &mine); err != nil {
+		t.Fatalf("the client's options in the answers file: %v: %s", err, answers["own"])
+	}
+	names := []string{}
+	for id, row := range mine {
+		if !regexp.MustCompile(`^[a-z0-9]{1,16}$`).MatchString(id) {
+			t.Errorf("a client's option is saved under %q, not an ID", id)
+		}
+		names = append(names, row["@name"].(string))
+	}
+	if sort.Strings(names); strings.Join(names, " ") != "East South" {
+		t.Errorf("the answers file names the client's options %v, want East and South", names)
 	}
 }
