@@ -178,6 +178,8 @@ title: Offers
 ---
 ::matrix[Compare your options]{#offers options="a=Offer A|b=Offer B" criteria="pay=Pay|growth=Growth" min=1 max=5 weights}
 
+::matrix[Five criteria]{#five options="a=Offer A|b=Offer B" criteria="pay=Pay and security|work=The work itself|people=People and culture|growth=Growth and learning|hours=Hours and location" weights}
+
 ::matrix[Your own options]{#own options=client criteria="fit=Fit|ease=Ease"}
 `
 
@@ -272,6 +274,14 @@ func TestMatrixTotals(t *testing.T) {
 		t.Errorf("after a reload the client's options read %q, want %q", got, own)
 	}
 
+	// On a phone each option is a card: nothing scrolls sideways.
+	b.do(chromedp.EmulateViewport(320, 640), chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-field=own] [data-add]`)))
+	if w := eval[int](b, `Math.max(document.documentElement.scrollWidth, ...[...document.querySelectorAll('.grid-scroll')].map(s => s.scrollWidth - s.clientWidth + 320))`); w > 320 {
+		t.Errorf("at 320 px a matrix is %d px wide", w)
+	}
+	if got := eval[string](b, matrixState("own")); got != own {
+		t.Errorf("at 320 px the client's options read %q, want %q", got, own)
+	}
 	b.do(chromedp.Click(chromedp.CSS(`[data-action=markdown]`)))
 	_, markdown := downloaded(t, dir, ".md")
 	for _, part := range []string{"- Weights: Pay 3, Growth 2", "- Offer A: Pay 4 × 3 + Growth 2 × 2 = 16", "- Leading: Offer B (19)", "- East: Ease 5 = 5"} {
