@@ -137,6 +137,8 @@ func TestGridWideAndNarrow(t *testing.T) {
 	if !reached["field-week:show"] {
 		t.Fatalf("at 320 px the keyboard never reaches the menu of days; it reached %v", reached)
 	}
+	const stored = `localStorage.getItem(Object.keys(localStorage).find(k => k.endsWith(':a:w:week')))`
+	before := eval[string](b, stored)
 	b.do(chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown))
 	if got := eval[string](b, visibleCells); got != "Morning, Wed|Afternoon, Wed|Evening, Wed" {
 		t.Errorf("after picking Wed the cells shown are %s", got)
@@ -147,6 +149,11 @@ func TestGridWideAndNarrow(t *testing.T) {
 	b.do(chromedp.KeyEvent("\t"))
 	if got := eval[string](b, `document.activeElement.getAttribute('aria-label')`); got != "Morning, Wed" {
 		t.Errorf("after the menu the keyboard reaches %q, want Morning, Wed", got)
+	}
+	// Picking a day changes no answer: leaving the menu, which saves what
+	// is pending, saves nothing.
+	if after := eval[string](b, stored); after != before {
+		t.Errorf("picking a day saved the week again: %s, then %s", before, after)
 	}
 
 	// The Markdown download and the answers file.

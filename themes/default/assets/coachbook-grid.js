@@ -29,7 +29,10 @@
       function showColumn() {
         $$("[data-col]", box).forEach(function (c) { c.classList.toggle("grid-on", c.getAttribute("data-col") === pick.value); });
       }
-      pick.addEventListener("change", showColumn);
+      // Picking a column to show changes no answer: the core need not hear.
+      ["input", "change"].forEach(function (type) {
+        pick.addEventListener(type, function (event) { event.stopPropagation(); showColumn(); });
+      });
       show(pick.parentNode);
       box.classList.add("grid-js");
       showColumn();
@@ -199,7 +202,7 @@
         },
         text: function (v) {
           var w = own(v, "@weights"), done = work(v).filter(function (o) { return o.sum.length; });
-          var lines = $$("[data-weight]", box).filter(function (s, c) { return typeof own(w, s.getAttribute("data-weight")) === "number"; }).map(function (s, c) {
+          var lines = $$("[data-weight]", box).filter(function (s) { return typeof own(w, s.getAttribute("data-weight")) === "number"; }).map(function (s) {
             return text(s.parentNode.firstChild) + " " + own(w, s.getAttribute("data-weight"));
           });
           return (lines.length ? [item(say(M.matrixWeights, lines.join(", ")))] : []).concat(done.map(function (o) { return item(sumLine(o)); }), done.length ? [item(lead(done))] : []).join("\n");
