@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -154,6 +155,20 @@ func TestGridWideAndNarrow(t *testing.T) {
 	// is pending, saves nothing.
 	if after := eval[string](b, stored); after != before {
 		t.Errorf("picking a day saved the week again: %s, then %s", before, after)
+	}
+
+	// In print, every day shows, and the menu does not.
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval[string](b, visibleCells); strings.Count(got, "|") != 20 {
+		t.Errorf("in print the cells shown are %s, want all 21", got)
+	}
+	if eval[bool](b, `document.querySelector('[data-field=week] [data-grid-pick]').offsetParent !== null`) {
+		t.Error("in print the grid shows its menu of days")
+	}
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""}); err != nil {
+		t.Fatal(err)
 	}
 
 	// The Markdown download and the answers file.
