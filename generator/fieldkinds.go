@@ -54,10 +54,15 @@ var fieldKinds = []fieldKind{
 	{name: "number", column: true, read: readNumber, manifest: manifestNumber, counts: unlessOptional},
 	{name: "rows", script: tablesScript, container: true, holds: "one field per column", read: readItemCounts, manifest: manifestRows, counts: unlessOptional},
 	{name: "check", layoutOnly: true, column: true, counts: unlessOptional},
+	{name: "grid", script: gridScript, read: readGrid, counts: unlessOptional},
+	{name: "matrix", script: gridScript, read: readMatrix, counts: unlessOptional},
 }
 
 // tablesScript binds the repeatable fields, lists and rows.
 const tablesScript = "coachbook-tables.js"
+
+// gridScript binds the two-way tables, weekly grids and decision matrices.
+const gridScript = "coachbook-grid.js"
 
 // fieldKindNamed returns the field kind called name.
 func fieldKindNamed(name string) (*fieldKind, bool) {

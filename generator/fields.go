@@ -52,6 +52,15 @@ type field struct {
 	NumMin, NumMax *float64
 	NumStep        float64
 	Unit           string
+	// grid: its rows and columns, and what each cell is (text, check or
+	// scale, whose ends are Min and Max).
+	GridRows, GridCols []option
+	Cell               string
+	// matrix: what each option (Options) is scored on, whether the
+	// criteria are weighted, and whether the client names the options.
+	Criteria      []option
+	Weights       bool
+	ClientOptions bool
 
 	exercise string
 	pos      diag.Position

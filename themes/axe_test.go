@@ -34,6 +34,9 @@ const axePage = everyKindPage + `
 ::chart[Mood over time]{of="journal.mood"}
 
 ::thought-record{#tr repeat}
+
+::grid[Mood each day]{#moods rows="mood=Mood|sleep=Sleep" cols="mon=Mon|tue=Tue|wed=Wed" cell=scale}
+::matrix[Your own options]{#own options=client criteria="fit=Fit|ease=Ease"}
 `
 
 // axeScript reads axe-core's axe.min.js from where COACHBOOK_AXE says.
@@ -78,6 +81,11 @@ func TestAxeNewKinds(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(`[data-exercise=journal] .entry-add`)))
 	b.do(chromedp.Click(chromedp.CSS(`[data-exercise=journal] [data-entry] [data-field$=".mood"] .scale-point:nth-child(7) label`)))
 	waitFor(b, `document.querySelectorAll('[data-chart] svg circle').length >= 2`)
+	// A matrix with a leader and its working open, and a named option.
+	b.do(chromedp.SetValue(chromedp.CSS(`[aria-label="Offer A, Pay"]`), "4"), chromedp.SetValue(chromedp.CSS(`[data-weight=pay]`), "3"),
+		chromedp.SendKeys(chromedp.CSS(`[data-field=own] [data-name]`), "North"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-field=offers] select').dispatchEvent(new Event('change', { bubbles: true }))`),
+		chromedp.Click(chromedp.CSS(`[data-field=offers] summary`)))
 
 	axeLightDarkNarrow(t, b, script)
 }

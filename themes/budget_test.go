@@ -118,6 +118,10 @@ const timerBudget = 2 * 1024
 // when needed) may weigh, minified and gzipped.
 const showIfBudget = 1536
 
+// gridBudget is the most that coachbook-grid.js (weekly grids and
+// decision matrices) may weigh gzipped.
+const gridBudget = 3 * 1024
+
 // restoreBudget is the most the restore extension (checking a file and
 // the dialog) may weigh, minified and gzipped. The core loads it only when
 // a client restores a file.
@@ -170,6 +174,9 @@ func TestEveryKindScriptsBudget(t *testing.T) {
 		}
 		if strings.HasPrefix(name, "assets/coachbook-trends.") && zipped > trendsBudget {
 			t.Errorf("the trends extension is %d bytes gzipped, over its budget of %d", zipped, trendsBudget)
+		}
+		if strings.HasPrefix(name, "assets/coachbook-grid.") && zipped > gridBudget {
+			t.Errorf("the grid extension is %d bytes gzipped, over its budget of %d", zipped, gridBudget)
 		}
 		if strings.HasPrefix(name, "assets/coachbook-showif.") && zipped > showIfBudget {
 			t.Errorf("the show-if extension is %d bytes gzipped, over its budget of %d", zipped, showIfBudget)

@@ -24,6 +24,8 @@ title: Every kind
 ::practice-log{#log}
 ::total[Minutes so far]{of="log.minutes" show="average"}
 ::chart[Minutes each time]{of="log.minutes"}
+::grid[This week]{#week rows="morning=Morning|evening=Evening" cols="mon=Mon|tue=Tue" cell=check}
+::matrix[Compare]{#offers options="a=Offer A|b=Offer B" criteria="pay=Pay|growth=Growth" weights}
 `
 
 // TestRuntimeExtensions: a page without lists or rows runs the core

@@ -177,6 +177,12 @@ var countsCases = []pureCase{
 	{"a choice without options listed", `coachbook.counts("x", {type: "choice"})`, `true`},
 	{"empty rows", `coachbook.counts([{task: "", done: false}], {type: "rows"})`, `false`},
 	{"a row", `coachbook.counts([{task: "Call", done: false}], {type: "rows"})`, `true`},
+	// Grid and matrix: what is kept under "@" (weights, option names) is
+	// no answer; a score or a cell is.
+	{"a matrix of weights and names", `coachbook.counts({"@weights": {pay: 3}, lq2x9k0aab: {"@name": "North"}}, {type: "matrix"})`, `false`},
+	{"a matrix with a score", `coachbook.counts({"@weights": {pay: 3}, a: {pay: 4}}, {type: "matrix"})`, `true`},
+	{"a grid with a tick", `coachbook.counts({walk: {mon: true}}, {type: "grid"})`, `true`},
+	{"a grid of no ticks", `coachbook.counts({walk: {mon: false}}, {type: "grid"})`, `false`},
 }
 
 // fileLabelCases: a client's name as a file name may hold it.

@@ -42,6 +42,8 @@ var exercises = []string{
 	":::rows[Sessions]{#sessions-%d}\n::date[Day]{#day}\n::number[Minutes]{#minutes}\n:::\n\n::total[Minutes so far]{of=\"sessions-%[1]d.minutes\"}\n\n::chart[Minutes each day]{of=\"sessions-%[1]d.minutes\" class=\"wide\"}",
 	"::recall[The phrase you chose first]{from=\"c000/p000#phrase-0\"}",
 	"::timer[Answer out loud]{minutes=2}",
+	"::grid[This week's plan]{#week-%d rows=\"morning=Morning|evening=Evening\" cols=\"mon=Mon|tue=Tue|wed=Wed\"}",
+	"::matrix[Compare your options]{#offers-%d options=\"a=Offer A|b=Offer B\" criteria=\"pay=Pay|growth=Growth\" weights}",
 	":::tip[Be specific]\nName the company.\n:::",
 	":::note[Remember]\nYour answers stay on this device.\n:::",
 	"::warning[Bring your notes.]",

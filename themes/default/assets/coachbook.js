@@ -195,7 +195,9 @@
     if (isNumber(v)) return true;
     if (depth > 1) return false;
     if (Array.isArray(v)) return v.some(function (x) { return filled(x, depth + 1); });
-    if (isObject(v)) return Object.keys(v).some(function (k) { return k !== "@id" && filled(v[k], depth + 1); });
+    // What is kept under "@" and a word (a row's ID, a matrix's weights
+    // or an option's name) is beside the answer, not one.
+    if (isObject(v)) return Object.keys(v).some(function (k) { return k[0] !== "@" && filled(v[k], depth + 1); });
     return false;
   }
 
