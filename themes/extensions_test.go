@@ -6,9 +6,10 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// everyKindPage uses every field kind, and a total and a chart: each directive, and rows and check
-// through built-in exercises.
-const everyKindPage = `---
+// homeworkPage uses every field kind up to those for deciding, and a
+// total and a chart: each directive, rows and check through built-in
+// exercises, and a repeating exercise.
+const homeworkPage = `---
 title: Every kind
 ---
 ::text[Your name]{#name}
@@ -24,7 +25,12 @@ title: Every kind
 ::practice-log{#log}
 ::total[Minutes so far]{of="log.minutes" show="average"}
 ::chart[Minutes each time]{of="log.minutes"}
-::grid[This week]{#week rows="morning=Morning|evening=Evening" cols="mon=Mon|tue=Tue" cell=check}
+::thought-record{#tr repeat}
+`
+
+// everyKindPage uses every field kind: homeworkPage, and the kinds for
+// deciding.
+const everyKindPage = homeworkPage + `::grid[This week]{#week rows="morning=Morning|evening=Evening" cols="mon=Mon|tue=Tue" cell=check}
 ::matrix[Compare]{#offers options="a=Offer A|b=Offer B" criteria="pay=Pay|growth=Growth" weights}
 `
 
