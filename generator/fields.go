@@ -52,6 +52,8 @@ type field struct {
 	NumMin, NumMax *float64
 	NumStep        float64
 	Unit           string
+	OwnItems       bool   // rank: whether a client may add their own items
+	Piles          []pile // sort
 
 	exercise string
 	pos      diag.Position

@@ -118,6 +118,10 @@ const timerBudget = 2 * 1024
 // when needed) may weigh, minified and gzipped.
 const showIfBudget = 1536
 
+// orderBudget is the most the order extension (rank and sort) may weigh,
+// minified and gzipped.
+const orderBudget = 2 * 1024
+
 // restoreBudget is the most the restore extension (checking a file and
 // the dialog) may weigh, minified and gzipped. The core loads it only when
 // a client restores a file.
@@ -170,6 +174,9 @@ func TestEveryKindScriptsBudget(t *testing.T) {
 		}
 		if strings.HasPrefix(name, "assets/coachbook-trends.") && zipped > trendsBudget {
 			t.Errorf("the trends extension is %d bytes gzipped, over its budget of %d", zipped, trendsBudget)
+		}
+		if strings.HasPrefix(name, "assets/coachbook-order.") && zipped > orderBudget {
+			t.Errorf("the order extension is %d bytes gzipped, over its budget of %d", zipped, orderBudget)
 		}
 		if strings.HasPrefix(name, "assets/coachbook-showif.") && zipped > showIfBudget {
 			t.Errorf("the show-if extension is %d bytes gzipped, over its budget of %d", zipped, showIfBudget)

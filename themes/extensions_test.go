@@ -20,6 +20,8 @@ title: Every kind
 :::
 ::scale[Where now?]{#now}
 ::date[Next session]{#next}
+::rank[What matters most]{#priorities options="pay=Pay|growth=Growth|people=People" other}
+::sort[Sort the values]{#values options="autonomy=Autonomy|security=Security|growth=Growth" into="must=Must have|no=Not important" max-must=2}
 ::fear-exclusion{#fears}
 ::practice-log{#log}
 ::total[Minutes so far]{of="log.minutes" show="average"}
