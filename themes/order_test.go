@@ -95,31 +95,55 @@ func TestRankByKeyboard(t *testing.T) {
 	}
 }
 
-// TestRankByDrag drags Location by its handle, with the mouse's pointer
-// events, above Pay: it is first, and saved so.
+// TestRankByDrag drags Location by its handle above Pay, with a mouse and
+// with a finger (both reach the runtime as pointer events): it is first,
+// announced, and saved so.
 func TestRankByDrag(t *testing.T) {
 	t.Parallel()
-	b := openOrderPage(t)
-	eval[bool](b, `document.querySelector('[data-field=priorities]').scrollIntoView({block: 'center'}) === undefined`)
-	grip := rectOf(b, `document.querySelector('[data-field=priorities] [data-card=place] [data-grip]')`)
-	first := rectOf(b, `document.querySelector('[data-field=priorities] [data-card=pay]')`)
-	x, y := (grip.Left+grip.Right)/2, (grip.Top+grip.Bottom)/2
-	b.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, x, y, chromedp.ButtonLeft))
-	for _, to := range []float64{y - 20, (y + first.Top) / 2, first.Top + 2} {
-		b.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, to, chromedp.ButtonLeft))
-	}
-	b.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, x, first.Top+2, chromedp.ButtonLeft))
-	const want = "Location|Pay|Growth|People"
-	if got := ranked(b, "priorities"); got != want {
-		t.Fatalf("after the drag the order is %s, want %s", got, want)
-	}
-	if got := eval[string](b, `document.querySelector('[data-field=priorities] [data-rank-status]').textContent`); got != "Location moved to 1 of 4" {
-		t.Errorf("the drag announces %q", got)
-	}
-	waitFor(b, saved)
-	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-field=priorities] [data-moves]`)))
-	if got := ranked(b, "priorities"); got != want {
-		t.Errorf("after a reload the order is %s, want %s", got, want)
+	for _, c := range []struct {
+		name string
+		drag func(b *browserSite, x, from, to float64)
+	}{
+		{"mouse", func(b *browserSite, x, from, to float64) {
+			b.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, x, from, chromedp.ButtonLeft))
+			for _, y := range []float64{from - 20, (from + to) / 2, to} {
+				b.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y, chromedp.ButtonLeft))
+			}
+			b.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, x, to, chromedp.ButtonLeft))
+		}},
+		{"touch", func(b *browserSite, x, from, to float64) {
+			events := []input.DispatchTouchEventParams{{Type: input.DispatchTouchEventTypeTouchStart, TouchPoints: []*input.TouchPoint{{X: x, Y: from}}}}
+			for _, y := range []float64{from - 20, (from + to) / 2, to} {
+				events = append(events, input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchMove, TouchPoints: []*input.TouchPoint{{X: x, Y: y}}})
+			}
+			events = append(events, input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchEnd, TouchPoints: []*input.TouchPoint{}})
+			for _, ev := range events {
+				if _, err := chromedp.Call(b.ctx, input.DispatchTouchEvent, ev); err != nil {
+					b.t.Fatal(err)
+				}
+			}
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			b := openOrderPage(t)
+			eval[bool](b, `document.querySelector('[data-field=priorities]').scrollIntoView({block: 'center'}) === undefined`)
+			grip := rectOf(b, `document.querySelector('[data-field=priorities] [data-card=place] [data-grip]')`)
+			first := rectOf(b, `document.querySelector('[data-field=priorities] [data-card=pay]')`)
+			c.drag(b, (grip.Left+grip.Right)/2, (grip.Top+grip.Bottom)/2, first.Top+2)
+			const want = "Location|Pay|Growth|People"
+			if got := ranked(b, "priorities"); got != want {
+				t.Fatalf("after the drag the order is %s, want %s", got, want)
+			}
+			if got := eval[string](b, `document.querySelector('[data-field=priorities] [data-rank-status]').textContent`); got != "Location moved to 1 of 4" {
+				t.Errorf("the drag announces %q", got)
+			}
+			waitFor(b, saved)
+			b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`[data-field=priorities] [data-moves]`)))
+			if got := ranked(b, "priorities"); got != want {
+				t.Errorf("after a reload the order is %s, want %s", got, want)
+			}
+		})
 	}
 }
 
