@@ -294,3 +294,20 @@ func TestOrderLook(t *testing.T) {
 		t.Errorf("in print the buttons and items are %q", got)
 	}
 }
+
+// TestRecallShowsARanking recalls a ranking on another page: its items'
+// texts in the client's order, not their keys.
+func TestRecallShowsARanking(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, writeSite(t, map[string]string{
+		"content/w.md": orderPage,
+		"content/r.md": "---\ntitle: Recalled\n---\n::recall[Your order]{from=\"w#priorities\"}\n",
+	}))
+	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-field=priorities] [data-moves]`)))
+	b.do(chromedp.Click(chromedp.CSS(`[data-field=priorities] [data-card=pay] [data-down]`)))
+	waitFor(b, saved)
+	b.do(chromedp.Navigate(b.url("r/")), chromedp.WaitVisible(chromedp.CSS(`[data-recall] [data-answer]`)))
+	if got := eval[string](b, `[...document.querySelectorAll('[data-recall] [data-answer] li, [data-recall] [data-answer] p')].map(e => e.textContent).join('|')`); got != "Growth|Pay|People|Location" {
+		t.Errorf("the recalled ranking reads %s", got)
+	}
+}

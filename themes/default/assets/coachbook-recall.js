@@ -32,6 +32,7 @@
         return typeof v === "boolean" ? [v ? M.yes : M.no] : [];
       case "choice":
       case "checklist":
+      case "rank":
         return (Array.isArray(v) ? v : [v]).filter(function (k) { return typeof k === "string" && k; }).map(choice);
       case "rows":
         return (Array.isArray(v) ? v : []).map(function (row) {
