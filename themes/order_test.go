@@ -295,19 +295,22 @@ func TestOrderLook(t *testing.T) {
 	}
 }
 
-// TestRecallShowsARanking recalls a ranking on another page: its items'
-// texts in the client's order, not their keys.
+// TestRecallShowsARanking recalls a ranking and a card sort on another
+// page: the ranking's texts in the client's order, not their keys, and
+// each sorted card with its pile.
 func TestRecallShowsARanking(t *testing.T) {
 	t.Parallel()
 	b := openSite(t, writeSite(t, map[string]string{
 		"content/w.md": orderPage,
-		"content/r.md": "---\ntitle: Recalled\n---\n::recall[Your order]{from=\"w#priorities\"}\n",
+		"content/r.md": "---\ntitle: Recalled\n---\n::recall[Your order]{from=\"w#priorities\"}\n\n::recall[Your values]{from=\"w#values\"}\n",
 	}))
 	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-field=priorities] [data-moves]`)))
-	b.do(chromedp.Click(chromedp.CSS(`[data-field=priorities] [data-card=pay] [data-down]`)))
+	b.do(chromedp.Click(chromedp.CSS(`[data-field=priorities] [data-card=pay] [data-down]`)),
+		chromedp.Click(chromedp.CSS(`[data-field=values] [data-card=security] input[value=must]`)),
+		chromedp.Click(chromedp.CSS(`[data-field=values] [data-card=fun] input[value=no]`)))
 	waitFor(b, saved)
 	b.do(chromedp.Navigate(b.url("r/")), chromedp.WaitVisible(chromedp.CSS(`[data-recall] [data-answer]`)))
-	if got := eval[string](b, `[...document.querySelectorAll('[data-recall] [data-answer] li, [data-recall] [data-answer] p')].map(e => e.textContent).join('|')`); got != "Growth|Pay|People|Location" {
+	if got := eval[string](b, `[...document.querySelectorAll('[data-recall] [data-answer]')].map(a => [...a.querySelectorAll('li, p')].map(e => e.textContent).join('|')).join(' / ')`); got != "Growth|Pay|People|Location / Security: Must have|Fun: Not important" {
 		t.Errorf("the recalled ranking reads %s", got)
 	}
 }
