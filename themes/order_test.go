@@ -314,3 +314,25 @@ func TestRecallShowsARanking(t *testing.T) {
 		t.Errorf("the recalled ranking reads %s", got)
 	}
 }
+
+// TestRankHandlePressIsNoAnswer presses and releases an item's handle
+// without moving it: the ranking stays unanswered, and still offers to
+// keep its order.
+func TestRankHandlePressIsNoAnswer(t *testing.T) {
+	t.Parallel()
+	b := openOrderPage(t)
+	eval[bool](b, `document.querySelector('[data-field=priorities]').scrollIntoView({block: 'center'}) === undefined`)
+	grip := rectOf(b, `document.querySelector('[data-field=priorities] [data-card=growth] [data-grip]')`)
+	x, y := (grip.Left+grip.Right)/2, (grip.Top+grip.Bottom)/2
+	b.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, x, y, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, x, y, chromedp.ButtonLeft))
+	// Another field's save shows when saving has happened.
+	b.do(chromedp.SendKeys(chromedp.ID(`field-name`), "Sam"))
+	waitFor(b, saved)
+	if got := stored(b, "priorities"); got != "" {
+		t.Errorf("a press on the handle saved %s", got)
+	}
+	if eval[bool](b, `document.querySelector('[data-field=priorities] [data-keep-box]').hidden`) {
+		t.Error("after a press on the handle the ranking no longer offers to keep its order")
+	}
+}

@@ -8,8 +8,8 @@
 (function () {
   "use strict";
 
-  var $, $$, md, say, answered, M;
-  function use(core) { $ = core.$; $$ = core.$$; md = core.md; say = core.say; answered = core.answered; M = core.messages; }
+  var $, $$, md, say, answered, isObject, M;
+  function use(core) { $ = core.$; $$ = core.$$; md = core.md; say = core.say; answered = core.answered; isObject = core.isObject; M = core.messages; }
   function changed(box) { box.dispatchEvent(new Event("input", { bubbles: true })); }
   function isTexts(v) { return Array.isArray(v) && v.every(function (x) { return typeof x === "string"; }); }
 
@@ -48,7 +48,8 @@
           var name = nameOf(keyOf(li)), up = $("[data-up]", li), down = $("[data-down]", li);
           up.setAttribute("aria-label", say(M.rankUp, name));
           down.setAttribute("aria-label", say(M.rankDown, name));
-          if ($("[data-remove]", li)) $("[data-remove]", li).setAttribute("aria-label", say(M.rankRemove, name));
+          var remove = $("[data-remove]", li);
+          if (remove) remove.setAttribute("aria-label", say(M.rankRemove, name));
           up.disabled = i === 0;
           down.disabled = i === all.length - 1;
           $("[data-moves]", li).hidden = $("[data-grip]", li).hidden = false;
@@ -95,10 +96,11 @@
 
       // Dragging by the handle, with pointer events, so that a mouse and a
       // finger both work (HTML drag and drop does not on touch screens).
-      var dragged = null;
+      var dragged = null, from;
       list.addEventListener("pointerdown", function (event) {
         if (!event.target.closest("[data-grip]")) return;
         dragged = event.target.closest("li");
+        from = items().indexOf(dragged);
         dragged.classList.add("rank-dragged");
         try { list.setPointerCapture(event.pointerId); } catch (e) { /* A made-up pointer: moves still reach the list. */ }
         event.preventDefault();
@@ -117,7 +119,8 @@
         var li = dragged;
         dragged = null;
         li.classList.remove("rank-dragged");
-        moved(li);
+        // A press on the handle that moves nothing is no answer.
+        if (items().indexOf(li) !== from) moved(li);
       };
       list.addEventListener("pointerup", drop);
       list.addEventListener("pointercancel", drop);
@@ -210,10 +213,10 @@
         get: value,
         set: function (v) {
           earlier = {};
-          var saved = v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
+          var saved = isObject(v) ? v : {};
           $$("input", box).forEach(function (i) { i.checked = false; });
           Object.keys(saved).forEach(function (k) {
-            var card = cardOf(k), pile = typeof saved[k] === "string" && named(piles, saved[k]);
+            var card = cardOf(k), pile = named(piles, saved[k]);
             if (card && pile) $('input[value="' + CSS.escape(pile.key) + '"]', card).checked = true;
             else if (typeof saved[k] === "string") earlier[k] = saved[k];
           });
