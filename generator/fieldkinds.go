@@ -48,6 +48,8 @@ var fieldKinds = []fieldKind{
 	{name: "textarea", column: true, read: readWords, counts: unlessOptional},
 	{name: "list", script: tablesScript, read: readItemCounts, manifest: manifestMax, counts: unlessOptional},
 	{name: "choice", column: true, read: readChoice, manifest: manifestOptions, counts: unlessOptional},
+	{name: "rank", script: orderScript, read: readRank, manifest: manifestCards, counts: unlessOptional},
+	{name: "sort", script: orderScript, read: readSort, manifest: manifestCards, counts: unlessOptional},
 	{name: "checklist", container: true, holds: "a task list", manifest: manifestItems, counts: unlessOptional},
 	{name: "scale", column: true, read: readScale, counts: unlessOptional},
 	{name: "date", column: true, counts: unlessOptional},

@@ -61,6 +61,8 @@ type field struct {
 	Criteria      []option
 	Weights       bool
 	ClientOptions bool
+	OwnItems      bool   // rank: whether a client may add their own items
+	Piles         []pile // sort
 
 	exercise string
 	pos      diag.Position

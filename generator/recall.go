@@ -37,8 +37,10 @@ type recallSource struct {
 	Options map[string]string `json:"options,omitempty"`
 	// Other is the key of a choice's "other" option, whose text is saved
 	// as KEY.other.
-	Other   string         `json:"other,omitempty"`
-	Columns []recallColumn `json:"columns,omitempty"`
+	Other string `json:"other,omitempty"`
+	// Piles maps a card sort's pile keys to their text.
+	Piles   map[string]string `json:"piles,omitempty"`
+	Columns []recallColumn    `json:"columns,omitempty"`
 	// Repeat is the repeating exercise whose entries each hold an answer.
 	Repeat string `json:"repeat,omitempty"`
 	// URL and Title are the source workbook's, for the link to it.
@@ -93,7 +95,7 @@ func (conv *converting) recallDisplays() []recallDisplay {
 func (conv *converting) recallables() map[string]*recallSource {
 	out := make(map[string]*recallSource, len(conv.fields))
 	for _, f := range conv.fields {
-		src := &recallSource{Key: f.Key, Type: f.Type, Label: f.Label, Options: optionTexts(f)}
+		src := &recallSource{Key: f.Key, Type: f.Type, Label: f.Label, Options: optionTexts(f), Piles: optionTexts(&field{Options: pilesAsOptions(f.Piles)})}
 		if f.Other.Value != "" {
 			src.Other = f.Other.Value
 		}

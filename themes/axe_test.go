@@ -33,8 +33,6 @@ const axePage = everyKindPage + `
 ::total[Entries]{of="journal.mood" show="count"}
 ::chart[Mood over time]{of="journal.mood"}
 
-::thought-record{#tr repeat}
-
 ::grid[Mood each day]{#moods rows="mood=Mood|sleep=Sleep" cols="mon=Mon|tue=Tue|wed=Wed" cell=scale}
 ::matrix[Your own options]{#own options=client criteria="fit=Fit|ease=Ease"}
 `

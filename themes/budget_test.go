@@ -103,6 +103,7 @@ var extensionBudgets = map[string]int{
 	"timer":   2 * 1024, // timers
 	"showif":  1536,     // questions that appear when needed
 	"grid":    3 * 1024, // weekly grids and decision matrices
+	"order":   2 * 1024, // rankings and card sorts
 }
 
 // TestExtensionBudgets weighs each runtime extension the sample site
@@ -177,12 +178,12 @@ func TestPageScriptsBudgets(t *testing.T) {
 			}
 			total += gzipped(data)
 		}
-		t.Logf("a %s page loads %d bytes of JavaScript gzipped: %v", c.name, total, names)
+		t.Logf("the %s page loads %d bytes of JavaScript gzipped: %v", c.name, total, names)
 		if len(names) < 5 {
-			t.Errorf("a %s page loads only %v", c.name, names)
+			t.Errorf("the %s page loads only %v", c.name, names)
 		}
 		if total > c.budget {
-			t.Errorf("a %s page loads %d bytes of JavaScript gzipped, over its budget of %d", c.name, total, c.budget)
+			t.Errorf("the %s page loads %d bytes of JavaScript gzipped, over its budget of %d", c.name, total, c.budget)
 		}
 	}
 }

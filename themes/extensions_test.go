@@ -30,7 +30,9 @@ title: Every kind
 
 // everyKindPage uses every field kind: homeworkPage, and the kinds for
 // deciding.
-const everyKindPage = homeworkPage + `::grid[This week]{#week rows="morning=Morning|evening=Evening" cols="mon=Mon|tue=Tue" cell=check}
+const everyKindPage = homeworkPage + `::rank[What matters most]{#priorities options="pay=Pay|growth=Growth|people=People" other}
+::sort[Sort the values]{#values options="autonomy=Autonomy|security=Security|growth=Growth" into="must=Must have|no=Not important" max-must=2}
+::grid[This week]{#week rows="morning=Morning|evening=Evening" cols="mon=Mon|tue=Tue" cell=check}
 ::matrix[Compare]{#offers options="a=Offer A|b=Offer B" criteria="pay=Pay|growth=Growth" weights}
 `
 

@@ -26,6 +26,8 @@ var exercises = []string{
 	"::textarea[What do you enjoy?]{#enjoy-%d words=100}",
 	"::list[Questions to bring]{#questions-%d min=1 max=5}",
 	"::choice[Main driver]{#driver-%d options=\"Income|Harmony|Challenge\" other}",
+	"::rank[What matters most]{#priorities-%d options=\"pay=Pay|growth=Growth|people=People\" other}",
+	"::sort[Sort the values]{#values-%d options=\"autonomy=Autonomy|security=Security|fun=Fun\" into=\"must=Must have|no=Not important\" max-must=2}",
 	":::checklist[Documents ready]{#docs-%d}\n- [ ] Resume {#cv}\n- [ ] Letter {#letter}\n:::",
 	"::scale[Where are you now?]{#now-%d}",
 	"::date[Next session]{#next-%d}",

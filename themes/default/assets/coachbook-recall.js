@@ -32,7 +32,11 @@
         return typeof v === "boolean" ? [v ? M.yes : M.no] : [];
       case "choice":
       case "checklist":
+      case "rank":
         return (Array.isArray(v) ? v : [v]).filter(function (k) { return typeof k === "string" && k; }).map(choice);
+      // A card sort: each card with its pile, "Autonomy: Must have".
+      case "sort":
+        return Object.keys(v && typeof v === "object" ? v : {}).map(function (k) { return named(k, src.options) + ": " + named(v[k], src.piles); });
       case "rows":
         return (Array.isArray(v) ? v : []).map(function (row) {
           return (src.columns || []).map(function (c) {
