@@ -39,7 +39,10 @@ type recallSource struct {
 	// as KEY.other.
 	Other string `json:"other,omitempty"`
 	// Piles maps a card sort's pile keys to their text.
-	Piles   map[string]string `json:"piles,omitempty"`
+	Piles map[string]string `json:"piles,omitempty"`
+	// Cols maps a grid's column keys, or a matrix's criteria, to their
+	// text; Options then holds the grid's rows or the matrix's options.
+	Cols    map[string]string `json:"cols,omitempty"`
 	Columns []recallColumn    `json:"columns,omitempty"`
 	// Repeat is the repeating exercise whose entries each hold an answer.
 	Repeat string `json:"repeat,omitempty"`
@@ -98,6 +101,12 @@ func (conv *converting) recallables() map[string]*recallSource {
 		src := &recallSource{Key: f.Key, Type: f.Type, Label: f.Label, Options: optionTexts(f), Piles: optionTexts(&field{Options: pilesAsOptions(f.Piles)})}
 		if f.Other.Value != "" {
 			src.Other = f.Other.Value
+		}
+		switch f.Type {
+		case "grid":
+			src.Options, src.Cols = optionTexts(&field{Options: f.GridRows}), optionTexts(&field{Options: f.GridCols})
+		case "matrix":
+			src.Cols = optionTexts(&field{Options: f.Criteria})
 		}
 		for _, c := range f.Columns {
 			src.Columns = append(src.Columns, recallColumn{Key: c.Sub(), Type: c.Type, Label: c.Label, Options: optionTexts(c)})

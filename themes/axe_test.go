@@ -9,10 +9,11 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// axePage holds every kind issue 14 brought, beside every older one: a
-// number, a table written in Markdown with a column of each kind, a
-// repeating exercise, built-in and a site's own, a total and a chart of
-// a table's column and of a repeat's entries.
+// axePage holds every kind of field and display: a number, a table
+// written in Markdown with a column of each kind, a repeating exercise,
+// built-in and a site's own, a total and a chart of a table's column and
+// of a repeat's entries, rankings, card sorts, grids and matrices, a
+// question that appears when needed, a recall and a timer.
 const axePage = everyKindPage + `
 ::number[Minutes practised]{#minutes min=0 max=600 unit="min"}
 
@@ -35,6 +36,12 @@ const axePage = everyKindPage + `
 
 ::grid[Mood each day]{#moods rows="mood=Mood|sleep=Sleep" cols="mon=Mon|tue=Tue|wed=Wed" cell=scale}
 ::matrix[Your own options]{#own options=client criteria="fit=Fit|ease=Ease"}
+
+::textarea[What would help?]{#help show-if="now <= 3"}
+
+::recall[Your name]{from="w#name"}
+
+::timer[Say it out loud]{minutes=1}
 `
 
 // axeScript reads axe-core's axe.min.js from where COACHBOOK_AXE says.

@@ -332,3 +332,26 @@ func TestMatrixTotals(t *testing.T) {
 		t.Errorf("the answers file names the client's options %v, want East and South", names)
 	}
 }
+
+// TestRecallShowsAGridAndAMatrix recalls a grid and a matrix on another
+// page: each row with its answered cells, by their texts.
+func TestRecallShowsAGridAndAMatrix(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, writeSite(t, map[string]string{
+		"content/w.md": matrixPage + "\n" + strings.SplitN(gridPage, "---\n", 3)[2],
+		"content/r.md": "---\ntitle: Recalled\n---\n::recall[Your week]{from=\"w#week\"}\n\n::recall[Your offers]{from=\"w#offers\"}\n",
+	}))
+	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-field=own] [data-add]`)))
+	eval[bool](b, `(() => {
+		const s = (q, v) => `+pickMenu+`(document.querySelector('[data-field=offers] ' + q), v);
+		s('[aria-label="Offer A, Pay"]', '4'); s('[aria-label="Offer B, Growth"]', '5'); s('[data-weight=pay]', '3');
+		const cell = document.querySelector('[data-field=week] [aria-label="Morning, Mon"]');
+		cell.value = 'Walk'; cell.dispatchEvent(new Event('input', { bubbles: true }));
+		return true;
+	})()`)
+	waitFor(b, saved)
+	b.do(chromedp.Navigate(b.url("r/")), chromedp.WaitVisible(chromedp.CSS(`[data-recall] [data-answer]`)))
+	if got, want := eval[string](b, `[...document.querySelectorAll('[data-recall] [data-answer]')].map(a => [...a.querySelectorAll('li, p')].map(e => e.textContent).join('|')).join(' / ')`), "Morning: Mon Walk / Offer A: Pay 4|Offer B: Growth 5"; got != want {
+		t.Errorf("the recalled grid and matrix read %q, want %q", got, want)
+	}
+}

@@ -37,6 +37,17 @@
       // A card sort: each card with its pile, "Autonomy: Must have".
       case "sort":
         return Object.keys(v && typeof v === "object" ? v : {}).map(function (k) { return named(k, src.options) + ": " + named(v[k], src.piles); });
+      // A grid or a matrix: each row (or option) with its answered cells,
+      // "Morning: Mon Walk; Wed Swim", "Offer A: Pay 4; Growth 2".
+      case "grid":
+      case "matrix":
+        return Object.keys(v && typeof v === "object" ? v : {}).filter(function (k) { return k.charAt(0) !== "@"; }).map(function (k) {
+          var row = v[k] && typeof v[k] === "object" ? v[k] : {};
+          var cells = Object.keys(row).filter(function (c) { return c.charAt(0) !== "@" && row[c] !== "" && row[c] !== false; }).map(function (c) {
+            return named(c, src.cols) + (row[c] === true ? "" : " " + row[c]);
+          });
+          return cells.length ? (typeof row["@name"] === "string" && row["@name"] || named(k, src.options)) + ": " + cells.join("; ") : "";
+        }).filter(Boolean);
       case "rows":
         return (Array.isArray(v) ? v : []).map(function (row) {
           return (src.columns || []).map(function (c) {
