@@ -13,9 +13,10 @@ import (
 	"coachbook/themes"
 )
 
-// TestRuntimeMessagesAgree checks the runtime's files against the theme's
-// i18n/en.yaml, the one place their sentences are written: every sentence
-// a runtime file names is there, and every sentence there is named by one.
+// TestRuntimeMessagesAgree checks the runtime's files and the layouts
+// against the theme's i18n/en.yaml, the one place their words are written:
+// every sentence a runtime file or a layout names is there, and every one
+// there is named.
 // A sentence missing from the file would show blank; one no file names is
 // a sentence translators would translate for nothing.
 func TestRuntimeMessagesAgree(t *testing.T) {
@@ -24,7 +25,7 @@ func TestRuntimeMessagesAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var file struct{ Runtime map[string]string }
+	var file struct{ Runtime, Layouts map[string]string }
 	if err := yaml.Unmarshal(data, &file); err != nil {
 		t.Fatal(err)
 	}
@@ -50,10 +51,34 @@ func TestRuntimeMessagesAgree(t *testing.T) {
 			}
 		}
 	}
+	// Layouts call them {{i18n "key"}}, and i18n within i18n.
+	layoutWords := regexp.MustCompile(`\bi18n "(\w+)"`)
+	usedInLayouts := map[string]bool{}
+	fs.WalkDir(theme, "layouts", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		src, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return err
+		}
+		for _, m := range layoutWords.FindAllStringSubmatch(string(src), -1) {
+			usedInLayouts[m[1]] = true
+			if _, ok := file.Layouts[m[1]]; !ok {
+				t.Errorf("%s shows the words %s, which i18n/en.yaml lacks under layouts:", name, m[1])
+			}
+		}
+		return nil
+	})
 	var unused []string
 	for key := range file.Runtime {
 		if !used[key] {
 			unused = append(unused, key)
+		}
+	}
+	for key := range file.Layouts {
+		if !usedInLayouts[key] {
+			unused = append(unused, "layouts."+key)
 		}
 	}
 	sort.Strings(unused)
