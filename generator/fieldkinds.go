@@ -243,23 +243,29 @@ func optionValues(opts []option) []string {
 // readOptions reads a choice's options="a|b|c", each written "key=text"
 // or just "text", whose key is then its text.
 func readOptions(r *attrReader) []option {
-	list := r.str("options")
-	if list == "" {
+	if r.str("options") == "" {
 		r.errs.Add(diag.Errorf(r.at, "choice needs options, such as options=\"Yes|No|Not sure\""))
 		return nil
 	}
+	return readKeyedList(r, "options", "choice")
+}
+
+// readKeyedList reads attr's list, "key=Text|key=Text" (or "Text", keyed
+// by itself), reporting each empty entry, and each key or text listed
+// twice: what each one (a choice, a pile, a row…) is saved by is its own.
+func readKeyedList(r *attrReader, attr, each string) []option {
 	var opts []option
 	keys, labels := map[string]bool{}, map[string]bool{}
-	for _, written := range strings.Split(list, "|") {
-		o, ok := parseOption(r, "options", written)
+	for _, written := range strings.Split(r.str(attr), "|") {
+		o, ok := parseOption(r, attr, written)
 		switch {
 		case !ok:
 			continue
 		case keys[o.Value]:
-			r.fail("options", "options uses the key %q twice: each choice needs a key of its own", o.Value)
+			r.fail(attr, "%s uses the key %q twice: each %s needs a key of its own", attr, o.Value, each)
 			continue
 		case labels[o.Label]:
-			r.fail("options", "options lists %q twice", o.Label)
+			r.fail(attr, "%s lists %q twice", attr, o.Label)
 			continue
 		}
 		keys[o.Value], labels[o.Label] = true, true

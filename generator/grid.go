@@ -11,33 +11,25 @@ const (
 	maxWeight       = 5
 )
 
-// readKeyed reads a list written "key=Text|key=Text" (or "Text", keyed by
-// itself), refusing a key or a text listed twice, a key the runtime keeps
-// beside answers ("@…"), and, when asColumns, a key that cannot be a
-// column's (letters, digits, '-' and '_', a letter first).
-func readKeyed(r *attrReader, attr string, most int, asColumns bool) []option {
-	var opts []option
-	keys, labels := map[string]bool{}, map[string]bool{}
-	for _, written := range strings.Split(r.str(attr), "|") {
-		o, ok := parseOption(r, attr, written)
+// readKeyed reads a grid's or a matrix's list of attr (see
+// readKeyedList), each of which is a kind of noun, refusing a key the
+// runtime keeps beside answers ("@…") and, when asColumns, a key that
+// cannot be a column's (letters, digits, '-' and '_', a letter first).
+func readKeyed(r *attrReader, attr, noun string, most int, asColumns bool) []option {
+	before := len(r.errs)
+	opts := readKeyedList(r, attr, noun)
+	if len(r.errs) > before {
+		return nil
+	}
+	for _, o := range opts {
 		switch {
-		case !ok:
-			return nil
 		case asColumns && !fieldID.MatchString(o.Value):
 			r.fail(attr, "%s key %q must start with a letter and hold only letters, digits, '-' and '_': write key=Text, such as mon=Monday", attr, o.Value)
 			return nil
 		case strings.HasPrefix(o.Value, "@") || len([]rune(o.Value)) > 200:
 			r.fail(attr, "%s key %q must not start with '@' or be longer than 200 characters", attr, o.Value)
 			return nil
-		case keys[o.Value]:
-			r.fail(attr, "%s uses the key %q twice: each needs a key of its own", attr, o.Value)
-			return nil
-		case labels[o.Label]:
-			r.fail(attr, "%s lists %q twice", attr, o.Label)
-			return nil
 		}
-		keys[o.Value], labels[o.Label] = true, true
-		opts = append(opts, o)
 	}
 	if len(opts) > most {
 		r.fail(attr, "%s may list at most %d, not %d", attr, most, len(opts))
@@ -71,10 +63,10 @@ func readCellRange(f *field, r *attrReader, lo, hi int) {
 // kind.
 func readGrid(f *field, r *attrReader) {
 	if needList(r, "grid", "rows", "morning=Morning|evening=Evening") {
-		f.GridRows = readKeyed(r, "rows", maxGridSide, false)
+		f.GridRows = readKeyed(r, "rows", "row", maxGridSide, false)
 	}
 	if needList(r, "grid", "cols", "mon=Mon|tue=Tue") {
-		f.GridCols = readKeyed(r, "cols", maxGridSide, true)
+		f.GridCols = readKeyed(r, "cols", "column", maxGridSide, true)
 	}
 	f.Cell = "text"
 	if r.has("cell") {
@@ -99,13 +91,13 @@ func readGrid(f *field, r *attrReader) {
 func readMatrix(f *field, r *attrReader) {
 	if needList(r, "matrix", "options", "a=Offer A|b=Offer B") {
 		if f.ClientOptions = r.str("options") == "client"; !f.ClientOptions {
-			if f.Options = readKeyed(r, "options", maxMatrixSide, false); f.Options != nil && len(f.Options) < 2 {
+			if f.Options = readKeyed(r, "options", "option", maxMatrixSide, false); f.Options != nil && len(f.Options) < 2 {
 				r.fail("options", "a matrix compares at least two options, or write options=client to let the client name them")
 			}
 		}
 	}
 	if needList(r, "matrix", "criteria", "pay=Pay|growth=Growth") {
-		f.Criteria = readKeyed(r, "criteria", maxMatrixSide, true)
+		f.Criteria = readKeyed(r, "criteria", "criterion", maxMatrixSide, true)
 	}
 	readCellRange(f, r, 1, 5)
 	f.Weights = r.bool("weights")

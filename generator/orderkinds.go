@@ -73,17 +73,9 @@ func readPiles(r *attrReader) []pile {
 		r.errs.Add(diag.Errorf(r.at, "sort needs its piles, such as into=\"must=Must have|nice=Nice to have\""))
 		return nil
 	}
-	var piles []pile
 	before := len(r.errs)
-	for _, written := range strings.Split(list, "|") {
-		o, ok := parseOption(r, "into", written)
-		switch {
-		case !ok:
-			continue
-		case pileIndex(piles, o.Value) >= 0:
-			r.fail("into", "into uses the key %q twice: each pile needs a key of its own", o.Value)
-			continue
-		}
+	var piles []pile
+	for _, o := range readKeyedList(r, "into", "pile") {
 		piles = append(piles, pile{Value: o.Value, Label: o.Label})
 	}
 	if len(piles) < 2 && len(r.errs) == before {
