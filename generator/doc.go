@@ -4,15 +4,19 @@
 //  2. read each Markdown file's frontmatter (load.go, pagemeta.go, package
 //     metadata) and the settings (settings.go) into pages (page.go), each
 //     with its URL (urls.go) and workbook ID (ids.go);
-//  3. load the theme's page layouts (theme.go), noting which render the
-//     runtime extensions (layoutscripts.go), and directive layouts
-//     (themedirectives.go), with one function map (funcs.go);
+//  3. load the theme's page layouts (theme.go), noting which give the
+//     runtime its extensions and sentences (layoutscripts.go), directive
+//     layouts (themedirectives.go), and the interface's words
+//     (messages.go, i18n/en.yaml), with one function map (funcs.go);
 //  4. convert each page's Markdown on first use (convert.go, conversion.go:
 //     goldmark configured in markdown.go, headings.go, exerciselevels.go,
 //     links.go), where directives render through their layouts
-//     (directiverender.go, exercises.go) and fields, one table of kinds
-//     (fieldkinds.go, fields.go, attrs.go), fill the manifest (manifest.go)
-//     and name the runtime extensions a page loads (pagescripts.go);
+//     (directiverender.go, exercises.go, repeat.go, rows.go) and fields,
+//     one table of kinds (fieldkinds.go, fields.go, attrs.go, orderkinds.go,
+//     grid.go), fill the manifest (manifest.go), displays resolve what they
+//     show (displays.go, timer.go, recall.go, across workbooks), show-if
+//     conditions resolve against the page's fields (showif.go), and each
+//     page names the runtime extensions it loads (pagescripts.go);
 //  5. render the pages the plan names (plan.go) through their layouts in
 //     parallel, minify and write them to a staging folder (output.go),
 //     with assets, static and content files (assets.go, staticfiles.go)
