@@ -133,3 +133,39 @@ func TestShowIfWithoutJavaScript(t *testing.T) {
 		t.Errorf("without JavaScript %d of %d questions with show-if are hidden, want none of 4", len(hidden), len(all))
 	}
 }
+
+// TestShowIfAfterEraseInAnotherTab: when another tab erases the workbook,
+// a question shown by an answer hides again, and a total of that answer
+// goes back to nothing, without waiting for the client's next keystroke.
+func TestShowIfAfterEraseInAnotherTab(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, writeSite(t, map[string]string{"content/w.md": `---
+title: W
+---
+::scale[Mood]{#mood min=1 max=5}
+
+::textarea[What would help?]{#help show-if="mood <= 2"}
+
+:::rows[Minutes]{#log}
+::number[Minutes]{#minutes}
+:::
+
+::total[Minutes so far]{of="log.minutes"}
+`}))
+	b.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	second, cancel := chromedp.NewContext(b.ctx)
+	t.Cleanup(cancel)
+	other := &browserSite{t: t, server: b.server, ctx: second}
+	other.do(chromedp.Navigate(b.url("w/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+
+	b.do(chromedp.Click(chromedp.CSS(`[data-field=mood] input[value="1"]`)))
+	eval[bool](b, `(() => { const el = document.querySelector('[data-col=minutes]'); el.value = '20'; el.dispatchEvent(new Event('input', {bubbles: true})); return true; })()`)
+	waitFor(b, saved)
+	const state = `document.querySelector('[data-field=help]').closest('[data-show-if-field]').hidden + ' ' + document.querySelector('[data-total] [data-value]').textContent`
+	waitFor(other, state+` === "false 20"`)
+	b.do(chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`), chromedp.Click(chromedp.CSS(`[data-action=erase-workbook]`)))
+	noticeSays(other, "Your answers to this workbook were erased in another tab.")
+	if got := eval[string](other, state); got != "true –" {
+		t.Errorf("after an erase in another tab, the question's hidden and the total read %q, want %q", got, "true –")
+	}
+}

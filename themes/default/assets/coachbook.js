@@ -1174,6 +1174,7 @@
     });
     if (!Object.keys(pending).length) clearTimeout(timer);
     updateProgress();
+    saidShown();
   }
 
   // signalErase tells other tabs that answers were erased now: those of
