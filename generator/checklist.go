@@ -14,11 +14,7 @@ import (
 // renderChecklist renders a :::checklist, whose task-list items become
 // checkboxes. An item keeps its tick when reworded if it ends in {#id}.
 func (dl *directiveLayouts) renderChecklist(conv *converting, d *directive.Directive) template.HTML {
-	r := conv.attrs(d)
-	cond := conv.readShowIf(r)
-	f := conv.readPageField("checklist", d.Label, r)
-	conv.errs.Add(r.errs.Err())
-	f.conditions = ownCondition(cond)
+	f, cond := conv.readDirectiveField("checklist", d)
 	seen := map[string]bool{}
 	items := 0
 	for n := d.FirstChild(); n != nil; n = n.NextSibling() {

@@ -92,11 +92,7 @@ func (dl *directiveLayouts) check(conv *converting, d *directive.Directive) erro
 
 // renderField renders a field primitive written as a directive.
 func (dl *directiveLayouts) renderField(conv *converting, d *directive.Directive) template.HTML {
-	r := conv.attrs(d)
-	cond := conv.readShowIf(r)
-	f := conv.readPageField(d.Name, d.Label, r)
-	conv.errs.Add(r.errs.Err())
-	f.conditions = ownCondition(cond)
+	f, cond := conv.readDirectiveField(d.Name, d)
 	conv.addField(f)
 	return withShowIf(dl.execute(conv, d, fieldLayout(d.Name), f), cond)
 }

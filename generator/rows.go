@@ -14,11 +14,7 @@ import (
 // saved in every row under its ID, as the columns an exercise layout
 // gives Rows with Col are.
 func (dl *directiveLayouts) renderRows(conv *converting, d *directive.Directive) template.HTML {
-	r := conv.attrs(d)
-	cond := conv.readShowIf(r)
-	f := conv.readPageField("rows", d.Label, r)
-	conv.errs.Add(r.errs.Err())
-	f.conditions = ownCondition(cond)
+	f, cond := conv.readDirectiveField("rows", d)
 	seen := map[string]diag.Position{}
 	for n := d.FirstChild(); n != nil; n = n.NextSibling() {
 		child, ok := n.(*directive.Directive)

@@ -67,6 +67,17 @@ func (conv *converting) readShowIf(r *attrReader) *condition {
 	return c
 }
 
+// readDirectiveField reads a field written as directive d, of kind typ,
+// with its own show-if condition, if any.
+func (conv *converting) readDirectiveField(typ string, d *directive.Directive) (*field, *condition) {
+	r := conv.attrs(d)
+	cond := conv.readShowIf(r)
+	f := conv.readPageField(typ, d.Label, r)
+	conv.errs.Add(r.errs.Err())
+	f.conditions = ownCondition(cond)
+	return f, cond
+}
+
 // openShowIf reads the show-if of an exercise or callout as it opens:
 // every field written inside it shows only while the condition holds.
 func (conv *converting) openShowIf(d *directive.Directive) {
