@@ -24,15 +24,16 @@ type answerColumn struct {
 }
 
 // AnswerFields lists, for the home page, which restores files of answers,
-// the fields of every workbook of the site. The page cannot read
+// and the review page, which reads them, the fields of every workbook of
+// the site. The page cannot read
 // workbooks.json (its Content-Security-Policy forbids requests), so the
 // runtime gets them here, to restore only what each field can show.
 func (p *page) AnswerFields() []answerFields {
-	if p.Kind != kindHome {
+	if p.Kind != kindHome && p.Kind != kindReview {
 		return nil
 	}
 	var out []answerFields
-	for _, w := range p.Workbooks() {
+	for _, w := range p.Site.Home.Workbooks() {
 		manifest := w.converted().manifest
 		if len(manifest) == 0 {
 			continue

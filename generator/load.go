@@ -247,7 +247,8 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 	order(home)
 	notFound := &page{Kind: kindNotFound, Site: s, Title: "Page not found", out: "404.html",
 		URL: s.url("404.html"), Permalink: s.permalink("404.html"), source: "layouts/404.html"}
-	l.pages = append(l.pages, notFound)
+	errs.Add(checkBookPlaces(l.pages))
+	l.pages = append(append(l.pages, notFound), newBookPages(s)...)
 	return l, errs.Err()
 }
 

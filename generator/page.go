@@ -14,6 +14,10 @@ const (
 	kindCollection = "collection"
 	kindWorkbook   = "workbook"
 	kindNotFound   = "404"
+	// The client's "My answers" page and the coach's review page, which
+	// every site gets: see answerbook.go.
+	kindAnswers = "answers"
+	kindReview  = "review"
 )
 
 // page is one output page: the home page, a collection, a workbook or the
@@ -100,26 +104,32 @@ type progressField struct {
 func (p *page) Progress() []progressEntry {
 	var out []progressEntry
 	for _, w := range p.Workbooks() {
-		e := progressEntry{ID: w.ID, Title: w.Title, URL: w.URL, Fields: []progressField{}}
-		entries := map[string]int{}
-		for _, ex := range w.converted().exercises {
-			if ex.Repeat != nil {
-				entries[ex.ID] = ex.Repeat.Min
-			}
+		if fields := progressFields(w); len(fields) > 0 {
+			out = append(out, progressEntry{ID: w.ID, Title: w.Title, URL: w.URL, Fields: fields})
 		}
-		for _, f := range w.converted().manifest {
-			if !f.Counts {
-				continue
-			}
-			pf := progressField{Key: f.Key, Was: f.Was, Type: f.Type, Entries: entries[f.Exercise], If: f.showIf}
-			if f.Type == "choice" {
-				pf.Options = f.Options
-			}
-			e.Fields = append(e.Fields, pf)
+	}
+	return out
+}
+
+// progressFields lists the fields of workbook w that count towards its
+// completion, as the runtime counts them.
+func progressFields(w *page) []progressField {
+	entries := map[string]int{}
+	for _, ex := range w.converted().exercises {
+		if ex.Repeat != nil {
+			entries[ex.ID] = ex.Repeat.Min
 		}
-		if len(e.Fields) > 0 {
-			out = append(out, e)
+	}
+	out := []progressField{}
+	for _, f := range w.converted().manifest {
+		if !f.Counts {
+			continue
 		}
+		pf := progressField{Key: f.Key, Was: f.Was, Type: f.Type, Entries: entries[f.Exercise], If: f.showIf}
+		if f.Type == "choice" {
+			pf.Options = f.Options
+		}
+		out = append(out, pf)
 	}
 	return out
 }

@@ -6,10 +6,11 @@ package generator
 // tables, then the entries' file when an exercise repeats, then the show-if file
 // when an element has a show-if. The base layout loads each after the core runtime, with
 // {{range .Scripts}}<script src="{{asset .}}" defer></script>{{end}}.
-// Other pages bind no fields, so they need none.
+// The book pages load theirs (bookScripts); other pages bind no fields,
+// so they need none.
 func (p *page) Scripts() []string {
 	if p.Kind != kindWorkbook {
-		return nil
+		return bookScripts[p.Kind]
 	}
 	used := map[string]bool{}
 	conv := p.converted()

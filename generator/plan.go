@@ -145,6 +145,9 @@ func (pl plan) affects(p *page, shown map[string]bool) bool {
 	if pl.changed[p.source] {
 		return true
 	}
+	if p.isBook() && len(pl.changed) > 0 {
+		return true // A book page shows every workbook's fields.
+	}
 	if len(shown) > 0 && pl.last.use.anywhere {
 		return true // The layouts may show the workbook on any page.
 	}

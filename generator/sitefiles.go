@@ -21,7 +21,8 @@ func (b *builder) writeSitemap(pages []*page) error {
 	}
 	doc.NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 	for _, p := range pages {
-		if p.Kind != kindNotFound {
+		// The review page is for coaches: no search engine need list it.
+		if p.Kind != kindNotFound && p.Kind != kindReview {
 			doc.URLs = append(doc.URLs, entry{Loc: p.Permalink})
 		}
 	}

@@ -67,11 +67,16 @@ func loadTheme(root string, s *site) (*theme, error) {
 	layers := []layer{{base, baseDisplay, themeFolders(), baseDir}, {siteFS, "", themeFolders(), root}}
 	if baseDisplay != "themes/default/" {
 		// Every theme inherits the default directive layouts, so a theme
-		// need only restyle the directives it wants to.
-		inherited := make([]string, len(directiveFolders))
-		for i, f := range directiveFolders {
-			inherited[i] = "layouts/" + f
+		// need only restyle the directives it wants to, and the book
+		// pages, which every site has.
+		inherited := make([]string, 0, len(directiveFolders)+len(bookPages)+1)
+		for _, f := range directiveFolders {
+			inherited = append(inherited, "layouts/"+f)
 		}
+		for _, b := range bookPages {
+			inherited = append(inherited, "layouts/"+b.kind+".html")
+		}
+		inherited = append(inherited, "layouts/partials/"+bookPartial)
 		layers = append([]layer{{themes.Default(), "themes/default/", inherited, ""}}, layers...)
 	}
 	var errs diag.List
@@ -161,7 +166,7 @@ func (t *theme) read(name string) ([]byte, error) {
 
 // pageLayouts are the layouts each page kind is rendered with. Each
 // defines the blocks that layouts/base.html leaves open.
-var pageLayouts = []string{kindHome, kindCollection, kindWorkbook, kindNotFound}
+var pageLayouts = []string{kindHome, kindCollection, kindWorkbook, kindNotFound, kindAnswers, kindReview}
 
 // parseLayouts parses base.html with the partials once per page kind,
 // adding the kind's own layout to each copy so their blocks don't clash.

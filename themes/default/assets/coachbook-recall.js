@@ -1,8 +1,11 @@
 /*
- * coachbook runtime extension: answers recalled from other workbooks.
+ * coachbook runtime extension: answers read as text away from their page,
+ * and recalled from other workbooks.
  *
- * Loaded with `defer` after coachbook.js, and only on the pages that use
- * ::recall (generator/displays.go names this file as its script). A recall
+ * Loaded with `defer` after coachbook.js, only on the pages that use
+ * ::recall (generator/displays.go names this file as its script) and on
+ * the pages of every answer, which read answers as text through
+ * coachbook.defineText (generator/answerbook.go). A recall
  * saves nothing: it reads an answer saved for another workbook of the
  * site, and shows it as text, with the labels its layout carries in
  * data-recall-source, so the other page need not be loaded. It shows it
@@ -18,15 +21,14 @@
     M = core.messages;
     update();
   });
+  coachbook.defineText(lines);
 
-  // lines returns an answer as lines of text, or [] when it holds none.
-  function lines(src, v, entry) {
+  // lines returns an answer as lines of text, or [] when it holds none:
+  // src describes its field as generator/recall.go does, other is the
+  // text of a choice's "other" box.
+  function lines(src, v, other) {
     var named = function (k, options) { return options && typeof options[k] === "string" ? options[k] : String(k); };
-    var other = function () {
-      var r = core.recordOf(src.workbook, entry + ".other");
-      return r && typeof r.v === "string" && r.v.trim() ? r.v : null;
-    };
-    var choice = function (k) { return k === src.other && other() || named(k, src.options); };
+    var choice = function (k) { return k === src.other && typeof other === "string" && other.trim() || named(k, src.options); };
     switch (src.type) {
       case "check":
         return typeof v === "boolean" ? [v ? M.yes : M.no] : [];
@@ -69,8 +71,8 @@
   // the time they were made).
   function answers(src) {
     var one = function (key) {
-      var r = core.recordOf(src.workbook, key);
-      return r ? lines(src, r.v, key) : [];
+      var r = core.recordOf(src.workbook, key), other = core.recordOf(src.workbook, key + ".other");
+      return r ? lines(src, r.v, other && other.v) : [];
     };
     if (!src.repeat) return one(src.key);
     var field = src.key.slice(src.repeat.length);

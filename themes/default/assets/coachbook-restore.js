@@ -40,7 +40,9 @@
       var site = isObject(data.site) ? { id: asText(data.site.id, ""), title: asText(data.site.title, asText(data.site.id, "?")) } : null;
       // The client's name is restored only when it is a name.
       var client = isName(data.client) ? data.client.trim() : "";
-      var out = { answers: [], left: [], cut: 0, site: site, client: client };
+      // When the file was made, for the review page to say.
+      var exported = typeof data.exported === "string" ? Date.parse(data.exported) : NaN;
+      var out = { answers: [], left: [], cut: 0, site: site, client: client, exported: isTime(exported) ? exported : null };
       var books = dict();
       var seen = dict();
       data.workbooks.forEach(function (w) {

@@ -100,6 +100,7 @@
   var started = false;   // init() has begun: no kind can be added now
   var restorer = null;   // the restore's checks and dialog, once loaded
   var restoreLoad = null; // the promise of them while loading
+  var answerText = null; // how an answer reads as text away from its page (defineText)
 
   /* ==== Pure functions: they read no page and no storage ==== */
 
@@ -863,7 +864,22 @@
         var from = answerKey(id, "").length;
         return keys(answerKey(id, start)).map(function (k) { return k.slice(from); });
       },
-      progress: updateProgress
+      progress: updateProgress,
+      // For the pages that show every answer: the site's answers as their
+      // download has them, each workbook's progress, how answers read as
+      // text (defineText), and the file's name and download.
+      exportData: exportData,
+      progressOf: progressOf,
+      isObject: isObject,
+      isTime: isTime,
+      MAX_IMPORT: MAX_IMPORT,
+      text: answerText,
+      element: element,
+      md: md,
+      item: item,
+      // The name of a download of the answers of the client called name.
+      fileName: function (base, name) { return base + (fileLabel(name) ? "-" + fileLabel(name) : "") + "-" + today(); },
+      download: download
     });
   }
 
@@ -1303,6 +1319,15 @@
     return true;
   }
 
+  // defineText takes, from coachbook-recall.js, how a saved answer reads
+  // as text away from its page: lines(field, value, other) gives its
+  // lines. Recalls and the pages of every answer share it.
+  function defineText(lines) {
+    if (answerText || typeof lines !== "function") return false;
+    answerText = lines;
+    return true;
+  }
+
   // restoring gives the restore's checks and dialog, loading
   // coachbook-restore.js, whose address the file picker holds, the first
   // time: most visits never restore, so most never download it.
@@ -1565,6 +1590,30 @@
     }
   }
 
+  // progressOf counts a workbook's answers away from its page, as the page
+  // counts them: fields are the build's progress entries, stored(key)
+  // gives a saved value and entries(ex) the saved keys of exercise ex's
+  // entries. It gives {done, counted}.
+  function progressOf(fields, stored, entries) {
+    var n = { done: 0, counted: 0 };
+    each(fields, function (f) {
+      // A field of a repeating exercise is saved under each entry's key
+      // (with none saved, the page shows one new entry), where a show-if
+      // names the same entry's field. It counts as on the page.
+      var ex = f.key.split(".")[0], ids = dict();
+      each(f.entries ? entries(ex) : [""], function (k) { ids[k && k.split(/[@.]/)[1]] = 1; });
+      ids = Object.keys(ids);
+      var t = tally((ids.length ? ids : ["0"]).map(function (id) {
+        var at = function (k) { return id && k.indexOf(ex + ".") === 0 ? ex + "@" + id + k.slice(ex.length) : k; };
+        return (f.if || []).every(function (c) { return holds(c, stored(at(c.key))); }) ?
+          (id ? [at(f.key)] : [f.key].concat(f.was || [])).some(function (k) { return counts(stored(k), f); }) : null;
+      }), f.entries || 1);
+      n.counted += t > 0;
+      n.done += t > 1;
+    });
+    return n;
+  }
+
   // startListings shows progress on the home and collection pages, and
   // where to continue, if that workbook is still on the site.
   function startListings() {
@@ -1581,26 +1630,10 @@
     each(listed, function (w) {
       var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
       if (!card) return;
-      var stored = function (k) { var r = getRecord(w.id, k); return r ? r.v : undefined; };
-      var counted = 0, done = 0;
-      each(w.fields, function (f) {
-        // A field of a repeating exercise is saved under each entry's key
-        // (with none saved, the page shows one new entry), where a show-if
-        // names the same entry's field. It counts as on the page.
-        var ex = f.key.split(".")[0], ids = dict();
-        each(f.entries ? entryKeys(w.id, ex) : [""], function (k) { ids[k && k.split(/[@.]/)[1]] = 1; });
-        ids = Object.keys(ids);
-        var t = tally((ids.length ? ids : ["0"]).map(function (id) {
-          var at = function (k) { return id && k.indexOf(ex + ".") === 0 ? ex + "@" + id + k.slice(ex.length) : k; };
-          return (f.if || []).every(function (c) { return holds(c, stored(at(c.key))); }) ?
-            (id ? [at(f.key)] : [f.key].concat(f.was || [])).some(function (k) { return counts(stored(k), f); }) : null;
-        }), f.entries || 1);
-        counted += t > 0;
-        done += t > 1;
-      });
-      $("progress", card).max = counted;
-      $("progress", card).value = done;
-      $("span", card).textContent = say(MESSAGES.progress, done, counted);
+      var n = progressOf(w.fields, function (k) { var r = getRecord(w.id, k); return r ? r.v : undefined; }, function (ex) { return entryKeys(w.id, ex); });
+      $("progress", card).max = n.counted;
+      $("progress", card).value = n.done;
+      $("span", card).textContent = say(MESSAGES.progress, n.done, n.counted);
       show(card);
     });
     var continueLink = $("[data-continue]");
@@ -1748,6 +1781,7 @@
     // The restore's pure checks, once loaded: restoring().then(...).
     restoring: restoring,
     defineRestore: defineRestore,
+    defineText: defineText,
     fileLabel: fileLabel,
     fieldOfKey: fieldOfKey,
     defineKind: defineKind,
