@@ -19,7 +19,7 @@ weight: 1
 ---
 ::text[What brings you here?]{#why}
 `,
-	"content/reading.md": "---\ntitle: A reading\nweight: 2\n---\nNothing to answer.\n",
+	"content/reading.md":     "---\ntitle: A reading\nweight: 2\n---\nNothing to answer.\n",
 	"content/prep/_index.md": "---\ntitle: Preparation\nweight: 1\n---\n",
 	"content/prep/drive.md": `---
 title: Your drive
@@ -31,7 +31,7 @@ weight: 1
 :::
 ::scale[How strong?]{#strength min=1 max=5}
 `,
-	"content/prep/empty.md": "---\ntitle: Left for later\nweight: 2\n---\n::text[A question]{#q}\n",
+	"content/prep/empty.md":   "---\ntitle: Left for later\nweight: 2\n---\n::text[A question]{#q}\n",
 	"content/after/_index.md": "---\ntitle: After the session\nweight: 2\n---\n",
 	"content/after/journal.md": `---
 title: Journal
