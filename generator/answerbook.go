@@ -11,9 +11,9 @@ import (
 // their device, and a coach's review page (review/), read from a file the
 // client sent. Both are made from the same book: the layouts give its
 // headings and the runtime (coachbook-book.js) fills in the answers.
-var bookPages = []struct{ kind, folder string }{
-	{kindAnswers, "answers/"},
-	{kindReview, "review/"},
+var bookPages = []struct{ kind, folder, what string }{
+	{kindAnswers, "answers/", `the client's "My answers" page`},
+	{kindReview, "review/", "the page where coaches review a client's answers"},
 }
 
 // bookScripts are the runtime extensions a book page loads: how answers
@@ -104,17 +104,22 @@ func (p *page) BookFields() []bookEntry {
 	var out []bookEntry
 	for _, g := range p.AnswerBook() {
 		for _, w := range g.Workbooks {
-			conv := w.converted()
-			e := bookEntry{ID: w.ID, Title: w.Title, URL: w.URL, Exercises: conv.exercises, Fields: make([]bookField, 0, len(conv.manifest)), Progress: progressFields(w)}
-			for _, f := range conv.manifest {
-				if src := conv.recallables[f.Key]; src != nil {
-					e.Fields = append(e.Fields, bookField{recallSource: src, Exercise: f.Exercise})
-				}
-			}
-			out = append(out, e)
+			out = append(out, bookEntryOf(w))
 		}
 	}
 	return out
+}
+
+// bookEntryOf is workbook w as the book shows it.
+func bookEntryOf(w *page) bookEntry {
+	conv := w.converted()
+	e := bookEntry{ID: w.ID, Title: w.Title, URL: w.URL, Exercises: conv.exercises, Fields: make([]bookField, 0, len(conv.manifest)), Progress: progressFields(w)}
+	for _, f := range conv.manifest {
+		if src := conv.recallables[f.Key]; src != nil {
+			e.Fields = append(e.Fields, bookField{recallSource: src, Exercise: f.Exercise})
+		}
+	}
+	return e
 }
 
 // checkBookPlaces reports a content page published where a book page is.
@@ -123,7 +128,7 @@ func checkBookPlaces(pages []*page) error {
 	for _, p := range pages {
 		for _, b := range bookPages {
 			if p.out == b.folder+"index.html" && !p.isBook() {
-				errs.Add(diag.Errorf(p.pos(), "%s would be published at %s, where every site has its %s page: rename the file or its folder", p.source, b.folder, b.kind))
+				errs.Add(diag.Errorf(p.pos(), "%s would be published at %s, where every site has %s: rename the file or its folder", p.source, b.folder, b.what))
 			}
 		}
 	}

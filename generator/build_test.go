@@ -91,12 +91,13 @@ Read this first. See the [STAR practice](interview/star.md).
 func TestSiteStructure(t *testing.T) {
 	s := newTestSite(t, careerSite)
 	stats := s.build()
-	if stats.Pages != 9 {
-		// Home, two collections, five workbooks and the 404 page.
-		t.Errorf("built %d pages, want 9", stats.Pages)
+	if stats.Pages != 11 {
+		// Home, two collections, five workbooks, the 404 page and the
+		// pages of every answer.
+		t.Errorf("built %d pages, want 11", stats.Pages)
 	}
 	for _, name := range []string{
-		"index.html", "404.html", "sitemap.xml", "robots.txt", "favicon.svg",
+		"index.html", "404.html", "sitemap.xml", "robots.txt", "favicon.svg", "answers/index.html", "review/index.html",
 		"welcome/index.html",
 		"before/index.html", "before/drive/index.html", "before/reflection/index.html", "before/assessments/index.html",
 		"interview/index.html", "interview/star/index.html", "interview/star.svg",

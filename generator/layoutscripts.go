@@ -11,7 +11,7 @@ import (
 // errNoScripts is reported at the base layout when a page's fields need
 // runtime extensions but its layouts never load them: those fields would
 // show but never save.
-var errNoScripts = errors.New(`this page's fields need the runtime extensions .Scripts lists, but no layout renders .Scripts: ` +
+var errNoScripts = errors.New(`this page needs the runtime extensions .Scripts lists (for its fields, or to show every answer), but no layout renders .Scripts: ` +
 	`add {{range .Scripts}}<script src="{{asset .}}" defer></script>{{end}} after the script of coachbook.js`)
 
 // errNoMessages is reported at the base layout when a page's layouts
@@ -32,6 +32,11 @@ func (b *builder) checkScripts(p *page) error {
 		return &diag.Error{Pos: pos, Err: errNoMessages}
 	}
 	if b.withScripts[p.Kind].scripts || len(p.Scripts()) == 0 {
+		return nil
+	}
+	// A theme that never loads the runtime saves no answers: its book
+	// pages have nothing to show, and need no extensions.
+	if p.isBook() && !b.withScripts[p.Kind].runtime {
 		return nil
 	}
 	return &diag.Error{Pos: pos, Err: errNoScripts}

@@ -71,12 +71,13 @@ const scriptlessBase = `-- layouts/base.html --
 <body data-site="{{.Site.StorageID}}"><main>{{block "main" .}}{{end}}</main></body></html>
 `
 
-// TestLayoutWithoutScripts: a base layout that never renders .Scripts is
-// an error at the layout once a page's fields need an extension, and none
-// while no page does.
+// TestLayoutWithoutScripts: a base layout that loads the runtime but
+// never renders .Scripts is an error at the layout once a page's fields
+// need an extension, and, since the pages of every answer need theirs,
+// on any site.
 func TestLayoutWithoutScripts(t *testing.T) {
 	s := newTestSite(t, scriptsSite+scriptlessBase)
-	out := s.expectErrors("layouts/base.html: this page's fields need the runtime extensions .Scripts lists, but no layout renders .Scripts")
+	out := s.expectErrors("layouts/base.html: this page needs the runtime extensions .Scripts lists (for its fields, or to show every answer), but no layout renders .Scripts")
 	assertErrorCount(t, out, 1)
 
 	s = newTestSite(t, scriptlessBase+`-- content/text.md --
@@ -85,8 +86,7 @@ title: Text only
 ---
 ::text[Name]{#name}
 `)
-	s.build()
-	s.assertFile("text/index.html", `<script src=/`+s.assetPath("coachbook")+` defer></script>`)
+	s.expectErrors("layouts/base.html: this page needs the runtime extensions .Scripts lists (for its fields, or to show every answer), but no layout renders .Scripts", "(rendering layouts/answers.html and 1 other page)")
 }
 
 // TestLayoutWithoutMessages: a base layout that loads the runtime but

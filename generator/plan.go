@@ -113,8 +113,11 @@ func (pl plan) work(ctx context.Context, pages []*page) (work, error) {
 	}
 	shown := map[string]bool{} // changed workbooks whose listing changed
 	siteFiles := len(changed) < len(pl.changed)
+	// The book pages show every workbook's questions by collection.
+	booked := siteFiles
 	for _, p := range changed {
 		r := pl.last.records[p.source]
+		booked = booked || p.Kind != kindWorkbook || r == nil || bookJSON(p) != r.book
 		switch {
 		case p.Kind != kindWorkbook || r == nil || !r.workbook:
 			siteFiles = true
@@ -132,7 +135,7 @@ func (pl plan) work(ctx context.Context, pages []*page) (work, error) {
 	}
 	var render []*page
 	for _, p := range todo {
-		if pl.affects(p, shown) || p.converted().recallsAny(recalled) {
+		if pl.affects(p, shown) || booked && p.isBook() || p.converted().recallsAny(recalled) {
 			render = append(render, p)
 		}
 	}
@@ -144,9 +147,6 @@ func (pl plan) work(ctx context.Context, pages []*page) (work, error) {
 func (pl plan) affects(p *page, shown map[string]bool) bool {
 	if pl.changed[p.source] {
 		return true
-	}
-	if p.isBook() && len(pl.changed) > 0 {
-		return true // A book page shows every workbook's fields.
 	}
 	if len(shown) > 0 && pl.last.use.anywhere {
 		return true // The layouts may show the workbook on any page.

@@ -47,12 +47,13 @@ type record struct {
 	conv   *conversion // the page's Markdown, converted
 	src    []byte      // the bytes conv came from
 	// What a workbook shows elsewhere: what listings show of it (see
-	// listingUse.key), its collection's folder, and its entry in
-	// workbooks.json.
+	// listingUse.key), its collection's folder, its entry in
+	// workbooks.json, and in the book pages.
 	workbook   bool
 	listing    string
 	collection string
 	manifest   string
+	book       string
 }
 
 // NewSession prepares to build the site that opts describe. Dest is not
@@ -175,6 +176,7 @@ func (s *Session) snapshot(b *builder) *snapshot {
 			r.listing = next.use.key(p)
 			r.collection = p.dir
 			r.manifest = manifestJSON(p)
+			r.book = bookJSON(p)
 		}
 	}
 	return next
@@ -216,6 +218,12 @@ func (p *page) listing() string {
 		}
 	}
 	return fmt.Sprintf("%q %q %q %d %v %v %v", p.Title, p.Description, p.Duration, p.Weight, p.Draft, p.ID, counted)
+}
+
+// bookJSON is what the book pages show of a workbook.
+func bookJSON(p *page) string {
+	data, _ := json.Marshal(bookEntryOf(p))
+	return string(data)
 }
 
 // manifestJSON is a workbook's entry in workbooks.json.

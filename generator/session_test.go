@@ -12,7 +12,7 @@ func TestSessionRebuildsOnlyWhatChanged(t *testing.T) {
 	site.opts.LiveReload = "/_coachbook/livereload.js"
 	v := site.serve()
 	v.build()
-	v.assertFull(9)
+	v.assertFull(11)
 	v.assertFile("before/drive/index.html", `<script src=/_coachbook/livereload.js defer></script></head>`, "connect-src 'self'")
 
 	// The body of one workbook: that workbook alone.
@@ -21,9 +21,10 @@ func TestSessionRebuildsOnlyWhatChanged(t *testing.T) {
 	v.assertFile("before/drive/index.html", "A new body.")
 
 	// Its title: the workbook, its neighbours, its collection and home:
-	// the 3 workbooks of the collection, the collection and home.
+	// the 3 workbooks of the collection, the collection and home, and the
+	// two pages of every answer.
 	v.edit("content/before/drive.md", "---\ntitle: Your drive\ndescription: One phrase that says what matters most.\nduration: 10 min\nweight: 2\n---\nA new body.\n")
-	v.assertRendered(5)
+	v.assertRendered(7)
 	v.assertFile("index.html", "Your drive")
 
 	// A rebuild records only what changed, and keeps what it knew of the
@@ -32,14 +33,14 @@ func TestSessionRebuildsOnlyWhatChanged(t *testing.T) {
 	v.edit("content/interview/star.md", "---\ntitle: STAR practice\nduration: 30 min\n---\nAnother body.\n")
 	v.assertRendered(1)
 	v.edit("content/before/drive.md", "---\ntitle: Your primary career drive\ndescription: One phrase that says what matters most.\nduration: 10 min\nweight: 2\n---\nA new body.\n")
-	v.assertRendered(5)
+	v.assertRendered(7)
 	v.assertFile("index.html", "Your primary career drive")
 
 	// A new workbook, a settings change and a layout change: everything.
 	site.write("content/before/new.md", "---\ntitle: New\n---\n")
 	for _, changed := range []string{"content/before/new.md", "content/_index.md", "layouts/partials/footer.html"} {
 		v.build(changed)
-		v.assertFull(10)
+		v.assertFull(12)
 	}
 
 	// A broken file fails the build and keeps the site served as it was.
@@ -55,9 +56,11 @@ func TestSessionRebuildsOnlyWhatChanged(t *testing.T) {
 	v.assertFull(0)
 	v.assertFile("index.html", "New footer")
 
-	// A field that counts for nothing still changes workbooks.json.
+	// A field that counts for nothing still changes workbooks.json, and
+	// the pages of every answer, which ask it.
 	v.edit("content/before/drive.md", "---\ntitle: Your drive\n---\nFixed.\n\n::text[Anything else?]{#extra optional}\n")
-	v.assertRendered(1)
+	v.assertRendered(3)
+	v.assertFile("answers/index.html", `"label":"Anything else?"`)
 	v.assertFile("workbooks.json", `"key":"extra"`)
 
 	// A deleted workbook: everything, and its page is gone.
