@@ -86,9 +86,12 @@
           var mine = w.fields.filter(function (g) { return g.repeat === f.repeat; });
           var ids = entryIDs(got, f.repeat);
           if (names[f.repeat] && ids.length) out.push({ heading: names[f.repeat] });
-          ids.slice(0, MOST).forEach(function (id) {
+          ids.forEach(function (id, n) {
+            var keys = mine.map(function (g) { return f.repeat + "@" + id + g.key.slice(f.repeat.length); });
+            // Entries past the most shown are counted below, not left over.
+            if (n >= MOST) return keys.forEach(function (k) { used[k] = used[k + ".other"] = true; });
             out.push({ entry: core.say(M.entryHeading, names[f.repeat] || f.repeat, new Date(core.made(id)).toLocaleString()) });
-            mine.forEach(function (g) { out.push(item(g, f.repeat + "@" + id + g.key.slice(f.repeat.length))); });
+            mine.forEach(function (g, i) { out.push(item(g, keys[i])); });
           });
           if (ids.length > MOST) out.push({ label: "", lines: [core.say(M.andMore, ids.length - MOST)] });
         } else if (f.exercise && names[f.exercise]) {
