@@ -104,6 +104,7 @@ var extensionBudgets = map[string]int{
 	"showif":  1536,     // questions that appear when needed
 	"grid":    3 * 1024, // weekly grids and decision matrices
 	"order":   2 * 1024, // rankings and card sorts
+	"remind":  1536,     // dates added to a calendar
 }
 
 // TestExtensionBudgets weighs each runtime extension the sample site
