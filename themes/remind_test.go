@@ -18,7 +18,9 @@ const remindTitle = "Plan; next steps, together — schöne Grüße 🌱 für di
 
 // remindPage holds a date with remind, the commitments exercise (whose
 // due dates and follow-up session have it by default) and a table whose
-// first column is a textarea, where a client may write line breaks.
+// first column is a textarea, where a client may write line breaks, and
+// a repeating exercise, whose entries are made from its fields after the
+// page has started.
 const remindPage = `---
 title: "` + remindTitle + `"
 ---
@@ -29,6 +31,11 @@ title: "` + remindTitle + `"
 :::rows[Hard things]{#hard}
 ::textarea[What it is]{#what}
 ::date[By when]{#due remind}
+:::
+
+:::exercise{#log repeat title="Check-ins"}
+::date[Check-in date]{#when remind}
+::text[How it went]{#how}
 :::
 `
 
@@ -47,7 +54,7 @@ func TestCalendarReminders(t *testing.T) {
 	b := openSite(t, writeSite(t, map[string]string{"content/plan.md": remindPage}))
 	page := b.url("plan/")
 	b.do(chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS(`[data-field=next-date] [data-remind]`)))
-	if got := eval[int](b, `document.querySelectorAll('[data-remind]:not([hidden])').length`); got != 4 {
+	if got := eval[int](b, `[...document.querySelectorAll('[data-remind]:not([hidden])')].filter(e => !e.closest('[data-repeat]')).length`); got != 4 {
 		t.Errorf("%d calendar buttons show, want 4: the date, the due dates of the two tables' first rows and the follow-up session", got)
 	}
 
@@ -116,6 +123,21 @@ func TestCalendarReminders(t *testing.T) {
 		start: "20270301", end: "20270302", url: page,
 		summary: "Line one\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:evil; a, b \\ c · By when · " + remindTitle,
 	})
+
+	// An entry of a repeating exercise added now, made from the fields
+	// the exercise held before this script started.
+	b.do(chromedp.Click(chromedp.CSS(`[data-exercise=log] .entry-add`)))
+	newest := `[data-exercise=log] [data-entry]:first-of-type`
+	waitFor(b, `(b => b && !b.hidden)(document.querySelector('`+newest+` [data-remind]'))`)
+	key := eval[string](b, `document.querySelector('`+newest+` .field-date').getAttribute('data-field')`)
+	setValue(b, newest+` input[type=date]`, "2027-04-10")
+	dir = downloads(b)
+	b.do(chromedp.Click(chromedp.CSS(newest + ` [data-remind]`)))
+	name, content = downloaded(t, dir, ".ics")
+	checkEvent(t, name, "plan-"+strings.NewReplacer("@", "-", ".", "-").Replace(key)+"-2027-04-10.ics", content, event{
+		start: "20270410", end: "20270411", url: page,
+		summary: "Check-in date · " + remindTitle,
+	})
 }
 
 // TestCalendarRemindersAccessible runs axe on a page of reminders, light,
@@ -126,7 +148,9 @@ func TestCalendarRemindersAccessible(t *testing.T) {
 	b := openSite(t, writeSite(t, map[string]string{"content/plan.md": remindPage}))
 	b.do(chromedp.Navigate(b.url("plan/")), chromedp.WaitVisible(chromedp.CSS(`[data-field=next-date] [data-remind]`)))
 	b.do(chromedp.Click(chromedp.CSS(`[data-field="actions.tasks"] [data-add]`)))
-	waitFor(b, `document.querySelectorAll('[data-remind]:not([hidden])').length === 5`)
+	waitFor(b, `document.querySelectorAll('[data-field="actions.tasks"] [data-remind]:not([hidden])').length === 2`)
+	b.do(chromedp.Click(chromedp.CSS(`[data-exercise=log] .entry-add`)))
+	waitFor(b, `(b => b && !b.hidden)(document.querySelector('[data-exercise=log] [data-entry] [data-remind]'))`)
 	axeLightDarkNarrow(t, b, script)
 	small := eval[[]string](b, `[...document.querySelectorAll('[data-remind]')].filter(e => { const r = e.getBoundingClientRect(); return r.height < 44 || r.width < 44 }).map(e => e.getAttribute('aria-label'))`)
 	if len(small) > 0 {
