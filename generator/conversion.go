@@ -20,6 +20,7 @@ type conversion struct {
 	exercises []manifestExercise
 	displays  []string       // the display kinds used, such as "total"
 	showIf    bool           // some element has a show-if
+	reminds   bool           // some date offers to add itself to a calendar
 	links     []internalLink // links to output files, checked once all are written
 	errs      diag.List
 	// recalls are the page's answers recalled from workbooks, and
@@ -111,7 +112,7 @@ func (conv *converting) result() *conversion {
 	for _, ds := range conv.displays {
 		displays = append(displays, ds.Kind)
 	}
-	return &conversion{html: conv.html, manifest: manifestOf(conv), exercises: conv.exercises, displays: displays, showIf: len(conv.conditions) > 0, links: conv.links, errs: conv.errs,
+	return &conversion{html: conv.html, manifest: manifestOf(conv), exercises: conv.exercises, displays: displays, showIf: len(conv.conditions) > 0, reminds: reminds(conv.fields), links: conv.links, errs: conv.errs,
 		recalls: conv.recallDisplays(), recallables: conv.recallables()}
 }
 

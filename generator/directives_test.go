@@ -203,7 +203,12 @@ func defaultDirectiveLayouts(t testing.TB) *directiveLayouts {
 		t.Fatal(err)
 	}
 	t.Cleanup(th.close)
-	dl, err := th.parseDirectiveLayouts(layoutFuncs(defaultSettings(), nil, nil))
+	// The theme's words, for the layouts that show them through i18n.
+	messages, err := th.loadMessages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dl, err := th.parseDirectiveLayouts(layoutFuncs(defaultSettings(), nil, messages))
 	if err != nil {
 		t.Fatal(err)
 	}

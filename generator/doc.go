@@ -16,7 +16,8 @@
 //     grid.go), fill the manifest (manifest.go), displays resolve what they
 //     show (displays.go, timer.go, recall.go, across workbooks), show-if
 //     conditions resolve against the page's fields (showif.go), and each
-//     page names the runtime extensions it loads (pagescripts.go);
+//     page names the runtime extensions it loads (pagescripts.go, and
+//     remind.go for dates added to a calendar);
 //  5. render the pages the plan names (plan.go) through their layouts in
 //     parallel, minify and write them to a staging folder (output.go),
 //     with assets, static and content files (assets.go, staticfiles.go)

@@ -52,7 +52,7 @@ var fieldKinds = []fieldKind{
 	{name: "sort", script: orderScript, read: readSort, manifest: manifestCards, counts: unlessOptional},
 	{name: "checklist", container: true, holds: "a task list", manifest: manifestItems, counts: unlessOptional},
 	{name: "scale", column: true, read: readScale, counts: unlessOptional},
-	{name: "date", column: true, counts: unlessOptional},
+	{name: "date", column: true, read: readRemind, counts: unlessOptional},
 	{name: "number", column: true, read: readNumber, manifest: manifestNumber, counts: unlessOptional},
 	{name: "rows", script: tablesScript, container: true, holds: "one field per column", read: readItemCounts, manifest: manifestRows, counts: unlessOptional},
 	{name: "check", layoutOnly: true, column: true, counts: unlessOptional},

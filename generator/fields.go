@@ -52,6 +52,7 @@ type field struct {
 	NumMin, NumMax *float64
 	NumStep        float64
 	Unit           string
+	Remind         bool // date: offers to add the date to a calendar
 	// grid: its rows and columns, and what each cell is (text, check or
 	// scale, whose ends are Min and Max).
 	GridRows, GridCols []option
@@ -127,6 +128,7 @@ func readField(typ, prefix, label string, r *attrReader) *field {
 	if kind, ok := fieldKindNamed(typ); ok && kind.read != nil {
 		kind.read(f, r)
 	}
+	refuseRemind(f, r)
 	r.unknown(typ)
 	return f
 }

@@ -4,7 +4,8 @@ package generator
 // needs besides the core runtime: those its fields' kinds (columns
 // included) and its displays name as their script, each once, in the order of the kind
 // tables, then the entries' file when an exercise repeats, then the show-if file
-// when an element has a show-if. The base layout loads each after the core runtime, with
+// when an element has a show-if, then the calendar file when a date has
+// remind. The base layout loads each after the core runtime, with
 // {{range .Scripts}}<script src="{{asset .}}" defer></script>{{end}}.
 // The book pages load theirs (bookScripts); other pages bind no fields,
 // so they need none.
@@ -32,6 +33,9 @@ func (p *page) Scripts() []string {
 	}
 	if conv.showIf {
 		scripts = append(scripts, showIfScript)
+	}
+	if conv.reminds {
+		scripts = append(scripts, remindScript)
 	}
 	return scripts
 }

@@ -44,37 +44,27 @@ title: Journal
 `,
 }
 
-// setValue types v into the control with id, as a person would.
-func setValue(id, v string) string {
-	return setIn(`[id="`+id+`"]`, v)
-}
-
-// setIn types v into the control selector finds.
-func setIn(selector, v string) string {
-	return `(() => { const el = document.querySelector(` + jsString(selector) + `); el.value = ` + jsString(v) + `; el.dispatchEvent(new Event('input', {bubbles: true})); })()`
-}
-
 // fillBook answers three of bookSite's workbooks through their pages.
 func fillBook(b *browserSite) {
 	b.t.Helper()
-	page := func(path string, steps ...string) {
+	page := func(path string, steps func()) {
 		b.do(chromedp.Navigate(b.url(path)), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
-		for _, s := range steps {
-			b.do(chromedp.Evaluate[chromedp.Void](s))
-		}
+		steps()
 		waitFor(b, saved)
 	}
-	page("start/", setValue("field-why", "A new <b>job</b>"))
-	page("prep/drive/",
-		`document.getElementById('field-kind:other').click()`,
-		setValue("field-kind:other-text", "Purpose"),
-		setValue("field-questions:1", "Which industries?"),
-		`document.getElementById('field-strength:4').click()`)
-	page("after/journal/",
-		setIn(`[data-field$=".what"] input`, "A good talk"),
-		setIn(`[data-field$=".mood"] input`, "7"),
-		setValue("field-plan.tasks:1:task", "Call Sam"),
-		setValue("field-plan.tasks:1:due", "2026-12-05"))
+	page("start/", func() { setValue(b, `[id="field-why"]`, "A new <b>job</b>") })
+	page("prep/drive/", func() {
+		b.do(chromedp.Evaluate[chromedp.Void](`document.getElementById('field-kind:other').click()`))
+		setValue(b, `[id="field-kind:other-text"]`, "Purpose")
+		setValue(b, `[id="field-questions:1"]`, "Which industries?")
+		b.do(chromedp.Evaluate[chromedp.Void](`document.getElementById('field-strength:4').click()`))
+	})
+	page("after/journal/", func() {
+		setValue(b, `[data-field$=".what"] input`, "A good talk")
+		setValue(b, `[data-field$=".mood"] input`, "7")
+		setValue(b, `[id="field-plan.tasks:1:task"]`, "Call Sam")
+		setValue(b, `[id="field-plan.tasks:1:due"]`, "2026-12-05")
+	})
 }
 
 // bookText is what the book shows, a line per heading, question and
@@ -196,7 +186,7 @@ func TestMyAnswersFollowsOtherTabs(t *testing.T) {
 	t.Cleanup(cancel)
 	other := &browserSite{t: t, server: b.server, ctx: second}
 	other.do(chromedp.Navigate(b.url("prep/empty/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
-	other.do(chromedp.Evaluate[chromedp.Void](setValue("field-q", "Later")))
+	setValue(other, `[id="field-q"]`, "Later")
 	waitFor(other, saved)
 	waitFor(b, `document.querySelector('[data-book-workbook="prep/empty"]').open`)
 	if got := eval[string](b, `document.querySelector('[data-book-workbook="prep/empty"] .book-answer').textContent`); got != "Later" {

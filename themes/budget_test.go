@@ -105,6 +105,7 @@ var extensionBudgets = map[string]int{
 	"grid":    3 * 1024, // weekly grids and decision matrices
 	"order":   2 * 1024, // rankings and card sorts
 	"book":    4 * 1024, // every answer on one page: My answers and the coach's review page
+	"remind":  1536,     // dates added to a calendar
 }
 
 // TestExtensionBudgets weighs each runtime extension the sample site
