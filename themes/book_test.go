@@ -253,3 +253,31 @@ func TestReviewAClientsFile(t *testing.T) {
 		t.Error("the site's navigation links to the review page")
 	}
 }
+
+// TestAxeBookPages runs axe-core on "My answers" and on the review page
+// showing a client's file, light, dark and at 320 px: nothing serious or
+// critical, and nothing wider than the screen.
+func TestAxeBookPages(t *testing.T) {
+	t.Parallel()
+	script := axeScript(t)
+	b := openSite(t, writeSite(t, bookSite))
+	dir := downloads(b)
+	fillBook(b)
+	b.do(chromedp.Navigate(b.url("answers/")), chromedp.WaitVisible(chromedp.CSS(`[data-book]`)))
+	axeLightDarkNarrow(t, b, script)
+	if wide := eval[int](b, `document.documentElement.scrollWidth`); wide > 320 {
+		t.Errorf("My answers is %d px wide on a 320 px screen", wide)
+	}
+
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
+	b.do(chromedp.Click(chromedp.CSS(`[data-action=export]`)))
+	name, _ := downloaded(t, dir, ".json")
+	coach := openFresh(b)
+	coach.do(chromedp.Navigate(b.url("review/")), chromedp.WaitVisible(chromedp.CSS(`[data-review-choose]`)))
+	reviewFile(coach, dir+"/"+name)
+	waitFor(coach, `!document.querySelector('[data-book]').hidden`)
+	axeLightDarkNarrow(t, coach, script)
+	if wide := eval[int](coach, `document.documentElement.scrollWidth`); wide > 320 {
+		t.Errorf("the review page is %d px wide on a 320 px screen", wide)
+	}
+}
