@@ -125,32 +125,3 @@ title: STAR practice
 		}
 	}
 }
-
-// TestBookPagesOwnTheme: a theme of the site's own that has no book
-// layouts gets the default theme's, inside its own base layout.
-func TestBookPagesOwnTheme(t *testing.T) {
-	s := newTestSite(t, `-- content/_index.md --
----
-title: Plain
-theme: plain
----
--- content/a.md --
----
-title: A
----
-::text[Name]{#name}
--- themes/plain/layouts/base.html --
-<!doctype html><html lang="{{.Site.Language}}"><title>plain {{block "title" .}}{{.Title}}{{end}}</title>{{block "main" .}}{{end}}</html>
--- themes/plain/layouts/home.html --
-{{define "main"}}home{{end}}
--- themes/plain/layouts/collection.html --
-{{define "main"}}collection{{end}}
--- themes/plain/layouts/workbook.html --
-{{define "main"}}plain workbook {{.Title}}{{end}}
--- themes/plain/layouts/404.html --
-{{define "main"}}missing{{end}}
-`)
-	s.build()
-	s.assertFile("answers/index.html", "<title>plain My answers · Plain</title>", "data-book-workbook=a")
-	s.assertFile("review/index.html", "<title>plain Review a client's answers · Plain</title>")
-}

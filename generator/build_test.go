@@ -478,17 +478,21 @@ Name:
 	s.assertFile("files/cv-template.txt", "Name:")
 }
 
+// TestNamedTheme builds with a theme of the site's own, which has no book
+// layouts: the book pages take the default theme's, inside its base.
 func TestNamedTheme(t *testing.T) {
 	s := newTestSite(t, `-- content/_index.md --
 ---
+title: Plain
 theme: plain
 ---
 -- content/a.md --
 ---
 title: A
 ---
+::text[Name]{#name}
 -- themes/plain/layouts/base.html --
-<!doctype html><html lang="{{.Site.Language}}"><title>{{.Title}}</title>{{block "main" .}}{{end}}</html>
+<!doctype html><html lang="{{.Site.Language}}"><title>plain {{block "title" .}}{{.Title}}{{end}}</title>{{block "main" .}}{{end}}</html>
 -- themes/plain/layouts/home.html --
 {{define "main"}}home{{end}}
 -- themes/plain/layouts/collection.html --
@@ -500,6 +504,8 @@ title: A
 `)
 	s.build()
 	s.assertFile("a/index.html", "plain workbook A")
+	s.assertFile("answers/index.html", "<title>plain My answers · Plain</title>", "data-book-workbook=a")
+	s.assertFile("review/index.html", "<title>plain Review a client's answers · Plain</title>")
 }
 
 func TestDrafts(t *testing.T) {
