@@ -104,6 +104,7 @@ var extensionBudgets = map[string]int{
 	"showif":  1536,     // questions that appear when needed
 	"grid":    3 * 1024, // weekly grids and decision matrices
 	"order":   2 * 1024, // rankings and card sorts
+	"protect": 2 * 1024, // sealing and opening files protected with a passphrase; loaded on demand
 }
 
 // TestExtensionBudgets weighs each runtime extension the sample site
@@ -136,6 +137,9 @@ func TestExtensionBudgets(t *testing.T) {
 	}
 	if !regexp.MustCompile(`data-restore-file="?[^" >]*/assets/coachbook-restore\.[0-9a-f]+\.js`).Match(home) {
 		t.Error("the home page's file picker does not name the restore extension")
+	}
+	if !regexp.MustCompile(`data-protect-file="?[^" >]*/assets/coachbook-protect\.[0-9a-f]+\.js`).Match(home) {
+		t.Error("the home page's answers do not name the protect extension")
 	}
 }
 

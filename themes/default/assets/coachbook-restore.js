@@ -113,9 +113,11 @@
     }
 
     // readImport parses a file's text and checks it against the site's
-    // fields.
+    // fields. The core refuses a file too large before reading it; this
+    // checks what a protected file held.
     function readImport(text) {
       var data;
+      if (text.length > core.MAX_IMPORT) return { problem: M.tooLarge };
       try { data = JSON.parse(text); } catch (e) { data = null; }
       return checkImport(data, core.fields());
     }

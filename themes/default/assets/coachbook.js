@@ -98,8 +98,8 @@
   var remindedKey = ""; // sessionStorage's note that this visit was reminded
   var statusHome = null; // the save status's place in "Your answers": {parent, next}
   var started = false;   // init() has begun: no kind can be added now
-  var restorer = null;   // the restore's checks and dialog, once loaded
-  var restoreLoad = null; // the promise of them while loading
+  var extensions = dict(); // what files loaded on demand gave, by name
+  var loads = dict();    // the promises of them while they load
 
   /* ==== Pure functions: they read no page and no storage ==== */
 
@@ -321,11 +321,13 @@
     },
     markdown: function () { download(workbook.id.replace(/\//g, "-") + nameForFile() + "-" + today() + ".md", "text/markdown", workbookText()); },
     // The JSON export is the backup, since it is what Restore reads.
-    export: function () {
-      download("answers" + nameForFile() + "-" + today() + ".json", "application/json", JSON.stringify(exportData(), null, 2));
-      meta.lastBackup = Date.now();
-      saveMeta();
-      dismissReminder();
+    export: function () { sendAnswers(function (file) { download(file.name, "application/json", file.text); }); },
+    // Where the browser shares files (phones), the same file goes to the
+    // coach's email or chat; a share the client cancels says nothing.
+    share: function () {
+      sendAnswers(function (file) {
+        return navigator.share({ files: [new File([file.text], file.name, { type: "application/json" })], title: file.name });
+      });
     },
     "dismiss-backup": function () { dismissReminder(); },
     // Choosing a file takes a moment: the restore's code loads meanwhile.
@@ -1242,6 +1244,21 @@
 
   function today() { return new Date().toISOString().slice(0, 10); }
 
+  // sendAnswers hands the answers file to send (download or share), and
+  // counts it as a backup once it went. A file the client chose to protect
+  // is sealed first (coachbook-protect.js), if the passphrase will do.
+  function sendAnswers(send) {
+    var plain = { name: "answers" + nameForFile() + "-" + today() + ".json", text: JSON.stringify(exportData(), null, 2) };
+    var box = $("[data-protect]");
+    Promise.resolve(box && box.checked ? protecting().then(function (p) { return p.protectFile(plain, nameForFile()); }) : plain).then(function (file) {
+      return file && Promise.resolve(send(file)).then(function () {
+        meta.lastBackup = Date.now();
+        saveMeta();
+        dismissReminder();
+      });
+    }).catch(function (e) { if (!e || e.name !== "AbortError") notice(MESSAGES.notSent); });
+  }
+
   /* ---- Restore: check the file, show what changes, merge by time ---- */
 
   function element(tag, text, parent) {
@@ -1288,56 +1305,72 @@
     return restorer.planImport(checked, local);
   }
 
-  // defineRestore takes the restore's checks and dialog from
-  // coachbook-restore.js: factory(RESTORE) returns them. Only the first
-  // counts, so a file loaded twice changes nothing.
-  function defineRestore(factory) {
-    if (restorer || typeof factory !== "function") return false;
-    restorer = factory(Object.freeze(Object.assign({
-      dict: dict, own: own, asText: asText, isName: isName, isTime: isTime, isWorkbookID: isWorkbookID,
-      fit: fit, fieldOfKey: fieldOfKey, element: element,
-      isFieldKey: function (key) { return FIELD_KEY.test(key); },
-      fields: function () { return siteFields; },
-      siteID: function () { return siteID; }
-    }, CORE)));
-    return true;
+  // defineExtension makes the function by which coachbook-<name>.js,
+  // loaded on demand (restore, protect), gives its parts: factory(RESTORE)
+  // returns them. Only the first counts, so a file loaded twice changes
+  // nothing.
+  function defineExtension(name) {
+    return function (factory) {
+      if (extensions[name] || typeof factory !== "function") return false;
+      extensions[name] = factory(Object.freeze(Object.assign({
+        dict: dict, own: own, asText: asText, isName: isName, isTime: isTime, isWorkbookID: isWorkbookID,
+        fit: fit, fieldOfKey: fieldOfKey, element: element, MAX_IMPORT: MAX_IMPORT,
+        isFieldKey: function (key) { return FIELD_KEY.test(key); },
+        fields: function () { return siteFields; },
+        siteID: function () { return siteID; }
+      }, CORE)));
+      return true;
+    };
   }
 
-  // restoring gives the restore's checks and dialog, loading
-  // coachbook-restore.js, whose address the file picker holds, the first
-  // time: most visits never restore, so most never download it.
-  function restoring() {
-    var input = $("[data-restore-file]");
-    var src = input && input.getAttribute("data-restore-file");
-    if (restorer) return Promise.resolve(restorer);
-    if (!restoreLoad) {
-      restoreLoad = new Promise(function (resolve, reject) {
+  // loadOnDemand gives what coachbook-<name>.js defines, loading it the
+  // first time from the address the page's element with data-<name>-file
+  // holds: most visits never restore or protect, so most never download
+  // those files.
+  function loadOnDemand(name) {
+    var attribute = "data-" + name + "-file";
+    if (extensions[name]) return Promise.resolve(extensions[name]);
+    if (!loads[name]) {
+      var holder = $("[" + attribute + "]");
+      var src = holder && holder.getAttribute(attribute);
+      loads[name] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         script.src = src;
-        script.onload = function () { if (restorer) resolve(restorer); else reject(); };
+        script.onload = function () { if (extensions[name]) resolve(extensions[name]); else reject(); };
         script.onerror = reject;
         if (src) document.head.appendChild(script);
         else reject();
       });
       // A failed load may be tried again, once the connection is back.
-      restoreLoad.catch(function () { restoreLoad = null; });
+      loads[name].catch(function () { delete loads[name]; });
     }
-    return restoreLoad;
+    return loads[name];
   }
 
+  function restoring() { return loadOnDemand("restore"); }
+  function protecting() { return loadOnDemand("protect"); }
+
+  // importFile restores a file the client chose: a protected one once
+  // they give its passphrase. A sealed file is base64, a third larger:
+  // readImport checks the size of what it holds.
   function importFile(file) {
-    if (file.size > MAX_IMPORT) {
+    if (file.size > MAX_IMPORT / 3 * 4 + 1024) {
       notice(say(MESSAGES.nothingRestored, MESSAGES.tooLarge));
       return;
     }
     Promise.all([restoring(), file.text()]).then(function (loaded) {
-      var checked = loaded[0].readImport(loaded[1]);
-      if (checked.problem || !checked.answers.length && checked.left.length) {
-        notice(say(MESSAGES.nothingRestored, checked.problem || MESSAGES.damaged));
-      } else {
-        loaded[0].confirm(planStoredImport(checked, loaded[0]), applyImport);
-      }
-    }, function () { notice(say(MESSAGES.nothingRestored, MESSAGES.restoreNotLoaded)); });
+      var text = loaded[1];
+      var opened = text.indexOf('"coachbook-protected"') < 0 ? text : protecting().then(function (p) { return p.unlock(text, file.name); });
+      return Promise.resolve(opened).then(function (text) {
+        if (text === null) return;
+        var checked = loaded[0].readImport(text);
+        if (checked.problem || !checked.answers.length && checked.left.length) {
+          notice(say(MESSAGES.nothingRestored, checked.problem || MESSAGES.damaged));
+        } else {
+          loaded[0].confirm(planStoredImport(checked, loaded[0]), applyImport);
+        }
+      });
+    }).catch(function (e) { notice(say(MESSAGES.nothingRestored, e && e.reason ? e.message : MESSAGES.restoreNotLoaded)); });
   }
 
   /* ---- Keeping answers: ask the browser not to evict them ---- */
@@ -1664,6 +1697,26 @@
     });
     if (navigator.storage && navigator.storage.persisted) navigator.storage.persisted().then(showPersistence);
     else showPersistence(false);
+    startProtect();
+  }
+
+  // startProtect offers protecting the answers file where the browser can
+  // seal it (WebCrypto needs https), and sharing it where the browser
+  // shares files, as phones do.
+  function startProtect() {
+    var canShare = !!navigator.canShare && navigator.canShare({ files: [new File(["{}"], "a.json", { type: "application/json" })] });
+    $$("[data-action=share]").forEach(function (button) { button.hidden = !canShare; });
+    if (!crypto.subtle) return;
+    $$("[data-protect]").forEach(function (box) {
+      var choose = function () {
+        $("[data-protect-fields]").hidden = !box.checked;
+        // The sealing code loads while the client types the passphrase.
+        if (box.checked) protecting().catch(function () { /* Tried again on download. */ });
+      };
+      box.addEventListener("change", choose);
+      choose();
+      show(box.closest("[data-protect-choice]"));
+    });
   }
 
   // startPrint shows whole answers in print, not what fits in each box.
@@ -1747,7 +1800,10 @@
     fieldsOf: fieldsOf,
     // The restore's pure checks, once loaded: restoring().then(...).
     restoring: restoring,
-    defineRestore: defineRestore,
+    defineRestore: defineExtension("restore"),
+    // Sealing and opening protected answers files: protecting().then(...).
+    protecting: protecting,
+    defineProtect: defineExtension("protect"),
     fileLabel: fileLabel,
     fieldOfKey: fieldOfKey,
     defineKind: defineKind,
