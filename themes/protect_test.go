@@ -119,7 +119,7 @@ func protectDownload(b *browserSite, pass, again string, named bool) {
 		const box = document.querySelector('[data-protect]');
 		if (!box.checked) box.click();
 		const named = document.querySelector('[data-name-in-file]');
-		if (named.checked !== `+map[bool]string{true: "true", false: "false"}[named]+`) named.click();
+		if (named.checked !== ` + map[bool]string{true: "true", false: "false"}[named] + `) named.click();
 		document.querySelector('[data-passphrase]').value = '';
 		document.querySelector('[data-passphrase-again]').value = '';
 	})()`))
