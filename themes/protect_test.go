@@ -443,3 +443,43 @@ func TestShareAnswersFile(t *testing.T) {
 		}
 	}
 }
+
+// TestAxeProtect runs axe-core on the home page with the passphrase boxes
+// open and a passphrase problem shown, and on the passphrase dialog with
+// a wrong passphrase said, light, dark and at 320 px; there, every
+// control of "Your answers" and of the dialog is at least 44 px tall and
+// nothing is wider than the screen.
+func TestAxeProtect(t *testing.T) {
+	t.Parallel()
+	script := axeScript(t)
+	b := openSite(t, writeSite(t, answersSite))
+	beforeRuntime(b, shareStub)
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-protect-choice]`)))
+	protectDownload(b, passphrase, "different", true)
+	b.do(chromedp.Click(chromedp.CSS(`[data-action=export]`)))
+	waitFor(b, `!document.querySelector('[data-passphrase-problem]').hidden`)
+	axeLightDarkNarrow(t, b, script)
+	small := `[...document.querySelectorAll(SCOPE)].filter(e => e.offsetParent && e.getBoundingClientRect().height < 44).map(e => e.outerHTML.slice(0, 80))`
+	targets := `.site-answers button:not([hidden]), .site-answers input:not([type=checkbox]), .site-answers .protect-choice`
+	if got := eval[[]string](b, strings.Replace(small, "SCOPE", jsString(targets), 1)); len(got) != 0 {
+		t.Errorf("at 320 px, targets under 44 px: %v", got)
+	}
+	if w := eval[int](b, `document.documentElement.scrollWidth`); w > 320 {
+		t.Errorf("at 320 px the home page is %d px wide", w)
+	}
+
+	file := filepath.Join(t.TempDir(), "answers-2026-11-30-protected.json")
+	writeFile(t, file, sealInGo(t, `{"format": "coachbook-answers", "version": 1, "workbooks": []}`, passphrase, nil))
+	b.do(chromedp.SetUploadFiles(chromedp.CSS(`[data-restore-file]`), []string{file}))
+	typePassphrase(b, "wrong")
+	waitFor(b, `!!document.querySelector('dialog[open] [role=alert]')`)
+	if got := eval[[]string](b, strings.Replace(small, "SCOPE", jsString(`dialog[open] button, dialog[open] input`), 1)); len(got) != 0 {
+		t.Errorf("at 320 px, dialog targets under 44 px: %v", got)
+	}
+	if got := eval[string](b, `document.activeElement.id + ' ' + document.activeElement.getAttribute('aria-describedby')`); got != "coachbook-open-passphrase coachbook-passphrase-problem" {
+		t.Errorf("after a wrong passphrase the focus is on %q", got)
+	}
+	runAxe(t, b, "passphrase dialog, 320 px wide")
+	b.do(chromedp.EmulateViewport(1024, 768))
+	runAxe(t, b, "passphrase dialog")
+}
