@@ -387,6 +387,7 @@ func equalMaps(a, b map[string]string) bool {
 const shareStub = `Object.defineProperty(Navigator.prototype, 'canShare', {configurable: true, value: (data) => !!(data && data.files)});
 Object.defineProperty(Navigator.prototype, 'share', {configurable: true, value: function (data) {
 	if (window.cancelShare) return Promise.reject(new DOMException('Share canceled', 'AbortError'));
+	if (window.refuseShare) { window.sealedBeforeRefusal = data.files[0]; return Promise.reject(new DOMException('Must be handling a user gesture', 'NotAllowedError')); }
 	window.shared = data;
 	return Promise.resolve();
 }});`
@@ -424,6 +425,21 @@ func TestShareAnswersFile(t *testing.T) {
 	if plain, err := openEnvelope(t, readEnvelope(t, parts[2]), passphrase); err != nil || !bytes.Contains(plain, []byte(`"value": "Ada"`)) {
 		t.Errorf("the shared protected file opens (%v) to:\n%.300s", err, plain)
 	}
+
+	// A phone refuses a share that comes too long after the tap; the
+	// second tap shares the file sealed the first time, at once.
+	b.do(chromedp.Evaluate[chromedp.Void](`window.shared = null; window.refuseShare = true`), chromedp.Click(chromedp.CSS(`[data-action=share]`)))
+	noticeSays(b, "The file could not be made or shared. Try again, or download it.")
+	b.do(chromedp.Evaluate[chromedp.Void](`window.refuseShare = false; window.subtleCalls = 0; const d = crypto.subtle.deriveKey; crypto.subtle.deriveKey = function () { window.subtleCalls++; return d.apply(this, arguments); }`))
+	b.do(chromedp.Click(chromedp.CSS(`[data-action=share]`)))
+	waitFor(b, `!!window.shared`)
+	if got := evalAwait(b, `Promise.all([window.shared.files[0].text(), window.sealedBeforeRefusal.text()]).then(([a, b]) => String(a === b && a.includes('"coachbook-protected"')))`); got != "true" {
+		t.Error("the second tap shared another file than the first sealed")
+	}
+	if n := eval[int](b, `window.subtleCalls`); n != 0 {
+		t.Errorf("the second tap sealed the file again (%d keys derived)", n)
+	}
+	b.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-notice]').replaceChildren()`))
 
 	b.do(chromedp.Evaluate[chromedp.Void](`window.cancelShare = true`), chromedp.Click(chromedp.CSS(`[data-action=share]`)))
 	time.Sleep(2 * time.Second) // Sealing takes a moment; a cancelled share then says nothing.

@@ -155,6 +155,11 @@
     // it "…-protected.json", with the client's name (label) only if they
     // ticked so: the sealed {name, text}, or null, after saying what is
     // wrong with the passphrase.
+    //
+    // The same answers, passphrase and name give the file sealed last, at
+    // once: a phone shares only within a moment of the tap, which sealing
+    // may outlast, so the client's second tap on "Share…" must not wait.
+    var last = { key: "", file: null };
     function protectFile(file, label) {
       var $ = core.$, pass = $("[data-passphrase]"), problem = $("[data-passphrase-problem]");
       problem.textContent = pass.value.length < pass.minLength ? core.say(M.passphraseShort, pass.minLength)
@@ -165,7 +170,12 @@
         return null;
       }
       var name = file.name.replace($("[data-name-in-file]").checked ? "" : label, "").replace(/\.json$/, "-protected.json");
-      return seal(file.text, pass.value).then(function (text) { return { name: name, text: text }; });
+      var key = JSON.stringify([name, pass.value, file.text.replace(/"exported": "[^"]*"/, "")]);
+      if (last.key === key) return last.file;
+      return seal(file.text, pass.value).then(function (text) {
+        last = { key: key, file: { name: name, text: text } };
+        return last.file;
+      });
     }
 
     // unlock opens a protected file with the passphrase the client gives,
