@@ -17,11 +17,12 @@ var bookPages = []struct{ kind, folder, what string }{
 }
 
 // bookScripts are the runtime extensions a book page loads: how answers
-// read as text (shared with recalls), the book itself, and, to read a
-// client's file, the restore's checks.
+// read as text (shared with recalls), how progress counts (shared with
+// the listings), the book itself, and, to read a client's file, the
+// restore's checks.
 var bookScripts = map[string][]string{
-	kindAnswers: {recallScript, bookScript},
-	kindReview:  {recallScript, bookScript, restoreScript},
+	kindAnswers: {recallScript, listingsScript, bookScript},
+	kindReview:  {recallScript, listingsScript, bookScript, restoreScript},
 }
 
 const (
@@ -120,6 +121,21 @@ func bookEntryOf(w *page) bookEntry {
 		}
 	}
 	return e
+}
+
+// withoutBookPages leaves the book pages out of a site whose theme has no
+// runtime: it saves no answers, so they would have none to show.
+func (t *theme) withoutBookPages(pages []*page) []*page {
+	if _, ok := t.files["assets/coachbook.js"]; ok {
+		return pages
+	}
+	out := pages[:0:0]
+	for _, p := range pages {
+		if !p.isBook() {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // checkBookPlaces reports a content page published where a book page is.

@@ -95,9 +95,10 @@ title: STAR practice
 		for _, m := range scripts {
 			names = append(names, m[1])
 		}
-		want := "coachbook coachbook-recall coachbook-book"
+		want := "coachbook coachbook-recall coachbook-listings coachbook-book"
 		if page == "review/index.html" {
-			want += " coachbook-restore"
+			// And the address of the protect file, loaded on demand.
+			want += " coachbook-restore coachbook-protect"
 		}
 		if strings.Join(names, " ") != want {
 			t.Errorf("%s loads %q, want %s", page, names, want)

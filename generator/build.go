@@ -147,6 +147,7 @@ func (b *builder) build(ctx context.Context) error {
 		return b.errs.Err()
 	}
 	defer b.theme.close()
+	l.pages = b.theme.withoutBookPages(l.pages)
 	b.checkLogo()
 	b.startWebApp()
 	for _, p := range l.pages {

@@ -478,8 +478,9 @@ Name:
 	s.assertFile("files/cv-template.txt", "Name:")
 }
 
-// TestNamedTheme builds with a theme of the site's own, which has no book
-// layouts: the book pages take the default theme's, inside its base.
+// TestNamedTheme builds with a theme of the site's own. It has no
+// runtime, so it saves no answers and gets no book pages; one with the
+// runtime and no book layouts gets the default theme's, inside its base.
 func TestNamedTheme(t *testing.T) {
 	s := newTestSite(t, `-- content/_index.md --
 ---
@@ -504,6 +505,14 @@ title: A
 `)
 	s.build()
 	s.assertFile("a/index.html", "plain workbook A")
+	s.assertNoFile("answers/index.html")
+	s.assertNoFile("review/index.html")
+
+	s.write("themes/plain/assets/coachbook.js", "/* a runtime of the theme's own */")
+	for _, name := range []string{"coachbook-recall.js", "coachbook-listings.js", "coachbook-book.js", "coachbook-restore.js", "coachbook-protect.js"} {
+		s.write("themes/plain/assets/"+name, "/* its extensions */")
+	}
+	s.build()
 	s.assertFile("answers/index.html", "<title>plain My answers · Plain</title>", "data-book-workbook=a")
 	s.assertFile("review/index.html", "<title>plain Review a client's answers · Plain</title>")
 }

@@ -34,9 +34,9 @@ func (b *builder) checkScripts(p *page) error {
 	if b.withScripts[p.Kind].scripts || len(p.Scripts()) == 0 {
 		return nil
 	}
-	// A theme that never loads the runtime saves no answers: its book
-	// pages have nothing to show, and need no extensions.
-	if p.isBook() && !b.withScripts[p.Kind].runtime {
+	// Layouts that never load the runtime save no answers: pages without
+	// fields of their own (listings, the book pages) need no extensions.
+	if p.Kind != kindWorkbook && !b.withScripts[p.Kind].runtime {
 		return nil
 	}
 	return &diag.Error{Pos: pos, Err: errNoScripts}

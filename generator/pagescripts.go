@@ -7,10 +7,14 @@ package generator
 // when an element has a show-if, then the calendar file when a date has
 // remind. The base layout loads each after the core runtime, with
 // {{range .Scripts}}<script src="{{asset .}}" defer></script>{{end}}.
-// The book pages load theirs (bookScripts); other pages bind no fields,
-// so they need none.
+// The home and collection pages load the listings' progress, the book
+// pages theirs (bookScripts); the 404 page needs none.
 func (p *page) Scripts() []string {
-	if p.Kind != kindWorkbook {
+	switch p.Kind {
+	case kindHome, kindCollection:
+		return []string{listingsScript}
+	case kindWorkbook:
+	default:
 		return bookScripts[p.Kind]
 	}
 	used := map[string]bool{}
@@ -39,6 +43,10 @@ func (p *page) Scripts() []string {
 	}
 	return scripts
 }
+
+// listingsScript shows each listed workbook's progress, and where to
+// continue.
+const listingsScript = "coachbook-listings.js"
 
 // entriesScript adds, removes and summarises the entries of repeating
 // exercises.

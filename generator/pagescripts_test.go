@@ -86,7 +86,7 @@ title: Text only
 ---
 ::text[Name]{#name}
 `)
-	s.expectErrors("layouts/base.html: this page needs the runtime extensions .Scripts lists (for its fields, or to show every answer), but no layout renders .Scripts", "(rendering layouts/answers.html and 1 other page)")
+	s.expectErrors("layouts/base.html: this page needs the runtime extensions .Scripts lists (for its fields, or to show every answer), but no layout renders .Scripts", "(rendering content/_index.md and 2 other pages)")
 }
 
 // TestLayoutWithoutMessages: a base layout that loads the runtime but

@@ -95,17 +95,19 @@ func TestPageWeight(t *testing.T) {
 // and gzipped, by the name between "coachbook-" and ".js". A page loads
 // one only when it uses what the extension does.
 var extensionBudgets = map[string]int{
-	"tables":  3 * 1024, // lists and rows
-	"entries": 2 * 1024, // repeating exercises
-	"trends":  2 * 1024, // totals and charts
-	"restore": 2 * 1024, // checking a file to restore, and its dialog; loaded when the client restores
-	"recall":  2 * 1024, // answers recalled from other workbooks
-	"timer":   2 * 1024, // timers
-	"showif":  1536,     // questions that appear when needed
-	"grid":    3 * 1024, // weekly grids and decision matrices
-	"order":   2 * 1024, // rankings and card sorts
-	"book":    4 * 1024, // every answer on one page: My answers and the coach's review page
-	"remind":  1536,     // dates added to a calendar
+	"tables":   3 * 1024, // lists and rows
+	"entries":  2 * 1024, // repeating exercises
+	"trends":   2 * 1024, // totals and charts
+	"restore":  2 * 1024, // checking a file to restore, and its dialog; loaded when the client restores
+	"recall":   2 * 1024, // answers recalled from other workbooks
+	"timer":    2 * 1024, // timers
+	"showif":   1536,     // questions that appear when needed
+	"grid":     3 * 1024, // weekly grids and decision matrices
+	"order":    2 * 1024, // rankings and card sorts
+	"book":     4 * 1024, // every answer on one page: My answers and the coach's review page
+	"listings": 1536,     // workbooks' progress on the home, collection and book pages
+	"remind":   1536,     // dates added to a calendar
+	"protect":  2 * 1024, // sealing and opening files protected with a passphrase; loaded on demand
 }
 
 // TestExtensionBudgets weighs each runtime extension the sample site
@@ -138,6 +140,9 @@ func TestExtensionBudgets(t *testing.T) {
 	}
 	if !regexp.MustCompile(`data-restore-file="?[^" >]*/assets/coachbook-restore\.[0-9a-f]+\.js`).Match(home) {
 		t.Error("the home page's file picker does not name the restore extension")
+	}
+	if !regexp.MustCompile(`data-protect-file="?[^" >]*/assets/coachbook-protect\.[0-9a-f]+\.js`).Match(home) {
+		t.Error("the home page's answers do not name the protect extension")
 	}
 }
 

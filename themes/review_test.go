@@ -119,12 +119,33 @@ func TestReviewBadFiles(t *testing.T) {
 		t.Errorf("markup shows as %q", got)
 	}
 
-	// 100,000 answers, to entries of a repeating exercise and to
-	// questions the site lacks: the page shows the first of each, says
-	// how many more, and keeps working.
+	// 100,000 answers are more than any site asks: refused, as a restore
+	// refuses them. 9,000, to entries of a repeating exercise and to
+	// questions the site lacks: the page shows the first 200 of each,
+	// says how many more, and keeps working.
+	reviewFile(b, manyAnswers(t, 100000))
+	reviewSays(b, "This file cannot be shown. This file holds more than 10000 answers")
+	reviewFile(b, manyAnswers(t, 9000))
+	reviewSays(b, "Showing the answers in many.json")
+	if got := eval[string](b, `[document.querySelectorAll('[data-book-workbook="after/journal"] .book-entry').length, [...document.querySelectorAll('[data-book-workbook="after/journal"] .book-answer')].filter(e => e.textContent.endsWith('more')).map(e => e.textContent).join('|')].join()`); got != "200,and 4300 more|and 4300 more" {
+		t.Errorf("9,000 answers: %s", got)
+	}
+	reviewFile(b, goodFile(t, "Ada", "Good after all"))
+	reviewSays(b, "Showing the answers in answers-Ada.json")
+	if got := eval[string](b, `document.querySelector('.book-answer').textContent`); got != "Good after all" {
+		t.Errorf("after the bad files: %q", got)
+	}
+	if !eval[bool](b, storageIsEmpty) {
+		t.Error("the review stored something")
+	}
+}
+
+// manyAnswers writes a file of n answers to the journal of bookSite, half
+// to entries of its repeating exercise and half to questions it lacks.
+func manyAnswers(t *testing.T, n int) string {
 	var many strings.Builder
 	many.WriteString(`{"format": "coachbook-answers", "version": 1, "workbooks": [{"id": "after/journal", "answers": [`)
-	for i := range 100000 {
+	for i := range n {
 		if i > 0 {
 			many.WriteString(",")
 		}
@@ -135,17 +156,5 @@ func TestReviewBadFiles(t *testing.T) {
 		}
 	}
 	many.WriteString(`]}]}`)
-	reviewFile(b, fileOf(t, "many.json", many.String()))
-	reviewSays(b, "Showing the answers in many.json")
-	if got := eval[string](b, `[document.querySelectorAll('[data-book-workbook="after/journal"] .book-entry').length, [...document.querySelectorAll('[data-book-workbook="after/journal"] .book-answer')].filter(e => e.textContent.endsWith('more')).map(e => e.textContent).join('|')].join()`); got != "200,and 49800 more|and 49800 more" {
-		t.Errorf("100,000 answers: %s", got)
-	}
-	reviewFile(b, goodFile(t, "Ada", "Good after all"))
-	reviewSays(b, "Showing the answers in answers-Ada.json")
-	if got := eval[string](b, `document.querySelector('.book-answer').textContent`); got != "Good after all" {
-		t.Errorf("after the bad files: %q", got)
-	}
-	if !eval[bool](b, storageIsEmpty) {
-		t.Error("the review stored something")
-	}
+	return fileOf(t, "many.json", many.String())
 }

@@ -29,7 +29,9 @@ const pureHelpers = `
 		{key: "driver", type: "choice", other: true},
 		{key: "ready", type: "check"},
 		{key: "tr.situation", type: "text", exercise: "tr"},
-		{key: "tasks", type: "rows", columns: [{key: "task", type: "text"}, {key: "done", type: "check"}]}
+		{key: "tasks", type: "rows", columns: [{key: "task", type: "text"}, {key: "done", type: "check"}]},
+		// A field may be called so; one the site lacks may not (checkImport).
+		{key: "constructor", type: "text"}
 	]}]);
 	const file = (...workbooks) => ({format: "coachbook-answers", version: 1, workbooks});
 	const wb = (...answers) => ({id: "w", title: "W", url: "/w/", answers});
@@ -130,7 +132,7 @@ func sameJSON(t *testing.T, got, want string) bool {
 var namespaceCases = []pureCase{
 	{"frozen", `Object.isFrozen(coachbook)`, `true`},
 	{"names", `Object.keys(coachbook).sort()`,
-		`["answered", "counts", "defineFeature", "defineKind", "defineRestore", "fieldOfKey", "fieldsOf", "fileLabel", "fit", "holds", "isWorkbookID", "kinds", "markdown", "restoring", "toNumber"]`},
+		`["answered", "counts", "defineFeature", "defineKind", "defineProtect", "defineRestore", "fieldOfKey", "fieldsOf", "fileLabel", "fit", "holds", "isWorkbookID", "kinds", "markdown", "protecting", "restoring", "toNumber"]`},
 	{"the restore, loaded on demand", `Object.keys(R).sort()`, `["checkImport", "confirm", "merge", "planImport", "readImport"]`},
 	{"the restore, frozen", `Object.isFrozen(R)`, `true`},
 	{"a second restore file changes nothing", `coachbook.defineRestore(() => ({}))`, `false`},
@@ -360,6 +362,14 @@ var checkImportCases = []pureCase{
 		`[["w", "name", "name", "first", 1767225600000]]`},
 	{"twice across workbook entries", `check(file(wb(a("name", "old")), wb(a("name", "new", T2)))).answers`,
 		`[["w", "name", "name", "new", 1798761600000]]`},
+	{"a field the site lacks called constructor", `check(file(wb(a("prototype", "x")), {id: "constructor", answers: [a("x", "v")]})).left`,
+		`["W: prototype (left out)", "constructor: x (left out)"]`},
+	{"a field the site has called constructor", `check(file(wb(a("constructor", "x")))).answers.length`, `1`},
+	{"a value with a key __proto__", `check(file(wb(a("other", JSON.parse('{"__proto__": "x"}'))))).left`, `["W: other (left out)"]`},
+	{"a map value is kept", `check(file(wb(a("other", {proto: "x"})))).answers.length`, `1`},
+	{"more than 10,000 answers", `check(file(wb(...Array(10001).fill(a("name", "x")))))`,
+		`{"problem": "This file holds more than 10000 answers, more than any site asks: it cannot be a file of your answers."}`},
+	{"10,000 answers", `check(file(wb(...Array(10000).fill(a("name", "x"))))).answers.length`, `1`},
 	{"one odd answer stops no other", `check(file(wb(a("name", "Ada"), null, a("ready", true))))`,
 		`{"answers": [["w", "name", "name", "Ada", 1767225600000], ["w", "ready", "ready", true, 1767225600000]], "left": ["W: ? (left out)"], "cut": 0, "site": null}`},
 }

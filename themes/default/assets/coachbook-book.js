@@ -6,8 +6,8 @@
  * (review/) reads a file a client sent, and writes nothing: nothing is
  * stored, nothing merges, and a second file replaces the first. Both show
  * answers as one book: the layout gives its headings, the build each
- * workbook's fields (script#coachbook-book), and coachbook-recall.js how
- * an answer reads as text. User text is set only through textContent.
+ * workbook's fields (script#coachbook-book), coachbook-recall.js how an
+ * answer reads as text and coachbook-listings.js how progress counts. User text is set only through textContent.
  */
 (function () {
   "use strict";
@@ -24,7 +24,7 @@
     M = c.messages;
     var data = core.$('script[type="application/json"]#coachbook-book');
     try { book = JSON.parse(data.textContent); } catch (e) { return; }
-    if (!Array.isArray(book) || !core.text) return;
+    if (!Array.isArray(book) || !core.given("lines") || !core.given("progressOf")) return;
     document.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest("[data-book-action]");
       if (button && shown) (button.getAttribute("data-book-action") === "print" ? window.print() : downloadMarkdown());
@@ -75,7 +75,7 @@
     var item = function (f, key) {
       used[key] = used[key + ".other"] = true;
       var other = value(key + ".other");
-      return { label: f.label, lines: core.text(f, value(key), other) };
+      return { label: f.label, lines: core.given("lines")(f, value(key), other) };
     };
     w.fields.forEach(function (f) {
       if (f.exercise !== last) {
@@ -161,7 +161,7 @@
       archived += Object.keys(got).length - Object.keys(mine).filter(function (k) { return k in got; }).length;
       if (old.length) list = list.concat({ heading: M.bookArchived }, old);
       var answered = list.some(function (i) { return i.lines && i.lines.length; });
-      var n = core.progressOf(w.progress, function (k) { return k in got ? got[k].v : undefined; }, function (ex) {
+      var n = core.given("progressOf")(w.progress, function (k) { return k in got ? got[k].v : undefined; }, function (ex) {
         return Object.keys(got).filter(function (k) { return k.indexOf(ex + "@") === 0; });
       });
       counted += n.counted > 0;
@@ -293,35 +293,13 @@
   function open(file) {
     clear();
     status(core.say(M.reviewOpening, file.name));
-    if (file.size > core.MAX_IMPORT) return status(core.say(M.reviewFailed, M.tooLarge));
-    Promise.all([coachbook.restoring(), file.text()]).then(function (loaded) {
-      return unseal(loaded[1], file.name).then(function (text) {
-        if (text === null) return status("");
-        var checked = loaded[0].readImport(text);
-        if (checked.problem || !checked.answers.length) return status(core.say(M.reviewFailed, checked.problem || M.damaged));
-        showFile(checked, file.name);
-      });
+    Promise.all([coachbook.restoring(), core.readAnswersFile(file)]).then(function (loaded) {
+      if (loaded[1] === null) return status("");
+      var checked = loaded[0].readImport(loaded[1]);
+      if (checked.problem || !checked.answers.length) return status(core.say(M.reviewFailed, checked.problem || M.damaged));
+      showFile(checked, file.name);
     }).catch(function (e) {
       status(core.say(M.reviewFailed, e && e.reason ? e.message : M.reviewNotLoaded));
-    });
-  }
-
-  // unseal gives the text of a file, asking its passphrase when it is
-  // protected until it opens or the coach cancels (null).
-  function unseal(text, name) {
-    var data;
-    try { data = JSON.parse(text); } catch (e) { return Promise.resolve(text); }
-    if (!core.isObject(data) || data.format !== "coachbook-protected") return Promise.resolve(text);
-    return coachbook.protecting().then(function (p) {
-      var ask = function (problem) {
-        return p.ask(name, problem).then(function (passphrase) {
-          return passphrase === null ? null : p.open(text, passphrase).catch(function (e) {
-            if (e && e.reason === "passphrase") return ask(e.message);
-            throw e;
-          });
-        });
-      };
-      return ask();
     });
   }
 

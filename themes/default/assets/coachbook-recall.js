@@ -4,8 +4,8 @@
  *
  * Loaded with `defer` after coachbook.js, only on the pages that use
  * ::recall (generator/displays.go names this file as its script) and on
- * the pages of every answer, which read answers as text through
- * coachbook.defineText (generator/answerbook.go). A recall
+ * the pages of every answer, which read answers as text through the
+ * lines it gives (coachbook.give; generator/answerbook.go). A recall
  * saves nothing: it reads an answer saved for another workbook of the
  * site, and shows it as text, with the labels its layout carries in
  * data-recall-source, so the other page need not be loaded. It shows it
@@ -21,7 +21,7 @@
     M = core.messages;
     update();
   });
-  coachbook.defineText(lines);
+  coachbook.give("lines", lines);
 
   // lines returns an answer as lines of text, or [] when it holds none:
   // src describes its field as generator/recall.go does, other is the

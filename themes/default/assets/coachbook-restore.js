@@ -15,6 +15,15 @@
     var isName = core.isName, isTime = core.isTime, isWorkbookID = core.isWorkbookID;
     var fit = core.fit, fieldOfKey = core.fieldOfKey, say = core.say, element = core.element;
 
+    // A file of more answers than this is refused whole: no client writes
+    // so many, and restoring them would fill the browser's storage halfway.
+    var MAX_ANSWERS = 10000;
+    // JavaScript's names for an object's prototype: a workbook or field the
+    // site lacks may not be called so, nor may a value hold a key
+    // "__proto__" (no page writes one), so that no code reading answers
+    // into plain objects meets them.
+    var PROTOTYPE = /^(__proto__|constructor|prototype)$/;
+
     // newer tells whether record a replaces record b: only a later time
     // does, so of two saved at the same moment the one already kept stays.
     function newer(a, b) { return a.t > b.t; }
@@ -37,6 +46,9 @@
         return { problem: M.notAnswers };
       }
       if (data.version > 1) return { problem: M.newerVersion };
+      var count = 0;
+      data.workbooks.forEach(function (w) { count += isObject(w) && Array.isArray(w.answers) ? w.answers.length : 1; });
+      if (count > MAX_ANSWERS) return { problem: say(M.tooManyAnswers, MAX_ANSWERS) };
       var site = isObject(data.site) ? { id: asText(data.site.id, ""), title: asText(data.site.title, asText(data.site.id, "?")) } : null;
       // The client's name is restored only when it is a name.
       var client = isName(data.client) ? data.client.trim() : "";
@@ -52,7 +64,9 @@
         (isObject(w) && Array.isArray(w.answers) ? w.answers : [null]).forEach(function (a) {
           var key = isObject(a) && typeof a.key === "string" && core.isFieldKey(a.key) ? a.key : "";
           var t = isObject(a) && typeof a.updated === "string" ? Date.parse(a.updated) : NaN;
-          var kept = book && key && "value" in a && isTime(t) ? fit(a.value, fields[id] && fields[id][fieldOfKey(key)]) : null;
+          var field = book && key && own(own(fields, id), fieldOfKey(key));
+          var hostile = !field && (PROTOTYPE.test(id) || PROTOTYPE.test(key)) || /"__proto__":/.test(JSON.stringify(isObject(a) ? a.value : null));
+          var kept = book && key && "value" in a && isTime(t) && !hostile ? fit(a.value, field) : null;
           if (!kept) {
             out.left.push(say(M.restoreItem, name, asText(isObject(a) && a.key, "?"), M.leftOut));
             return;
@@ -115,9 +129,11 @@
     }
 
     // readImport parses a file's text and checks it against the site's
-    // fields.
+    // fields. The core refuses a file too large before reading it; this
+    // checks what a protected file held.
     function readImport(text) {
       var data;
+      if (text.length > core.MAX_IMPORT) return { problem: M.tooLarge };
       try { data = JSON.parse(text); } catch (e) { data = null; }
       return checkImport(data, core.fields());
     }

@@ -93,14 +93,13 @@
   var sitePath = "/";   // the site's base path, where its pages are
   var timer = 0;        // the save waiting for a pause in typing
   var announcedSaving = false; // the client was told answers save as they type
-  var listed = [];      // the workbooks a home or collection page lists
   var siteFields = dict(); // the fields a restored file is checked against
   var remindedKey = ""; // sessionStorage's note that this visit was reminded
   var statusHome = null; // the save status's place in "Your answers": {parent, next}
   var started = false;   // init() has begun: no kind can be added now
-  var restorer = null;   // the restore's checks and dialog, once loaded
-  var restoreLoad = null; // the promise of them while loading
-  var answerText = null; // how an answer reads as text away from its page (defineText)
+  var given = dict();   // what extensions hand each other, by name (give)
+  var extensions = dict(); // what files loaded on demand gave, by name
+  var loads = dict();    // the promises of them while they load
 
   /* ==== Pure functions: they read no page and no storage ==== */
 
@@ -322,11 +321,13 @@
     },
     markdown: function () { download(workbook.id.replace(/\//g, "-") + nameForFile() + "-" + today() + ".md", "text/markdown", workbookText()); },
     // The JSON export is the backup, since it is what Restore reads.
-    export: function () {
-      download("answers" + nameForFile() + "-" + today() + ".json", "application/json", JSON.stringify(exportData(), null, 2));
-      meta.lastBackup = Date.now();
-      saveMeta();
-      dismissReminder();
+    export: function () { sendAnswers(function (file) { download(file.name, "application/json", file.text); }); },
+    // Where the browser shares files (phones), the same file goes to the
+    // coach's email or chat; a share the client cancels says nothing.
+    share: function () {
+      sendAnswers(function (file) {
+        return navigator.share({ files: [new File([file.text], file.name, { type: "application/json" })], title: file.name });
+      });
     },
     "dismiss-backup": function () { dismissReminder(); },
     // Choosing a file takes a moment: the restore's code loads meanwhile.
@@ -865,15 +866,19 @@
         return keys(answerKey(id, start)).map(function (k) { return k.slice(from); });
       },
       progress: updateProgress,
-      // For the pages that show every answer: the site's answers as their
-      // download has them, each workbook's progress, how answers read as
-      // text (defineText), and the file's name and download.
+      // For the listings and the pages that show every answer: how answers
+      // count, the workbook touched last, the site's answers as their
+      // download has them, what other extensions give (give), and the
+      // file's name and download.
+      counts: counts,
+      holds: holds,
+      tally: tally,
+      last: function () { return meta.last; },
       exportData: exportData,
-      progressOf: progressOf,
       isObject: isObject,
       isTime: isTime,
-      MAX_IMPORT: MAX_IMPORT,
-      text: answerText,
+      readAnswersFile: readAnswersFile,
+      given: function (name) { return given[name]; },
       element: element,
       md: md,
       item: item,
@@ -1258,6 +1263,21 @@
 
   function today() { return new Date().toISOString().slice(0, 10); }
 
+  // sendAnswers hands the answers file to send (download or share), and
+  // counts it as a backup once it went. A file the client chose to protect
+  // is sealed first (coachbook-protect.js), if the passphrase will do.
+  function sendAnswers(send) {
+    var plain = { name: "answers" + nameForFile() + "-" + today() + ".json", text: JSON.stringify(exportData(), null, 2) };
+    var box = $("[data-protect]");
+    Promise.resolve(box && box.checked ? protecting().then(function (p) { return p.protectFile(plain, nameForFile()); }) : plain).then(function (file) {
+      return file && Promise.resolve(send(file)).then(function () {
+        meta.lastBackup = Date.now();
+        saveMeta();
+        dismissReminder();
+      });
+    }).catch(function (e) { if (!e || e.name !== "AbortError") notice(MESSAGES.notSent); });
+  }
+
   /* ---- Restore: check the file, show what changes, merge by time ---- */
 
   function element(tag, text, parent) {
@@ -1288,7 +1308,7 @@
       saveMeta();
       askToPersist();
     }
-    showListings();
+    saidShown();
     notice(failed ? say(MESSAGES.restoredHereOnly, failure) : say(MESSAGES.restored, plan.changes.length));
     if (plan.left.length) notice(say(MESSAGES.restoreLeftOut, plan.left.length));
   }
@@ -1304,65 +1324,87 @@
     return restorer.planImport(checked, local);
   }
 
-  // defineRestore takes the restore's checks and dialog from
-  // coachbook-restore.js: factory(RESTORE) returns them. Only the first
-  // counts, so a file loaded twice changes nothing.
-  function defineRestore(factory) {
-    if (restorer || typeof factory !== "function") return false;
-    restorer = factory(Object.freeze(Object.assign({
-      dict: dict, own: own, asText: asText, isName: isName, isTime: isTime, isWorkbookID: isWorkbookID,
-      fit: fit, fieldOfKey: fieldOfKey, element: element,
-      isFieldKey: function (key) { return FIELD_KEY.test(key); },
-      fields: function () { return siteFields; },
-      siteID: function () { return siteID; }
-    }, CORE)));
+  // defineExtension makes the function by which coachbook-<name>.js,
+  // loaded on demand (restore, protect), gives its parts: factory(RESTORE)
+  // returns them. Only the first counts, so a file loaded twice changes
+  // nothing.
+  function defineExtension(name) {
+    return function (factory) {
+      if (extensions[name] || typeof factory !== "function") return false;
+      extensions[name] = factory(Object.freeze(Object.assign({
+        dict: dict, own: own, asText: asText, isName: isName, isTime: isTime, isWorkbookID: isWorkbookID,
+        fit: fit, fieldOfKey: fieldOfKey, element: element, MAX_IMPORT: MAX_IMPORT,
+        isFieldKey: function (key) { return FIELD_KEY.test(key); },
+        fields: function () { return siteFields; },
+        siteID: function () { return siteID; }
+      }, CORE)));
+      return true;
+    };
+  }
+
+  // give lets an extension hand a function to the others of the page,
+  // which find it as ENTRIES.given(name): how an answer reads as text
+  // (coachbook-recall.js gives "lines"), how a workbook's progress counts
+  // away from its page (coachbook-listings.js gives "progressOf"). The
+  // first of a name counts.
+  function give(name, f) {
+    if (given[name] || typeof f !== "function") return false;
+    given[name] = f;
     return true;
   }
 
-  // defineText takes, from coachbook-recall.js, how a saved answer reads
-  // as text away from its page: lines(field, value, other) gives its
-  // lines. Recalls and the pages of every answer share it.
-  function defineText(lines) {
-    if (answerText || typeof lines !== "function") return false;
-    answerText = lines;
-    return true;
-  }
-
-  // restoring gives the restore's checks and dialog, loading
-  // coachbook-restore.js, whose address the file picker holds, the first
-  // time: most visits never restore, so most never download it.
-  function restoring() {
-    var input = $("[data-restore-file]");
-    var src = input && input.getAttribute("data-restore-file");
-    if (restorer) return Promise.resolve(restorer);
-    if (!restoreLoad) {
-      restoreLoad = new Promise(function (resolve, reject) {
+  // loadOnDemand gives what coachbook-<name>.js defines, loading it the
+  // first time from the address the page's element with data-<name>-file
+  // holds: most visits never restore or protect, so most never download
+  // those files.
+  function loadOnDemand(name) {
+    var attribute = "data-" + name + "-file";
+    if (extensions[name]) return Promise.resolve(extensions[name]);
+    if (!loads[name]) {
+      var holder = $("[" + attribute + "]");
+      var src = holder && holder.getAttribute(attribute);
+      loads[name] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         script.src = src;
-        script.onload = function () { if (restorer) resolve(restorer); else reject(); };
+        script.onload = function () { if (extensions[name]) resolve(extensions[name]); else reject(); };
         script.onerror = reject;
         if (src) document.head.appendChild(script);
         else reject();
       });
       // A failed load may be tried again, once the connection is back.
-      restoreLoad.catch(function () { restoreLoad = null; });
+      loads[name].catch(function () { delete loads[name]; });
     }
-    return restoreLoad;
+    return loads[name];
   }
 
+  function restoring() { return loadOnDemand("restore"); }
+  function protecting() { return loadOnDemand("protect"); }
+
+  // importFile restores a file the client chose: a protected one once
+  // they give its passphrase. A sealed file is base64, a third larger:
+  // readImport checks the size of what it holds.
   function importFile(file) {
-    if (file.size > MAX_IMPORT) {
-      notice(say(MESSAGES.nothingRestored, MESSAGES.tooLarge));
-      return;
-    }
-    Promise.all([restoring(), file.text()]).then(function (loaded) {
+    Promise.all([restoring(), readAnswersFile(file)]).then(function (loaded) {
+      if (loaded[1] === null) return;
       var checked = loaded[0].readImport(loaded[1]);
       if (checked.problem || !checked.answers.length && checked.left.length) {
         notice(say(MESSAGES.nothingRestored, checked.problem || MESSAGES.damaged));
       } else {
         loaded[0].confirm(planStoredImport(checked, loaded[0]), applyImport);
       }
-    }, function () { notice(say(MESSAGES.nothingRestored, MESSAGES.restoreNotLoaded)); });
+    }).catch(function (e) { notice(say(MESSAGES.nothingRestored, e && e.reason ? e.message : MESSAGES.restoreNotLoaded)); });
+  }
+
+  // readAnswersFile reads a file of answers someone chose, asking for the
+  // passphrase of a protected one. It gives its text, or null when they
+  // cancel; it rejects with a reason and a message the file cannot be
+  // read for. A sealed file is base64, a third larger: readImport checks
+  // the size of what it holds.
+  function readAnswersFile(file) {
+    if (file.size > MAX_IMPORT / 3 * 4 + 1024) return Promise.reject({ reason: "size", message: MESSAGES.tooLarge });
+    return file.text().then(function (text) {
+      return text.indexOf('"coachbook-protected"') < 0 ? text : protecting().then(function (p) { return p.unlock(text, file.name); });
+    });
   }
 
   /* ---- Keeping answers: ask the browser not to evict them ---- */
@@ -1590,62 +1632,6 @@
     }
   }
 
-  // progressOf counts a workbook's answers away from its page, as the page
-  // counts them: fields are the build's progress entries, stored(key)
-  // gives a saved value and entries(ex) the saved keys of exercise ex's
-  // entries. It gives {done, counted}.
-  function progressOf(fields, stored, entries) {
-    var n = { done: 0, counted: 0 };
-    each(fields, function (f) {
-      // A field of a repeating exercise is saved under each entry's key
-      // (with none saved, the page shows one new entry), where a show-if
-      // names the same entry's field. It counts as on the page.
-      var ex = f.key.split(".")[0], ids = dict();
-      each(f.entries ? entries(ex) : [""], function (k) { ids[k && k.split(/[@.]/)[1]] = 1; });
-      ids = Object.keys(ids);
-      var t = tally((ids.length ? ids : ["0"]).map(function (id) {
-        var at = function (k) { return id && k.indexOf(ex + ".") === 0 ? ex + "@" + id + k.slice(ex.length) : k; };
-        return (f.if || []).every(function (c) { return holds(c, stored(at(c.key))); }) ?
-          (id ? [at(f.key)] : [f.key].concat(f.was || [])).some(function (k) { return counts(stored(k), f); }) : null;
-      }), f.entries || 1);
-      n.counted += t > 0;
-      n.done += t > 1;
-    });
-    return n;
-  }
-
-  // startListings shows progress on the home and collection pages, and
-  // where to continue, if that workbook is still on the site.
-  function startListings() {
-    listed = readScript("progress");
-    listed = Array.isArray(listed) ? listed.filter(function (w) {
-      return isObject(w) && typeof w.id === "string" && Array.isArray(w.fields) && w.fields.every(function (f) { return isObject(f) && typeof f.key === "string"; });
-    }) : [];
-    showListings();
-  }
-
-  // showListings counts each listed workbook's saved answers, at start-up
-  // and again after a restore, so the page never shows stale progress.
-  function showListings() {
-    each(listed, function (w) {
-      var card = $('[data-workbook="' + CSS.escape(w.id) + '"] [data-card-progress]');
-      if (!card) return;
-      var n = progressOf(w.fields, function (k) { var r = getRecord(w.id, k); return r ? r.v : undefined; }, function (ex) { return entryKeys(w.id, ex); });
-      $("progress", card).max = n.counted;
-      $("progress", card).value = n.done;
-      $("span", card).textContent = say(MESSAGES.progress, n.done, n.counted);
-      show(card);
-    });
-    var continueLink = $("[data-continue]");
-    var last = meta.last && listed.filter(function (w) { return w.id === meta.last.id; })[0];
-    if (continueLink && last) {
-      var a = $("a", continueLink);
-      a.href = last.url;
-      a.textContent = last.title;
-      show(continueLink);
-    }
-  }
-
   // startDevice offers keeping answers in this tab only, on a shared
   // computer, restoring them from a file, and says how long they stay.
   function startDevice() {
@@ -1697,6 +1683,26 @@
     });
     if (navigator.storage && navigator.storage.persisted) navigator.storage.persisted().then(showPersistence);
     else showPersistence(false);
+    startProtect();
+  }
+
+  // startProtect offers protecting the answers file where the browser can
+  // seal it (WebCrypto needs https), and sharing it where the browser
+  // shares files, as phones do.
+  function startProtect() {
+    var canShare = !!navigator.canShare && navigator.canShare({ files: [new File(["{}"], "a.json", { type: "application/json" })] });
+    $$("[data-action=share]").forEach(function (button) { button.hidden = !canShare; });
+    if (!crypto.subtle) return;
+    $$("[data-protect]").forEach(function (box) {
+      var choose = function () {
+        $("[data-protect-fields]").hidden = !box.checked;
+        // The sealing code loads while the client types the passphrase.
+        if (box.checked) protecting().catch(function () { /* Tried again on download. */ });
+      };
+      box.addEventListener("change", choose);
+      choose();
+      show(box.closest("[data-protect-choice]"));
+    });
   }
 
   // startPrint shows whole answers in print, not what fits in each box.
@@ -1780,8 +1786,11 @@
     fieldsOf: fieldsOf,
     // The restore's pure checks, once loaded: restoring().then(...).
     restoring: restoring,
-    defineRestore: defineRestore,
-    defineText: defineText,
+    give: give,
+    defineRestore: defineExtension("restore"),
+    // Sealing and opening protected answers files: protecting().then(...).
+    protecting: protecting,
+    defineProtect: defineExtension("protect"),
     fileLabel: fileLabel,
     fieldOfKey: fieldOfKey,
     defineKind: defineKind,
@@ -1798,7 +1807,6 @@
     startStorage();
     startFields();
     startWorkbook();
-    startListings();
     startDevice();
     startName();
     startReminder();
