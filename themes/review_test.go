@@ -158,3 +158,44 @@ func manyAnswers(t *testing.T, n int) string {
 	many.WriteString(`]}]}`)
 	return fileOf(t, "many.json", many.String())
 }
+
+// TestReviewAProtectedFile: the client downloads their answers with their
+// name and a passphrase; the coach opens the file on the review page in
+// another browser, gives a wrong passphrase (told so, nothing shown),
+// then the right one, and reads every answer; their browser keeps
+// nothing.
+func TestReviewAProtectedFile(t *testing.T) {
+	t.Parallel()
+	b := openSite(t, writeSite(t, bookSite))
+	dir := downloads(b)
+	fillBook(b)
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-client-name]`)))
+	b.do(chromedp.SendKeys(chromedp.CSS(`[data-client-name]`), "A. B."))
+	protectDownload(b, passphrase, passphrase, true)
+	b.do(chromedp.Click(chromedp.CSS(`[data-action=export]`)))
+	name, sealed := downloaded(t, dir, ".json")
+	if strings.Contains(sealed, "Call Sam") || strings.Contains(sealed, "A. B.") {
+		t.Fatal("the protected file can be read without its passphrase")
+	}
+
+	coach := openFresh(b)
+	coach.do(chromedp.Navigate(b.url("review/")), chromedp.WaitVisible(chromedp.CSS(`[data-review-choose]`)))
+	reviewFile(coach, filepath.Join(dir, name))
+	typePassphrase(coach, "not the passphrase")
+	waitFor(coach, `document.querySelector('dialog[open] [role=alert]')?.textContent === 'The passphrase is wrong, or the file was changed after it was protected. Nothing was opened.'`)
+	if !eval[bool](coach, `document.querySelector('[data-book]').hidden`) {
+		t.Error("a wrong passphrase showed answers")
+	}
+	coach.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('dialog[open] input[type=password]').value = ''`))
+	typePassphrase(coach, passphrase)
+	reviewSays(coach, "Showing the answers in "+name)
+	if got := eval[string](coach, bookText); got != wantBook {
+		t.Errorf("the review shows:\n%s\nwant:\n%s", got, wantBook)
+	}
+	if got := eval[string](coach, `document.querySelector('[data-review-client]').textContent`); got != "Answers of A. B." {
+		t.Errorf("whose: %q", got)
+	}
+	if !eval[bool](coach, storageIsEmpty) {
+		t.Errorf("the coach's browser keeps: %s", eval[string](coach, `JSON.stringify(Object.assign({}, localStorage, sessionStorage))`))
+	}
+}
