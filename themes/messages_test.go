@@ -51,8 +51,9 @@ func TestRuntimeMessagesAgree(t *testing.T) {
 			}
 		}
 	}
-	// Layouts call them {{i18n "key"}}, and i18n within i18n.
-	layoutWords := regexp.MustCompile(`\bi18n "(\w+)"`)
+	// Layouts call them {{i18n "key"}} or {{i18nN "key" n}}, and i18n
+	// within i18n.
+	layoutWords := regexp.MustCompile(`\bi18nN? "(\w+)"`)
 	usedInLayouts := map[string]bool{}
 	fs.WalkDir(theme, "layouts", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
