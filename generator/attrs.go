@@ -19,10 +19,13 @@ type attrReader struct {
 	pos   func(offset int) diag.Position // nil for attributes a layout wrote
 	at    diag.Position                  // the directive, for what is missing
 	errs  diag.List
+	// words are the layouts' words of i18n/en.yaml, for the words a field
+	// gets without the author writing them, such as a bare other's.
+	words map[string]string
 }
 
-func newAttrReader(attrs []directive.Attr, at diag.Position, pos func(int) diag.Position) *attrReader {
-	r := &attrReader{attrs: map[string]directive.Attr{}, read: map[string]bool{}, pos: pos, at: at}
+func newAttrReader(attrs []directive.Attr, at diag.Position, pos func(int) diag.Position, words map[string]string) *attrReader {
+	r := &attrReader{attrs: map[string]directive.Attr{}, read: map[string]bool{}, pos: pos, at: at, words: words}
 	for _, a := range attrs {
 		r.attrs[a.Key] = a
 	}

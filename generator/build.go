@@ -162,13 +162,14 @@ func (b *builder) build(ctx context.Context) error {
 		b.fail(err)
 		return b.errs.Err()
 	}
+	nameBuiltPages(l.pages, messages)
 	funcs := layoutFuncs(b.site, assets, messages)
 	if b.layouts, err = b.theme.parseLayouts(funcs); err != nil {
 		b.fail(err)
 		return b.errs.Err()
 	}
 	b.withScripts = layoutsWithScripts(b.layouts)
-	directives, err := b.theme.parseDirectiveLayouts(funcs)
+	directives, err := b.theme.parseDirectiveLayouts(funcs, messages)
 	if err != nil {
 		b.fail(err)
 		return b.errs.Err()

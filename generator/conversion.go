@@ -118,7 +118,7 @@ func (conv *converting) result() *conversion {
 
 // attrs reads d's attributes with positions in the page.
 func (conv *converting) attrs(d *directive.Directive) *attrReader {
-	return newAttrReader(d.Attrs, conv.pos(d.Offset), conv.pos)
+	return newAttrReader(d.Attrs, conv.pos(d.Offset), conv.pos, conv.layouts.words)
 }
 
 // pos turns a byte offset in the Markdown body into a position in the

@@ -20,6 +20,9 @@ type directiveLayouts struct {
 	set   *template.Template
 	kinds map[string]string // directive name → its folder
 	theme *theme
+	// words are the layouts' words of i18n/en.yaml, for the words the
+	// build gives fields itself.
+	words map[string]string
 }
 
 // isKnown reports whether authors can write name as a directive.

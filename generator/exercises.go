@@ -246,7 +246,7 @@ func (c *call) newField(typ, sub string, attrs []string) (*field, error) {
 		return nil, fmt.Errorf("attributes of %s %q: %w", typ, sub, err)
 	}
 	parsed = append(parsed, directive.Attr{Key: "id", Value: sub})
-	r := newAttrReader(parsed, c.conv.pos(c.d.Offset), nil)
+	r := newAttrReader(parsed, c.conv.pos(c.d.Offset), nil, c.conv.layouts.words)
 	f := readField(typ, c.ID+".", "", r)
 	if len(r.errs) > 0 {
 		return nil, fmt.Errorf("field %q: %s", sub, r.messages())

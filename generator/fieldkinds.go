@@ -301,7 +301,8 @@ func parseOption(r *attrReader, attr, written string) (option, bool) {
 	return option{Value: key, Label: label}, true
 }
 
-// readOther reads a choice's other: bare for an "Other" choice, a text to
+// readOther reads a choice's other: bare for an "Other" choice (saved by
+// the key Other, whatever the words of the site's language), a text to
 // name it ("key=text" to save it by a key), or false for none.
 func readOther(r *attrReader, opts []option) option {
 	if !r.has("other") {
@@ -309,13 +310,15 @@ func readOther(r *attrReader, opts []option) option {
 	}
 	a := r.attrs["other"]
 	written := a.Value
+	parse := written
 	switch {
 	case a.Bare || written == "true" || written == "yes":
-		written = "Other"
+		written = r.words["choiceOther"]
+		parse = "Other=" + written
 	case written == "false" || written == "no":
 		return option{}
 	}
-	other, ok := parseOption(r, "other", written)
+	other, ok := parseOption(r, "other", parse)
 	if !ok {
 		return option{}
 	}

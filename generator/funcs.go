@@ -2,7 +2,10 @@ package generator
 
 import (
 	"fmt"
+	"html"
 	"html/template"
+	"strconv"
+	"strings"
 )
 
 // layoutFuncs are the functions every layout can call, page and directive
@@ -21,6 +24,27 @@ func layoutFuncs(s *site, assets map[string]string, messages words) template.Fun
 			}
 			return say(w, args...), nil
 		},
+		// i18nN returns the layouts' words called key as HTML, with {0} a
+		// number the runtime renumbers (<span data-n>n</span>, as when a
+		// row is added or removed) and {1}, {2}… filled in by args, all
+		// escaped: "(row {0})".
+		"i18nN": func(key string, n int, args ...any) (template.HTML, error) {
+			w, ok := messages["layouts"][key]
+			if !ok {
+				return "", fmt.Errorf("no words called %q under layouts: in %s", key, messagesFile)
+			}
+			escaped := make([]any, 0, len(args)+1)
+			escaped = append(escaped, "\x00")
+			for _, a := range args {
+				escaped = append(escaped, html.EscapeString(fmt.Sprint(a)))
+			}
+			text := say(html.EscapeString(w), escaped...)
+			return template.HTML(strings.ReplaceAll(text, "\x00", "<span data-n>"+strconv.Itoa(n)+"</span>")), nil
+		},
+		// attrs writes name, value pairs as directive attributes, for an
+		// exercise layout to give .Field, .Rows and .Col words from
+		// i18n: (attrs "label" (i18n "growGoal") "hint" (i18n "growGoalHint")).
+		"attrs": directiveAttrs,
 		// asset returns the content-hashed URL of a file in assets/.
 		"asset": func(name string) (string, error) {
 			if u, ok := assets[name]; ok {
@@ -47,4 +71,18 @@ func seq(n int) []int {
 		out[i] = i + 1
 	}
 	return out
+}
+
+// directiveAttrs writes name, value pairs as directive attributes, every
+// value quoted, as the directive parser reads them back.
+func directiveAttrs(pairs ...string) (string, error) {
+	if len(pairs)%2 != 0 {
+		return "", fmt.Errorf("attrs takes names and values in pairs, not %d arguments", len(pairs))
+	}
+	quote := strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+	parts := make([]string, 0, len(pairs)/2)
+	for i := 0; i < len(pairs); i += 2 {
+		parts = append(parts, pairs[i]+`="`+quote.Replace(pairs[i+1])+`"`)
+	}
+	return strings.Join(parts, " "), nil
 }

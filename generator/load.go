@@ -245,7 +245,8 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 		}
 	}
 	order(home)
-	notFound := &page{Kind: kindNotFound, Site: s, Title: "Page not found", out: "404.html",
+	// Its title is in the interface's words: see nameBuiltPages.
+	notFound := &page{Kind: kindNotFound, Site: s, out: "404.html",
 		URL: s.url("404.html"), Permalink: s.permalink("404.html"), source: "layouts/404.html"}
 	errs.Add(checkBookPlaces(l.pages))
 	l.pages = append(append(l.pages, notFound), newBookPages(s)...)

@@ -2,7 +2,9 @@ package themes_test
 
 import (
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -51,8 +53,9 @@ func TestRuntimeMessagesAgree(t *testing.T) {
 			}
 		}
 	}
-	// Layouts call them {{i18n "key"}}, and i18n within i18n.
-	layoutWords := regexp.MustCompile(`\bi18n "(\w+)"`)
+	// Layouts call them {{i18n "key"}} or {{i18nN "key" n}}, and i18n
+	// within i18n.
+	layoutWords := regexp.MustCompile(`\bi18nN? "(\w+)"`)
 	usedInLayouts := map[string]bool{}
 	fs.WalkDir(theme, "layouts", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -70,6 +73,23 @@ func TestRuntimeMessagesAgree(t *testing.T) {
 		}
 		return nil
 	})
+	// The build writes a few words into pages itself, such as a bare
+	// other's "Other": generator/*.go names them words["key"] or
+	// ["layouts"]["key"].
+	goWords := regexp.MustCompile(`(?:\bwords|\["layouts"\])\["(\w+)"\]`)
+	sources, _ := filepath.Glob("../generator/*.go")
+	for _, name := range sources {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range goWords.FindAllStringSubmatch(string(src), -1) {
+			usedInLayouts[m[1]] = true
+			if _, ok := file.Layouts[m[1]]; !ok && !strings.HasSuffix(name, "_test.go") {
+				t.Errorf("%s writes the words %s, which i18n/en.yaml lacks under layouts:", name, m[1])
+			}
+		}
+	}
 	var unused []string
 	for key := range file.Runtime {
 		if !used[key] {
