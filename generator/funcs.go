@@ -7,19 +7,21 @@ import (
 
 // layoutFuncs are the functions every layout can call, page and directive
 // layouts alike. assets maps a file of assets/ to its content-hashed URL.
-func layoutFuncs(s *site, assets map[string]string, messages words) template.FuncMap {
+func layoutFuncs(s *site, assets map[string]string, messages languageWords) template.FuncMap {
 	return template.FuncMap{
 		// runtimeMessages returns the runtime's sentences, for the page's
 		// <script type="application/json" id="coachbook-messages">.
-		"runtimeMessages": func() map[string]string { return messages["runtime"] },
-		// i18n returns the layouts' words called key from i18n/en.yaml,
-		// with {0}, {1}… filled in by args; an unknown key is an error.
+		// Words by plural form reach it as an object, which say picks from.
+		"runtimeMessages": func() map[string]message { return messages.words["runtime"] },
+		// i18n returns the layouts' words called key in the site's
+		// language, with {0}, {1}… filled in by args and the plural form
+		// chosen by {0}; an unknown key is an error.
 		"i18n": func(key string, args ...any) (string, error) {
-			w, ok := messages["layouts"][key]
+			m, ok := messages.words["layouts"][key]
 			if !ok {
 				return "", fmt.Errorf("no words called %q under layouts: in %s", key, messagesFile)
 			}
-			return say(w, args...), nil
+			return say(m.pick(messages.tag, args), args...), nil
 		},
 		// asset returns the content-hashed URL of a file in assets/.
 		"asset": func(name string) (string, error) {
