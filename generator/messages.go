@@ -41,7 +41,10 @@ func (m message) MarshalJSON() ([]byte, error) {
 type words map[string]map[string]message
 
 // wordParts says, for each part of a words file, who shows its words.
-var wordParts = map[string]string{"runtime": "the runtime shows", "layouts": "no layout shows"}
+var wordParts = map[string]struct{ who, shows string }{
+	"runtime": {"the runtime shows", "it shows"},
+	"layouts": {"the layouts show", "they show"},
+}
 
 // wordsFile is one words file, read and checked.
 type wordsFile struct {
@@ -97,7 +100,7 @@ func readWordsFile(data []byte, display string, english words) (*wordsFile, erro
 		for j := 0; j+1 < len(body.Content); j += 2 {
 			key, value := body.Content[j], body.Content[j+1]
 			if english != nil && !hasKey(english[part.Value], key.Value) {
-				errs.Add(diag.Errorf(at(key), "%s no words called %q: themes/default/%s lists the ones it shows", shows, key.Value, messagesFile))
+				errs.Add(diag.Errorf(at(key), "%s no words called %q: themes/default/%s lists the ones %s", shows.who, key.Value, messagesFile, shows.shows))
 				continue
 			}
 			m, err := readMessage(key.Value, value, at)
