@@ -46,6 +46,10 @@ type Stats struct {
 	Files    int // files written by this build
 	Duration time.Duration
 	Full     bool // the whole site was rebuilt
+	// Warnings are problems that did not stop the build, such as words
+	// missing from a language's file, each printing as
+	// "file: warning: what".
+	Warnings []error
 }
 
 // Build builds the site described by opts. On any error, including a
@@ -82,7 +86,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 		st.discard()
 		return Stats{}, err
 	}
-	return Stats{Pages: b.pages, Rendered: b.rendered, Files: b.out.files, Duration: time.Since(start), Full: true}, nil
+	return Stats{Pages: b.pages, Rendered: b.rendered, Files: b.out.files, Duration: time.Since(start), Full: true, Warnings: b.warned()}, nil
 }
 
 // CheckSite reports an error unless source is a site: a folder with
@@ -124,8 +128,9 @@ type builder struct {
 	// buffers reuses the buffers pages are rendered into.
 	buffers sync.Pool
 
-	mu   sync.Mutex
-	errs diag.List
+	mu       sync.Mutex
+	errs     diag.List
+	warnings diag.List
 }
 
 // fail records err, if any, to be reported with the build's other errors.
@@ -133,6 +138,12 @@ func (b *builder) fail(err error) {
 	b.mu.Lock()
 	b.errs.Add(err)
 	b.mu.Unlock()
+}
+
+// warned returns the build's warnings, sorted by position.
+func (b *builder) warned() []error {
+	list, _ := b.warnings.Err().(diag.List)
+	return list
 }
 
 func (b *builder) build(ctx context.Context) error {
@@ -157,7 +168,10 @@ func (b *builder) build(ctx context.Context) error {
 	if !b.plan.incremental() {
 		b.copyFiles(l.files)
 	}
-	messages, err := b.theme.loadMessages()
+	messages, warnings, err := b.theme.loadMessages(b.site)
+	for _, w := range warnings {
+		b.warnings.Add(w)
+	}
 	if err != nil {
 		b.fail(err)
 		return b.errs.Err()

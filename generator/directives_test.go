@@ -204,7 +204,7 @@ func defaultDirectiveLayouts(t testing.TB) *directiveLayouts {
 	}
 	t.Cleanup(th.close)
 	// The theme's words, for the layouts that show them through i18n.
-	messages, err := th.loadMessages()
+	messages, _, err := th.loadMessages(defaultSettings())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,9 @@
 //  3. load the theme's page layouts (theme.go), noting which give the
 //     runtime its extensions and sentences (layoutscripts.go), directive
 //     layouts (themedirectives.go), and the interface's words
-//     (messages.go, i18n/en.yaml), with one function map (funcs.go);
+//     (messages.go, one words file per language, chosen with its
+//     fallbacks in languages.go, plural forms in plurals.go), with one
+//     function map (funcs.go);
 //  4. convert each page's Markdown on first use (convert.go, conversion.go:
 //     goldmark configured in markdown.go, headings.go, exerciselevels.go,
 //     links.go), where directives render through their layouts

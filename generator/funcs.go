@@ -10,26 +10,29 @@ import (
 
 // layoutFuncs are the functions every layout can call, page and directive
 // layouts alike. assets maps a file of assets/ to its content-hashed URL.
-func layoutFuncs(s *site, assets map[string]string, messages words) template.FuncMap {
+func layoutFuncs(s *site, assets map[string]string, messages languageWords) template.FuncMap {
 	return template.FuncMap{
 		// runtimeMessages returns the runtime's sentences, for the page's
 		// <script type="application/json" id="coachbook-messages">.
-		"runtimeMessages": func() map[string]string { return messages["runtime"] },
-		// i18n returns the layouts' words called key from i18n/en.yaml,
-		// with {0}, {1}… filled in by args; an unknown key is an error.
+		// Words by plural form reach it as an object, which say picks from.
+		"runtimeMessages": func() map[string]message { return messages.words["runtime"] },
+		// i18n returns the layouts' words called key in the site's
+		// language, with {0}, {1}… filled in by args and the plural form
+		// chosen by {0}; an unknown key is an error.
 		"i18n": func(key string, args ...any) (string, error) {
-			w, ok := messages["layouts"][key]
+			m, ok := messages.words["layouts"][key]
 			if !ok {
 				return "", fmt.Errorf("no words called %q under layouts: in %s", key, messagesFile)
 			}
-			return say(w, args...), nil
+			return say(m.pick(messages.tag, args), args...), nil
 		},
 		// i18nN returns the layouts' words called key as HTML, with {0} a
 		// number the runtime renumbers (<span data-n>n</span>, as when a
 		// row is added or removed) and {1}, {2}… filled in by args, all
 		// escaped: "(row {0})".
 		"i18nN": func(key string, n int, args ...any) (template.HTML, error) {
-			w, ok := messages["layouts"][key]
+			m, ok := messages.words["layouts"][key]
+			w := m.pick(messages.tag, []any{n})
 			if !ok {
 				return "", fmt.Errorf("no words called %q under layouts: in %s", key, messagesFile)
 			}

@@ -100,7 +100,7 @@ func (s *Session) Build(ctx context.Context, changed []string) (Stats, error) {
 	s.mu.Lock()
 	s.last, s.fresh = next, true
 	s.mu.Unlock()
-	return Stats{Pages: b.pages, Rendered: b.rendered, Files: b.out.files, Duration: time.Since(start), Full: !pl.incremental()}, nil
+	return Stats{Pages: b.pages, Rendered: b.rendered, Files: b.out.files, Duration: time.Since(start), Full: !pl.incremental(), Warnings: b.warned()}, nil
 }
 
 // plan decides how to build after changed: a rebuild of what changed, or

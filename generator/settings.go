@@ -52,8 +52,11 @@ type site struct {
 	allowHTML bool
 	theme     string
 	themePos  diag.Position
-	logoFile  string // the logo's path inside static/
-	logoPos   diag.Position
+	// languagePos is where the language setting is, for a language no
+	// words file speaks.
+	languagePos diag.Position
+	logoFile    string // the logo's path inside static/
+	logoPos     diag.Position
 
 	Home *page
 }
@@ -104,6 +107,7 @@ func (s *site) readSettings(r *metadata.Reader) {
 	if v := r.Matching("language", languageTag, `is not a language tag such as "en" or "pt-BR"`); v != "" {
 		s.Language = v
 	}
+	s.languagePos = r.Pos("language")
 	if v := r.String("baseURL"); v != "" {
 		if err := s.setBaseURL(v); err != nil {
 			r.Fail("baseURL", "%v", err)

@@ -31,6 +31,10 @@ type themeFile struct {
 type theme struct {
 	files map[string]themeFile // by path relative to the theme root
 	site  *os.Root             // the site folder, which the files are read through
+	// wordFiles are the files of i18n/ of every layer, the built-in
+	// theme's first and the site's last: unlike layouts, words files are
+	// laid over each other key by key, so none hides another.
+	wordFiles []themeFile
 }
 
 var themeName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
@@ -76,7 +80,7 @@ func loadTheme(root string, s *site) (*theme, error) {
 		for _, b := range bookPages {
 			inherited = append(inherited, "layouts/"+b.kind+".html")
 		}
-		inherited = append(inherited, "layouts/partials/"+bookPartial)
+		inherited = append(inherited, "layouts/partials/"+bookPartial, folderI18n)
 		layers = append([]layer{{themes.Default(), "themes/default/", inherited, ""}}, layers...)
 	}
 	var errs diag.List
@@ -114,6 +118,9 @@ func loadTheme(root string, s *site) (*theme, error) {
 					}
 				}
 				t.files[name] = themeFile{fsys: layer.fsys, name: name, display: pos.File}
+				if folder == folderI18n {
+					t.wordFiles = append(t.wordFiles, t.files[name])
+				}
 				return nil
 			})
 			if err != nil {

@@ -10,8 +10,8 @@ import (
 
 // parseDirectiveLayouts parses every field, exercise and callout layout
 // into one set, with the functions page layouts have too.
-func (t *theme) parseDirectiveLayouts(funcs template.FuncMap, messages words) (*directiveLayouts, error) {
-	dl := &directiveLayouts{kinds: map[string]string{}, theme: t, words: messages["layouts"]}
+func (t *theme) parseDirectiveLayouts(funcs template.FuncMap, messages languageWords) (*directiveLayouts, error) {
+	dl := &directiveLayouts{kinds: map[string]string{}, theme: t, words: messages.plain("layouts")}
 	// cell renders a column's cell in fields/rows.html through the
 	// column kind's own cell layout.
 	dl.set = template.New("directives").Funcs(funcs).Funcs(template.FuncMap{"cell": dl.cell})

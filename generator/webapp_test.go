@@ -17,7 +17,7 @@ title: Career coaching companion
 baseURL: https://example.edu/sub/
 accent: "#7a3e9d"
 logo: logo.svg
-language: pt-BR
+language: en-GB
 ---
 Welcome.
 -- content/one.md --
@@ -46,7 +46,7 @@ func TestWebAppFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := webManifest{
-		ID: "/sub/", Name: "Career coaching companion", ShortName: "Career", Lang: "pt-BR",
+		ID: "/sub/", Name: "Career coaching companion", ShortName: "Career", Lang: "en-GB",
 		StartURL: "/sub/", Scope: "/sub/", Display: "standalone", ThemeColour: "#7a3e9d", BackgroundColor: "#fbfaf7",
 		Icons: []appIcon{{Src: "/sub/logo.svg", Sizes: "any", Type: "image/svg+xml"}},
 	}

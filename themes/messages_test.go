@@ -27,7 +27,8 @@ func TestRuntimeMessagesAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var file struct{ Runtime, Layouts map[string]string }
+	// A value is words, or words by plural form.
+	var file struct{ Runtime, Layouts map[string]any }
 	if err := yaml.Unmarshal(data, &file); err != nil {
 		t.Fatal(err)
 	}

@@ -44,11 +44,22 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return reportBuildError(c.stderr, err, opts.Destination())
 	}
+	// Warnings print even with --quiet: they are what the site shows
+	// wrong, such as words missing from a language, not news of success.
+	printWarnings(c.stderr, stats.Warnings)
 	if !*quiet {
 		fmt.Fprintf(c.stdout, "Built %d pages (%d files) into %s in %d ms.\n",
 			stats.Pages, stats.Files, opts.Destination(), stats.Duration.Milliseconds())
 	}
 	return nil
+}
+
+// printWarnings prints each warning on its own line, as compilers do:
+// file: warning: what.
+func printWarnings(w io.Writer, warnings []error) {
+	for _, warning := range warnings {
+		fmt.Fprintln(w, warning)
+	}
 }
 
 // reportBuildError prints each positioned error on its own line, as

@@ -184,6 +184,9 @@ func (s *server) build(ctx context.Context, changed []string, reload bool) {
 	s.lastErr = err
 	s.mu.Unlock()
 	log := s.cfg.Log
+	for _, w := range stats.Warnings {
+		fmt.Fprintln(log, w)
+	}
 	switch {
 	case err != nil:
 		fmt.Fprintf(log, "%v\n", err)

@@ -33,8 +33,11 @@
 
   var MESSAGES = Object.assign(dict(), readScript("messages"));
 
+  // Words by plural form ({one, few, other…}) are chosen by {0}, by the
+  // page language's CLDR rules.
   function say(text) {
     var args = arguments;
+    if (isObject(text)) text = text[new Intl.PluralRules(document.documentElement.lang || void 0).select(Number(args[1]))] || text.other;
     return String(text || "").replace(/\{(\d)\}/g, function (m, i) { return args[+i + 1]; });
   }
 
@@ -1777,6 +1780,7 @@
   // run between this script and init().
   window.coachbook = Object.freeze({
     isWorkbookID: isWorkbookID,
+    say: say,
     markdown: md,
     answered: answered,
     counts: counts,
