@@ -11,14 +11,17 @@ import (
 
 // newUsage is the help text; the kinds are the default theme's archetypes.
 const newUsage = `Usage:
-  coachbook new site DIR
+  coachbook new site DIR [--language LANG]
   coachbook new workbook PATH [--kind KIND] [--source DIR]
 
 'new site' writes a working site into DIR: settings, one collection and
-one workbook. 'new workbook' writes a workbook at content/PATH.md from an
-archetype; its title comes from the file name. Neither overwrites a file.
+one workbook, in the language LANG (a tag such as fr or fr-CA: its
+interface, titles and starter text; English unless told). 'new workbook'
+writes a workbook at content/PATH.md from an archetype; its title comes
+from the file name. Neither overwrites a file.
 
 Kinds: %s
+Languages with starter content: %s
 `
 
 // newCommand is 'coachbook new'.
@@ -32,9 +35,10 @@ func (c *newCommand) Run(_ context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fs := newFlagSet("new", fmt.Sprintf(newUsage, strings.Join(kinds, ", ")), c.stdout)
+	fs := newFlagSet("new", fmt.Sprintf(newUsage, strings.Join(kinds, ", "), strings.Join(scaffold.StarterLanguages(), ", ")), c.stdout)
 	kind := fs.String("kind", scaffold.DefaultKind, "the workbook's `kind`, from archetypes/KIND.md in the theme or the site")
 	source := fs.String("source", ".", "the site `folder`, for new workbook")
+	language := fs.String("language", "en", "the new site's language: a `LANG` tag with starter content, such as fr or fr-CA")
 	// Flags may follow the arguments, as in 'new workbook x --kind star'.
 	var positional []string
 	for len(args) > 0 {
@@ -49,7 +53,10 @@ func (c *newCommand) Run(_ context.Context, args []string) error {
 	}
 	switch {
 	case len(positional) == 2 && positional[0] == "site":
-		files, err := scaffold.NewSite(positional[1])
+		if err := scaffold.CheckStarterLanguage(*language); err != nil {
+			return usageError{fmt.Sprintf("new: %s\nRun 'coachbook new -h' for usage.", err)}
+		}
+		files, err := scaffold.NewSite(positional[1], *language)
 		if err != nil {
 			return err
 		}

@@ -49,10 +49,11 @@ func Kinds(source string) ([]string, error) {
 	return kinds, nil
 }
 
-// archetype fills the archetype of kind: the site's own archetypes/KIND.md
-// if it has one, or else the default theme's.
-func archetype(source, kind, title, id string) ([]byte, error) {
-	name := "archetypes/" + kind + ".md"
+// archetype fills the archetype of kind in folder (archetypes, or
+// archetypes/LANG for a new site's starter content) with values: the
+// site's own folder/KIND.md if it has one, or else the default theme's.
+func archetype(source, folder, kind string, values map[string]string) ([]byte, error) {
+	name := folder + "/" + kind + ".md"
 	text, err := os.ReadFile(filepath.Join(source, filepath.FromSlash(name)))
 	if errors.Is(err, fs.ErrNotExist) {
 		text, err = fs.ReadFile(themes.Default(), name)
@@ -65,7 +66,7 @@ func archetype(source, kind, title, id string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	var out bytes.Buffer
-	if err := t.Execute(&out, map[string]string{"Title": yamlText(title), "ID": yamlText(id)}); err != nil {
+	if err := t.Execute(&out, values); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return out.Bytes(), nil

@@ -14,31 +14,38 @@ import (
 	"coachbook/generator"
 )
 
-// NewSite writes a new, working site into dir: settings, one collection
-// and one workbook. It writes nothing if any of its files exists already,
-// and returns the files it wrote.
-func NewSite(dir string) ([]string, error) {
+// NewSite writes a new, working site into dir, in the language tag lang
+// ("en", "fr", "fr-CA"): settings, one collection and one workbook, in that
+// language's words. It writes nothing if any of its files exists already,
+// or if there is no starter content in lang, and returns the files it
+// wrote.
+func NewSite(dir, lang string) ([]string, error) {
+	words, err := starterLanguage(lang)
+	if err != nil {
+		return nil, err
+	}
 	title := generator.TitleFromName(filepath.Base(filepath.Clean(dir)))
 	if title == "" || title == "." || title == "/" {
-		title = "Workbooks"
+		title = words.siteTitle
 	}
 	id := generator.IDFromText(filepath.Base(filepath.Clean(dir)))
 	if id == "" {
 		id = "workbooks"
 	}
-	home, err := archetype(dir, siteArchetype, title, id)
+	home, err := archetype(dir, words.archetypes, siteArchetype, map[string]string{"Title": yamlText(title), "ID": yamlText(id), "Language": lang})
 	if err != nil {
 		return nil, err
 	}
-	first, err := archetype(dir, DefaultKind, "Before your session", "getting-started/before-your-session")
+	first := words.collection + "/" + words.workbookName
+	workbook, err := archetype(dir, words.archetypes, DefaultKind, map[string]string{"Title": yamlText(words.workbookTitle), "ID": yamlText(first)})
 	if err != nil {
 		return nil, err
 	}
 	files := map[string][]byte{
-		"content/_index.md":                              home,
-		"content/getting-started/_index.md":              []byte("---\ntitle: Getting started\ndescription: Where every client begins.\nweight: 1\n---\n"),
-		"content/getting-started/before-your-session.md": first,
-		".gitignore": []byte("# The build output, which coachbook replaces on every build, and the\n# earlier build it keeps beside it to write the next one over.\n/public/\n/.public.coachbook-*\n"),
+		"content/_index.md":                          home,
+		"content/" + words.collection + "/_index.md": []byte(words.collectionIndex),
+		"content/" + first + ".md":                   workbook,
+		".gitignore":                                 []byte(words.gitignore),
 	}
 	return writeNew(dir, files)
 }
@@ -66,7 +73,7 @@ func NewWorkbook(source, name, kind string) (string, error) {
 	if !slices.Contains(kinds, kind) {
 		return "", fmt.Errorf("there is no workbook kind %q; the kinds are %s", kind, strings.Join(kinds, ", "))
 	}
-	data, err := archetype(source, kind, generator.TitleFromName(path.Base(rel)), id)
+	data, err := archetype(source, "archetypes", kind, map[string]string{"Title": yamlText(generator.TitleFromName(path.Base(rel))), "ID": yamlText(id)})
 	if err != nil {
 		return "", err
 	}
