@@ -134,7 +134,7 @@ func TestSiteStructure(t *testing.T) {
 	s.assertFile("welcome/index.html", `<a href=/interview/star/>STAR practice</a>`)
 
 	// Landmarks, skip link, language, CSP and hashed assets.
-	s.assertFile("welcome/index.html", `<html lang=en>`, `class=skip-link href=#main`, `<main id=main`,
+	s.assertFile("welcome/index.html", `<html lang=en dir=ltr>`, `class=skip-link href=#main`, `<main id=main`,
 		`<header class=site-header>`, `<footer class=site-footer>`, `http-equiv=Content-Security-Policy`)
 	style, script, site := s.assetPath("style"), s.assetPath("coachbook"), s.assetPath("site")
 	s.assertFile("welcome/index.html", "href=/"+style, "src=/"+script, "href=/"+site)
@@ -355,7 +355,7 @@ func TestSiteWithoutSettings(t *testing.T) {
 	s.expectErrors("content/notes.md:1:1: title is required")
 	s.write("content/notes.md", "---\ntitle: Notes\n---\nJust *Markdown*.\n")
 	s.build()
-	s.assertFile("index.html", "<title>Workbooks</title>", "<html lang=en>")
+	s.assertFile("index.html", "<title>Workbooks</title>", "<html lang=en dir=ltr>")
 }
 
 func TestRawHTML(t *testing.T) {

@@ -210,6 +210,39 @@ func contactLink(c string) (link, error) {
 	return link{}, fmt.Errorf("contact %q must be an email address or an http(s) URL", c)
 }
 
+// Direction is "rtl" for a site whose language is written right to left
+// and "ltr" otherwise: base.html writes it as the page's dir, which the
+// theme's logical CSS follows.
+func (s *site) Direction() string {
+	return textDirection(s.Language)
+}
+
+// rtlLanguages are the languages usually written right to left, by
+// their language subtag; rtlScripts are the scripts written right to
+// left, for a tag that names its script, such as az-Arab or ur-Latn.
+var (
+	rtlLanguages = map[string]bool{"ar": true, "arc": true, "ckb": true, "dv": true, "fa": true, "he": true, "iw": true, "ps": true, "sd": true, "ug": true, "ur": true, "yi": true}
+	rtlScripts   = map[string]bool{"adlm": true, "arab": true, "hebr": true, "nkoo": true, "rohg": true, "syrc": true, "thaa": true}
+)
+
+// textDirection is the direction of a language tag such as "ar-EG".
+func textDirection(tag string) string {
+	parts := strings.Split(strings.ToLower(tag), "-")
+	rtl := rtlLanguages[parts[0]]
+	// A script subtag has four letters; a variant of four characters
+	// starts with a digit.
+	for _, p := range parts[1:] {
+		if len(p) == 4 && p[0] >= 'a' && p[0] <= 'z' {
+			rtl = rtlScripts[p]
+			break
+		}
+	}
+	if rtl {
+		return "rtl"
+	}
+	return "ltr"
+}
+
 // url returns the site-relative path p as a link that works under the
 // base path.
 func (s *site) url(p string) string {

@@ -90,7 +90,7 @@
             var keys = mine.map(function (g) { return f.repeat + "@" + id + g.key.slice(f.repeat.length); });
             // Entries past the most shown are counted below, not left over.
             if (n >= MOST) return keys.forEach(function (k) { used[k] = used[k + ".other"] = true; });
-            out.push({ entry: core.say(M.entryHeading, names[f.repeat] || f.repeat, new Date(core.made(id)).toLocaleString()) });
+            out.push({ entry: core.say(M.entryHeading, names[f.repeat] || f.repeat, new Date(core.made(id)).toLocaleString(core.locale())) });
             mine.forEach(function (g, i) { out.push(item(g, keys[i])); });
           });
           if (ids.length > MOST) out.push({ label: "", lines: [core.say(M.andMore, ids.length - MOST)] });
@@ -320,7 +320,7 @@
     show(source, checked.client);
     var about = core.$("[data-review-about]");
     core.$("[data-review-client]", about).textContent = checked.client ? core.say(M.answersOf, checked.client) : M.reviewNoName;
-    core.$("[data-review-date]", about).textContent = core.say(M.reviewFileDate, name, core.isTime(checked.exported) ? new Date(checked.exported).toLocaleString() : M.reviewNoDate);
+    core.$("[data-review-date]", about).textContent = core.say(M.reviewFileDate, name, core.isTime(checked.exported) ? new Date(checked.exported).toLocaleString(core.locale()) : M.reviewNoDate);
     var notes = [];
     if (checked.site && checked.site.id !== document.body.getAttribute("data-site")) notes.push(core.say(M.otherSite, checked.site.title));
     if (checked.left.length) notes.push(core.say(M.restoreLeftOut, checked.left.length));

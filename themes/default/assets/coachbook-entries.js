@@ -87,7 +87,7 @@
         var day = new Date(dated ? dated.get() + "T00:00" : made(id));
         var answer = answers.filter(function (b) { return b !== dated; })[0];
         var text = answer ? String(answer.text(answer.get())).replace(/\s+/g, " ") : M.emptyEntry;
-        box.firstChild.textContent = (isNaN(day) ? dated.get() : day.toLocaleDateString()) + " · " + (text.length > 80 ? text.slice(0, 79) + "…" : text);
+        box.firstChild.textContent = (isNaN(day) ? dated.get() : new Intl.DateTimeFormat(core.locale()).format(day)) + " · " + (text.length > 80 ? text.slice(0, 79) + "…" : text);
       }
 
       // show puts entry id on the page in its place, newest first, and

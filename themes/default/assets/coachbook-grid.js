@@ -11,10 +11,12 @@
 (function () {
   "use strict";
 
-  var $, $$, show, isObject, answered, item, say, newID, M;
+  var $, $$, show, isObject, answered, item, say, newID, M, num;
   function use(core) {
     $ = core.$; $$ = core.$$; show = core.show; isObject = core.isObject; answered = core.answered;
     item = core.item; say = core.say; newID = core.newID; M = core.messages;
+    // num writes a score or total as the page's language writes numbers.
+    num = new Intl.NumberFormat(core.locale()).format;
   }
   function text(el) { return el.textContent.trim(); }
   function own(o, k) { return isObject(o) && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined; }
@@ -103,7 +105,7 @@
             var x = own(row, s.getAttribute("data-crit")), wt = weight(w, s.getAttribute("data-crit"));
             if (typeof x !== "number") return;
             total += x * wt;
-            sum.push($("[data-weight]", box) ? say(M.matrixWeighted, crits[c], x, wt) : say(M.matrixScore, crits[c], x));
+            sum.push($("[data-weight]", box) ? say(M.matrixWeighted, crits[c], num(x), num(wt)) : say(M.matrixScore, crits[c], num(x)));
           });
           return { tr: tr, name: nameOf(tr, i), total: total, sum: sum };
         });
@@ -113,14 +115,14 @@
         var best = done.filter(function (o) { return o.sum.length; }).sort(function (a, b) { return b.total - a.total; });
         if (!best.length) return "";
         var tied = best.filter(function (o) { return o.total === best[0].total; });
-        return tied.length > 1 ? say(M.matrixTied, tied.map(function (o) { return o.name; }).join(", "), best[0].total) : say(M.matrixLeading, best[0].name, best[0].total);
+        return tied.length > 1 ? say(M.matrixTied, tied.map(function (o) { return o.name; }).join(", "), num(best[0].total)) : say(M.matrixLeading, best[0].name, num(best[0].total));
       }
-      function sumLine(o) { return say(M.matrixSum, o.name, o.sum.join(" + "), o.total); }
+      function sumLine(o) { return say(M.matrixSum, o.name, o.sum.join(" + "), num(o.total)); }
 
       // update shows each total, the leader and the arithmetic.
       function update() {
         var done = work(read()), list = $("[data-sums]", box), said = lead(done);
-        done.forEach(function (o) { $("[data-score]", o.tr).textContent = o.sum.length ? o.total : ""; });
+        done.forEach(function (o) { $("[data-score]", o.tr).textContent = o.sum.length ? num(o.total) : ""; });
         if ($("[data-lead]", box).textContent !== said) $("[data-lead]", box).textContent = said;
         list.textContent = "";
         done.filter(function (o) { return o.sum.length; }).forEach(function (o) {

@@ -10,7 +10,7 @@
 (function () {
   "use strict";
 
-  var $, $$, say, MESSAGES;
+  var $, $$, say, MESSAGES, numbers;
   var toNumber = coachbook.toNumber;
   var SVG = "http://www.w3.org/2000/svg";
   // The chart's drawing area, its viewBox.
@@ -20,6 +20,7 @@
   // extension what it uses of the core.
   coachbook.defineFeature(function (core) {
     $ = core.$; $$ = core.$$; say = core.say; MESSAGES = core.messages;
+    numbers = new Intl.NumberFormat(core.locale(), { maximumFractionDigits: 2 });
   });
 
   // points lists the numbers a display shows, each with its date ("" for
@@ -67,14 +68,15 @@
     if (typeof n === "number" && isFinite(n)) out.push({ n: n, date: date, entry: entry });
   }
 
-  // shown writes a number as a client reads it: at most two decimals.
-  function shown(n) { return String(Math.round(n * 100) / 100); }
+  // shown writes a number as a client reads it, in the page's language:
+  // at most two decimals.
+  function shown(n) { return numbers.format(n); }
 
   function showTotal(display) {
     var values = points(display).map(function (p) { return p.n; });
     var how = display.getAttribute("data-total");
     var sum = values.reduce(function (a, b) { return a + b; }, 0);
-    var out = how === "count" ? String(values.length)
+    var out = how === "count" ? shown(values.length)
       : !values.length ? MESSAGES.unset
       : shown(how === "average" ? sum / values.length : how === "latest" ? values[values.length - 1] : sum);
     $("[data-value]", display).textContent = out;

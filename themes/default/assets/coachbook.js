@@ -261,6 +261,12 @@
   // creation. entryTime reads the time back.
   function newID() { return Date.now().toString(36) + (Math.random().toString(36) + "00").slice(2, 4); }
   function entryTime(id) { return parseInt(id.slice(0, -2), 36); }
+  // locale is the page's language, in which Intl writes dates and
+  // numbers (toLocaleString(locale()) goes through Intl.DateTimeFormat):
+  // the browser's own when the page names none, or one Intl does not take.
+  function locale() {
+    try { return Intl.getCanonicalLocales(document.documentElement.lang); } catch (e) { return []; }
+  }
 
   function isWorkbookID(id) { return typeof id === "string" && WORKBOOK_ID.test(id); }
 
@@ -781,7 +787,7 @@
   // CORE is what an extension's binders may use of the core.
   var CORE = Object.freeze({
     $: $, $$: $$, show: show, isObject: isObject, isNumber: isNumber, numberCell: numberCell,
-    answered: answered, md: md, item: item, say: say, newID: newID,
+    answered: answered, md: md, item: item, say: say, newID: newID, locale: locale,
     messages: Object.freeze(Object.assign({}, MESSAGES)), MAX_ITEMS: MAX_ITEMS
   });
 
@@ -852,7 +858,7 @@
   // ENTRIES is what the extensions of a workbook page use of it.
   function entriesCore() {
     return Object.freeze({
-      $: $, $$: $$, say: say, answered: answered, messages: CORE.messages, newID: newID, made: entryTime,
+      $: $, $$: $$, say: say, answered: answered, messages: CORE.messages, newID: newID, made: entryTime, locale: locale,
       bindIn: bindIn, dropKeys: dropKeys, fields: workbook ? workbook.fields : [],
       record: function (key) { return getRecord(workbook.id, key); },
       // move saves record under key to, and forgets key once it is saved.
@@ -1057,7 +1063,7 @@
         ids.filter(function (id, i) { return ids.indexOf(id) === i; }).sort().forEach(function (id) {
           var mine = Object.keys(bindings).filter(function (k) { return k.indexOf(ex + "@" + id + ".") === 0 && answered(bindings[k].get()); });
           if (!mine.length) return;
-          out.push("## " + md(say(MESSAGES.entryHeading, group || ex, new Date(entryTime(id)).toLocaleString())), "");
+          out.push("## " + md(say(MESSAGES.entryHeading, group || ex, new Date(entryTime(id)).toLocaleString(locale()))), "");
           each(mine, function (k) { out.push("### " + md(bindings[k].field.label), "", bindings[k].text(bindings[k].get()), ""); });
         });
         return;
