@@ -112,11 +112,11 @@ type builder struct {
 	theme   *theme
 	layouts map[string]*template.Template
 	loaded  *loadedSite
-	// convert turns each page's Markdown into HTML, once the layouts it
-	// renders directives through are loaded.
-	convert  *converter
-	pages    int
-	rendered int
+	// layouts are the default language's page layouts; languages holds
+	// every language's layouts and converter (languages.go).
+	languages map[*site]*languageLayouts
+	pages     int
+	rendered  int
 
 	// withScripts holds the page kinds whose layouts render .Scripts.
 	withScripts map[string]runtimeUse
@@ -157,25 +157,26 @@ func (b *builder) build(ctx context.Context) error {
 	if !b.plan.incremental() {
 		b.copyFiles(l.files)
 	}
-	messages, err := b.theme.loadMessages()
-	if err != nil {
-		b.fail(err)
-		return b.errs.Err()
+	// Each language has its own words, and so its own layouts and
+	// directive layouts; a site of one language has one of each.
+	sites := []*site{b.site}
+	if b.site.langs != nil {
+		sites = b.site.langs.sites
 	}
-	funcs := layoutFuncs(b.site, assets, messages)
-	if b.layouts, err = b.theme.parseLayouts(funcs); err != nil {
-		b.fail(err)
-		return b.errs.Err()
+	b.languages = map[*site]*languageLayouts{}
+	for _, ls := range sites {
+		ll, err := b.loadLanguage(ls, assets)
+		if err != nil {
+			b.fail(err)
+			return b.errs.Err()
+		}
+		b.languages[ls] = ll
 	}
+	first := b.languages[sites[0]]
+	b.layouts = first.layouts
 	b.withScripts = layoutsWithScripts(b.layouts)
-	directives, err := b.theme.parseDirectiveLayouts(funcs)
-	if err != nil {
-		b.fail(err)
-		return b.errs.Err()
-	}
-	b.convert = newConverter(b.site, l, directives, b.plan)
 	for _, p := range l.pages {
-		p.convertBy = b.convert
+		p.convertBy = b.languages[p.Site].convert
 	}
 	w, err := b.plan.work(ctx, l.pages)
 	if err != nil {
@@ -198,7 +199,7 @@ func (b *builder) build(ctx context.Context) error {
 	for _, p := range l.pages {
 		conv := p.converted()
 		b.fail(conv.errs.Err())
-		for _, err := range b.convert.checkRecalls(conv) {
+		for _, err := range p.convertBy.checkRecalls(conv) {
 			b.fail(err)
 		}
 		for _, link := range conv.links {
@@ -208,6 +209,7 @@ func (b *builder) build(ctx context.Context) error {
 		}
 	}
 	if w.siteFiles {
+		b.fail(b.writeLanguageRoot(assets))
 		b.fail(b.writeSitemap(l.pages))
 		b.fail(b.writeManifest(l.pages))
 		// Last: the worker lists every file written before it.
@@ -227,7 +229,7 @@ func (b *builder) renderPage(p *page) error {
 		buf = new(bytes.Buffer)
 	}
 	defer func() { buf.Reset(); b.buffers.Put(buf) }()
-	if err := b.layouts[p.Kind].ExecuteTemplate(buf, "base.html", p); err != nil {
+	if err := b.languages[p.Site].layouts[p.Kind].ExecuteTemplate(buf, "base.html", p); err != nil {
 		return b.theme.templateError(err)
 	}
 	if err := b.checkScripts(p); err != nil {
@@ -240,4 +242,39 @@ func (b *builder) renderPage(p *page) error {
 		p.release()
 	}
 	return nil
+}
+
+// languageLayouts are what one language of the site renders with: the
+// page layouts and the converter, whose directive layouts show the
+// language's words.
+type languageLayouts struct {
+	layouts map[string]*template.Template
+	convert *converter
+}
+
+// loadLanguage loads the words of language site ls and parses the layouts
+// with them. The words are loaded once per language; the language's name
+// in its own words goes to the language switcher.
+func (b *builder) loadLanguage(ls *site, assets map[string]string) (*languageLayouts, error) {
+	messages, err := b.theme.loadMessages()
+	if err != nil {
+		return nil, err
+	}
+	if set := ls.langs; set != nil {
+		english, err := b.theme.loadMessages()
+		if err != nil {
+			return nil, err
+		}
+		set.names[ls.Language] = languageName(ls.Language, messages, english["layouts"]["languageName"])
+	}
+	funcs := layoutFuncs(ls, assets, messages)
+	layouts, err := b.theme.parseLayouts(funcs)
+	if err != nil {
+		return nil, err
+	}
+	directives, err := b.theme.parseDirectiveLayouts(funcs)
+	if err != nil {
+		return nil, err
+	}
+	return &languageLayouts{layouts: layouts, convert: newConverter(ls, b.loaded, directives, b.plan)}, nil
 }

@@ -56,6 +56,15 @@ type site struct {
 	logoPos   diag.Position
 
 	Home *page
+
+	// The languages of a multilingual site (languages.go): langs is shared
+	// by the site of every language, and langPrefix is this language's
+	// folder in the URL, as "fr/"; both are empty in a site of one
+	// language.
+	languages    []string
+	languagesPos diag.Position
+	langs        *languageSet
+	langPrefix   string
 }
 
 // StorageID is the site's ID for saved answers: its id setting, or else its
@@ -124,6 +133,7 @@ func (s *site) readSettings(r *metadata.Reader) {
 	s.themePos = r.Pos("theme")
 	s.allowHTML = r.Bool("allowHTML")
 	s.readBackupReminder(r)
+	s.readLanguages(r)
 	s.ID = r.Matching("id", siteID, "may hold only letters, digits, '.', '/', '_' and '-'")
 	s.App = r.BoolOr("app", true)
 	s.Params = r.Rest()
