@@ -253,19 +253,11 @@ type languageLayouts struct {
 }
 
 // loadLanguage loads the words of language site ls and parses the layouts
-// with them. The words are loaded once per language; the language's name
-// in its own words goes to the language switcher.
+// with them: the words are loaded once per language.
 func (b *builder) loadLanguage(ls *site, assets map[string]string) (*languageLayouts, error) {
 	messages, err := b.theme.loadMessages()
 	if err != nil {
 		return nil, err
-	}
-	if set := ls.langs; set != nil {
-		english, err := b.theme.loadMessages()
-		if err != nil {
-			return nil, err
-		}
-		set.names[ls.Language] = languageName(ls.Language, messages, english["layouts"]["languageName"])
 	}
 	funcs := layoutFuncs(ls, assets, messages)
 	layouts, err := b.theme.parseLayouts(funcs)

@@ -29,9 +29,6 @@ type languageSet struct {
 	// pages holds each language's pages by translationKey, to find a
 	// page's translations.
 	pages map[string]map[string]*page
-	// names are the languages' names, each in its own words (the layouts
-	// word languageName), set once the words are loaded.
-	names map[string]string
 }
 
 // readLanguages reads the languages setting: the site's language tags, the
@@ -61,7 +58,7 @@ func (s *site) readLanguages(r *metadata.Reader) {
 		seen[strings.ToLower(l)] = true
 	}
 	s.languages, s.languagesPos = langs, r.Pos("languages")
-	s.Language = langs[0]
+	s.Language, s.LanguageName = langs[0], endonym(langs[0])
 }
 
 // multilingual reports whether the site keeps its pages in language
@@ -78,6 +75,7 @@ func (s *site) Multilingual() bool { return s.langs != nil && len(s.langs.sites)
 func (s *site) forLanguage(lang string, set *languageSet) *site {
 	ls := *s
 	ls.Language, ls.langPrefix, ls.langs = lang, lang+"/", set
+	ls.LanguageName = endonym(lang)
 	ls.Home = &page{Kind: kindHome, Site: &ls, dir: lang, Title: s.Title, Description: s.Description,
 		Params: s.Params, source: "content/" + lang + "/_index.md"}
 	return &ls
@@ -95,7 +93,7 @@ func (s *site) langPermalink(p string) string {
 // splitLanguages makes the sites of s's languages, by language tag, and
 // reports what in content/ is not where a multilingual site keeps it.
 func (s *site) splitLanguages(parsed []parsedFile) (map[string]*site, error) {
-	set := &languageSet{pages: map[string]map[string]*page{}, names: map[string]string{}}
+	set := &languageSet{pages: map[string]map[string]*page{}}
 	byLang := map[string]*site{}
 	for _, lang := range s.languages {
 		ls := s.forLanguage(lang, set)
@@ -190,7 +188,7 @@ func (p *page) Languages() []languageLink {
 	set, key := p.Site.langs, translationKey(p)
 	out := make([]languageLink, 0, len(set.sites))
 	for _, ls := range set.sites {
-		l := languageLink{Lang: ls.Language, Name: set.names[ls.Language], Current: ls.Language == p.Site.Language,
+		l := languageLink{Lang: ls.Language, Name: ls.LanguageName, Current: ls.Language == p.Site.Language,
 			URL: ls.Home.URL, Permalink: ls.Home.Permalink}
 		if t := set.pages[ls.Language][key]; key != "" && t != nil {
 			l.URL, l.Permalink, l.Translated = t.URL, t.Permalink, true
@@ -200,16 +198,23 @@ func (p *page) Languages() []languageLink {
 	return out
 }
 
-// languageName is the name a language's words give it. A language whose
-// words file lacks the name falls back to the English words, so it is
-// named by its tag instead.
-func languageName(lang string, w words, english string) string {
-	name := w["layouts"]["languageName"]
+// endonyms name the languages the default theme has words for, each in
+// itself, as a language switcher shows them: a reader looks for their own
+// language's name, whatever the page's language. A language's _index.md
+// names it otherwise with languageName, as Hugo's setting of that name
+// does; a language with neither is shown by its tag.
+var endonyms = map[string]string{
+	"ar": "العربية", "de": "Deutsch", "en": "English", "es": "Español", "fr": "Français",
+	"it": "Italiano", "nl": "Nederlands", "pl": "Polski", "pt": "Português",
+}
+
+// endonym is lang's name in itself, by its primary subtag, or its tag.
+func endonym(lang string) string {
 	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	if name == "" || base != "en" && name == english {
-		return strings.ToUpper(lang)
+	if name, ok := endonyms[base]; ok && base == strings.ToLower(lang) {
+		return name
 	}
-	return name
+	return lang
 }
 
 // languageRoot is the page at the root of a multilingual site: it sends
@@ -256,7 +261,7 @@ func (b *builder) writeLanguageRoot(assets map[string]string) error {
 		Languages          []languageLink
 	}
 	for _, ls := range set.sites {
-		data.Languages = append(data.Languages, languageLink{Lang: ls.Language, Name: set.names[ls.Language], URL: ls.Home.URL, Permalink: ls.Home.Permalink})
+		data.Languages = append(data.Languages, languageLink{Lang: ls.Language, Name: ls.LanguageName, URL: ls.Home.URL, Permalink: ls.Home.Permalink})
 	}
 	data.Default, data.Title = data.Languages[0], set.sites[0].Title
 	data.Icon, data.Style = b.site.url("favicon.svg"), assets["style.css"]

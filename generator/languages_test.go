@@ -97,10 +97,16 @@ func TestMultilingualSwitcherAndHreflang(t *testing.T) {
 	if strings.Contains(values, `hreflang=fr href`) {
 		t.Error("en/prep/values names a French translation it does not have")
 	}
+	// Each language is named in itself, or as its _index.md names it.
+	s.assertFile("en/index.html", `lang=en hreflang=en aria-current=page>English</a>`, `lang=fr hreflang=fr>Français</a>`)
 	// Collections, homes and book pages match their counterparts.
 	s.assertFile("fr/prep/index.html", `<a href=/careers/en/prep/ lang=en hreflang=en>`)
 	s.assertFile("fr/index.html", `<a href=/careers/en/ lang=en hreflang=en>`, `<a class=site-title href=/careers/fr/`)
 	s.assertFile("fr/answers/index.html", `<a href=/careers/en/answers/ lang=en hreflang=en>`, `<a href=/careers/fr/answers/ aria-current=page>`)
+	s.write("content/fr/_index.md", "---\ntitle: Compagnon de carrière\nlanguageName: Français (Canada)\n---\n")
+	s.build()
+	s.assertFile("en/index.html", `lang=fr hreflang=fr>Français (Canada)</a>`)
+	s.assertFile("index.html", `lang=fr hreflang=fr>Français (Canada)</a>`)
 	// A site of one language has no switcher and no hreflang links.
 	one := newTestSite(t, careerSite)
 	one.build()

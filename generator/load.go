@@ -202,6 +202,9 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 						p.Description = description
 					}
 					p.Site.Title, p.Site.Description = p.Title, p.Description
+					if name, ok := p.Params["languageName"].(string); ok && name != "" {
+						p.Site.LanguageName = name
+					}
 				}
 			}
 		} else {

@@ -15,10 +15,13 @@ import (
 type site struct {
 	// ID keeps the answers of sites that share a browser origin apart,
 	// such as two sites under different paths of one university domain.
-	ID           string
-	Title        string
-	Description  string
-	Language     string
+	ID          string
+	Title       string
+	Description string
+	Language    string
+	// LanguageName is the language's name in itself, for a language
+	// switcher; see endonym.
+	LanguageName string
 	Organisation string
 	Contact      link   // a mailto: or web link; empty when not set
 	Logo         string // URL of the logo image; empty when not set
@@ -91,12 +94,13 @@ type link struct {
 // defaultSettings are what a site with no settings gets.
 func defaultSettings() *site {
 	return &site{
-		Title:    "Workbooks",
-		Language: "en",
-		BaseURL:  "/",
-		basePath: "/",
-		theme:    "default",
-		Params:   map[string]any{},
+		Title:        "Workbooks",
+		Language:     "en",
+		LanguageName: "English",
+		BaseURL:      "/",
+		basePath:     "/",
+		theme:        "default",
+		Params:       map[string]any{},
 		// Two weeks is a usual time between coaching sessions.
 		BackupReminder: 14,
 		App:            true,
@@ -113,6 +117,7 @@ func (s *site) readSettings(r *metadata.Reader) {
 	if v := r.Matching("language", languageTag, `is not a language tag such as "en" or "pt-BR"`); v != "" {
 		s.Language = v
 	}
+	s.LanguageName = endonym(s.Language)
 	if v := r.String("baseURL"); v != "" {
 		if err := s.setBaseURL(v); err != nil {
 			r.Fail("baseURL", "%v", err)
