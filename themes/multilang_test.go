@@ -22,10 +22,14 @@ var bilingualFiles = map[string]string{
 // TestLanguageSwitchKeepsAnswers answers a field in English, follows the
 // language switcher to the French workbook, and finds the answer there:
 // both are the workbook prep/drive, whose answers are saved by ID. A
-// workbook without a translation leads to the other language's home.
+// workbook without a translation leads to the other language's home, and
+// the site's root to the default language.
 func TestLanguageSwitchKeepsAnswers(t *testing.T) {
 	t.Parallel()
 	b := openSite(t, writeSite(t, bilingualFiles))
+	// The root leads to the default language, without script.
+	b.do(chromedp.Navigate(b.url("")))
+	waitFor(b, "location.pathname === '"+basePath+"en/' && document.documentElement.lang === 'en'")
 	b.do(chromedp.Navigate(b.url("en/prep/drive/")), chromedp.WaitVisible(chromedp.CSS(`[data-action=export]`)))
 	b.do(chromedp.SendKeys(chromedp.CSS(`[id="field-phrase"]`), "Helping people grow"))
 	waitFor(b, saved)
@@ -53,4 +57,14 @@ func TestLanguageSwitchKeepsAnswers(t *testing.T) {
 	if got := eval[string](b, `document.querySelector('.language-switcher [aria-current=page]').getAttribute('hreflang')`); got != "fr" {
 		t.Errorf("the French home marks %q as its language", got)
 	}
+}
+
+// TestAxeLanguages runs axe-core on a page with the language switcher,
+// light, dark and on a phone: nothing serious or critical.
+func TestAxeLanguages(t *testing.T) {
+	t.Parallel()
+	script := axeScript(t)
+	b := openSite(t, writeSite(t, bilingualFiles))
+	b.do(chromedp.Navigate(b.url("fr/prep/drive/")), chromedp.WaitVisible(chromedp.CSS(`.language-switcher`)))
+	axeLightDarkNarrow(t, b, script)
 }
