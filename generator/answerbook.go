@@ -40,8 +40,8 @@ func (p *page) isBook() bool { return p.Kind == kindAnswers || p.Kind == kindRev
 func newBookPages(s *site) []*page {
 	out := make([]*page, 0, len(bookPages))
 	for _, b := range bookPages {
-		out = append(out, &page{Kind: b.kind, Site: s, out: b.folder + "index.html",
-			URL: s.url(b.folder), Permalink: s.permalink(b.folder), source: path.Join("layouts", b.kind+".html")})
+		out = append(out, &page{Kind: b.kind, Site: s, out: s.langPrefix + b.folder + "index.html",
+			URL: s.langURL(b.folder), Permalink: s.langPermalink(b.folder), source: path.Join("layouts", b.kind+".html")})
 	}
 	return out
 }
@@ -143,8 +143,8 @@ func checkBookPlaces(pages []*page) error {
 	var errs diag.List
 	for _, p := range pages {
 		for _, b := range bookPages {
-			if p.out == b.folder+"index.html" && !p.isBook() {
-				errs.Add(diag.Errorf(p.pos(), "%s would be published at %s, where every site has %s: rename the file or its folder", p.source, b.folder, b.what))
+			if p.out == p.Site.langPrefix+b.folder+"index.html" && !p.isBook() {
+				errs.Add(diag.Errorf(p.pos(), "%s would be published at %s, where every site has %s: rename the file or its folder", p.source, p.Site.langPrefix+b.folder, b.what))
 			}
 		}
 	}

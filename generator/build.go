@@ -116,11 +116,11 @@ type builder struct {
 	theme   *theme
 	layouts map[string]*template.Template
 	loaded  *loadedSite
-	// convert turns each page's Markdown into HTML, once the layouts it
-	// renders directives through are loaded.
-	convert  *converter
-	pages    int
-	rendered int
+	// layouts are the default language's page layouts; languages holds
+	// every language's layouts and converter (languages.go).
+	languages map[*site]*languageLayouts
+	pages     int
+	rendered  int
 
 	// withScripts holds the page kinds whose layouts render .Scripts.
 	withScripts map[string]runtimeUse
@@ -168,29 +168,26 @@ func (b *builder) build(ctx context.Context) error {
 	if !b.plan.incremental() {
 		b.copyFiles(l.files)
 	}
-	messages, warnings, err := b.theme.loadMessages(b.site)
-	for _, w := range warnings {
-		b.warnings.Add(w)
+	// Each language has its own words, and so its own layouts and
+	// directive layouts; a site of one language has one of each.
+	sites := []*site{b.site}
+	if b.site.langs != nil {
+		sites = b.site.langs.sites
 	}
-	if err != nil {
-		b.fail(err)
-		return b.errs.Err()
+	b.languages = map[*site]*languageLayouts{}
+	for _, ls := range sites {
+		ll, err := b.loadLanguage(ls, assets)
+		if err != nil {
+			b.fail(err)
+			return b.errs.Err()
+		}
+		b.languages[ls] = ll
 	}
-	nameBuiltPages(l.pages, messages)
-	funcs := layoutFuncs(b.site, assets, messages)
-	if b.layouts, err = b.theme.parseLayouts(funcs); err != nil {
-		b.fail(err)
-		return b.errs.Err()
-	}
+	first := b.languages[sites[0]]
+	b.layouts = first.layouts
 	b.withScripts = layoutsWithScripts(b.layouts)
-	directives, err := b.theme.parseDirectiveLayouts(funcs, messages)
-	if err != nil {
-		b.fail(err)
-		return b.errs.Err()
-	}
-	b.convert = newConverter(b.site, l, directives, b.plan)
 	for _, p := range l.pages {
-		p.convertBy = b.convert
+		p.convertBy = b.languages[p.Site].convert
 	}
 	w, err := b.plan.work(ctx, l.pages)
 	if err != nil {
@@ -213,7 +210,7 @@ func (b *builder) build(ctx context.Context) error {
 	for _, p := range l.pages {
 		conv := p.converted()
 		b.fail(conv.errs.Err())
-		for _, err := range b.convert.checkRecalls(conv) {
+		for _, err := range p.convertBy.checkRecalls(conv) {
 			b.fail(err)
 		}
 		for _, link := range conv.links {
@@ -223,6 +220,7 @@ func (b *builder) build(ctx context.Context) error {
 		}
 	}
 	if w.siteFiles {
+		b.fail(b.writeLanguageRoot(assets))
 		b.fail(b.writeSitemap(l.pages))
 		b.fail(b.writeManifest(l.pages))
 		// Last: the worker lists every file written before it.
@@ -242,7 +240,7 @@ func (b *builder) renderPage(p *page) error {
 		buf = new(bytes.Buffer)
 	}
 	defer func() { buf.Reset(); b.buffers.Put(buf) }()
-	if err := b.layouts[p.Kind].ExecuteTemplate(buf, "base.html", p); err != nil {
+	if err := b.languages[p.Site].layouts[p.Kind].ExecuteTemplate(buf, "base.html", p); err != nil {
 		return b.theme.templateError(err)
 	}
 	if err := b.checkScripts(p); err != nil {
@@ -255,4 +253,35 @@ func (b *builder) renderPage(p *page) error {
 		p.release()
 	}
 	return nil
+}
+
+// languageLayouts are what one language of the site renders with: the
+// page layouts and the converter, whose directive layouts show the
+// language's words.
+type languageLayouts struct {
+	layouts map[string]*template.Template
+	convert *converter
+}
+
+// loadLanguage loads the words of language site ls and parses the layouts
+// with them: the words are loaded once per language.
+func (b *builder) loadLanguage(ls *site, assets map[string]string) (*languageLayouts, error) {
+	messages, warnings, err := b.theme.loadMessages(ls)
+	for _, w := range warnings {
+		b.warnings.Add(w)
+	}
+	if err != nil {
+		return nil, err
+	}
+	nameBuiltPages(ls, b.loaded.pages, messages)
+	funcs := layoutFuncs(ls, assets, messages)
+	layouts, err := b.theme.parseLayouts(funcs)
+	if err != nil {
+		return nil, err
+	}
+	directives, err := b.theme.parseDirectiveLayouts(funcs, messages)
+	if err != nil {
+		return nil, err
+	}
+	return &languageLayouts{layouts: layouts, convert: newConverter(ls, b.loaded, directives, b.plan)}, nil
 }

@@ -29,7 +29,8 @@ func newConverter(s *site, l *loadedSite, directives *directiveLayouts, pl plan)
 		if p.Kind == kindCollection || p.Kind == kindHome {
 			links.collections[p.dir] = p
 		}
-		if p.Kind == kindWorkbook {
+		if p.Kind == kindWorkbook && p.Site == s {
+			// A recall names a workbook of its own language.
 			workbooks[p.ID] = p
 		}
 	}

@@ -7,7 +7,8 @@ import (
 
 // TestDirection: a site in a language written right to left gets
 // dir="rtl" on every page, including regional tags and a script subtag
-// that says so; every other language gets dir="ltr".
+// that says so; every other language gets dir="ltr". The site gives each
+// language a words file, since a language without one is an error.
 func TestDirection(t *testing.T) {
 	for _, c := range []struct{ language, dir string }{
 		{"ar", "rtl"},
@@ -32,7 +33,10 @@ language: %s
 title: W
 ---
 ::text[Why?]{#why}
-`, c.language))
+-- i18n/%s.yaml --
+runtime:
+  saved: "saved"
+`, c.language, c.language))
 			s.build()
 			want := fmt.Sprintf(`<html lang=%s dir=%s>`, c.language, c.dir)
 			s.assertFile("index.html", want)

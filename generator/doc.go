@@ -3,8 +3,11 @@
 //  1. walk content/ (walk.go), following links only inside their folder;
 //  2. read each Markdown file's frontmatter (load.go, pagemeta.go, package
 //     metadata) and the settings (settings.go) into pages (page.go), each
-//     with its URL (urls.go) and workbook ID (ids.go);
-//  3. load the theme's page layouts (theme.go), noting which give the
+//     with its URL (urls.go) and workbook ID (ids.go); a multilingual
+//     site is a site per language folder, whose pages know their
+//     translations (languages.go);
+//  3. load, once per language, the theme's page layouts (theme.go,
+//     build.go's loadLanguage), noting which give the
 //     runtime its extensions and sentences (layoutscripts.go), directive
 //     layouts (themedirectives.go), and the interface's words
 //     (messages.go, one words file per language, chosen with its

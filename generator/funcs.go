@@ -60,6 +60,11 @@ func layoutFuncs(s *site, assets map[string]string, messages languageWords) temp
 		// absURL returns a site path as an absolute URL when the base URL
 		// has a host.
 		"absURL": func(p string) string { return s.permalink(p) },
+		// relLangURL and absLangURL are relURL and absURL inside the
+		// page's language, as "/fr/answers/" in a multilingual site; in a
+		// site of one language they are relURL and absURL.
+		"relLangURL": func(p string) string { return s.langURL(p) },
+		"absLangURL": func(p string) string { return s.langPermalink(p) },
 		// seq returns 1..n, for repeating a group.
 		"seq": seq,
 		// list gathers values, for passing several to a partial.

@@ -74,9 +74,11 @@ runtime:
 		// The theme's pt, which no site file of pt or pt-BR changes; the
 		// site's pt over the theme's; the theme's pt over English.
 		"[Começar (tema)][Abrir “X”][Senha (tema) 8]",
-		// pt-BR's over pt's, pt's where pt-BR has none, English's where
-		// neither has: the site's own English.
-		`"saved":"Salvo"`, `"saving":"A guardar…"`, `"notSaved":"Not kept: {0}."`,
+		// pt-BR's over pt's, pt's where pt-BR has none; the built-in
+		// theme's pt.yaml, which the theme mine inherits, has every other
+		// key, so the site's own English shows nowhere (TestSiteLanguageWarnings
+		// falls back to English).
+		`"saved":"Salvo"`, `"saving":"A guardar…"`, `"notSaved":"Não foi salvo: {0}.`,
 		`<html lang=pt-BR`)
 }
 

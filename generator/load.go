@@ -140,19 +140,35 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 	s.App = s.App && !opts.serving && opts.LiveReload == ""
 	home.Title, home.Description, home.Params = s.Title, s.Description, s.Params
 	s.Home = home
+	// A multilingual site is a site per language folder (languages.go);
+	// siteOf gives the one a content path belongs to.
+	var langSites map[string]*site
+	if s.multilingual() {
+		langSites, err = s.splitLanguages(parsed)
+		errs.Add(err)
+	}
+	siteOf := func(rel string) *site {
+		if ls := langSites[languageFolder(rel)]; ls != nil {
+			return ls
+		}
+		return s
+	}
 
 	l := &loadedSite{site: s, bySrc: map[string]*page{}, drafts: map[string]bool{}, files: tree.other, tree: tree}
 	if pl.keep {
 		l.parsed = parsed // Only serve reuses the parsed files.
 	}
 	collections := map[string]*page{"": home}
+	for lang, ls := range langSites {
+		collections[lang] = ls.Home
+	}
 	var collection func(dir string) *page
 	collection = func(dir string) *page {
 		if c, ok := collections[dir]; ok {
 			return c
 		}
 		parent := collection(parentDir(dir))
-		c := &page{Kind: kindCollection, Site: s, Parent: parent, dir: dir,
+		c := &page{Kind: kindCollection, Site: siteOf(dir), Parent: parent, dir: dir,
 			Title: titleFromName(path.Base(dir)), source: "content/" + dir}
 		collections[dir] = c
 		parent.Collections = append(parent.Collections, c)
@@ -168,21 +184,38 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 		}
 		rel := pf.file.rel
 		dir := parentDir(rel)
+		if langSites != nil && rel != "_index.md" && siteOf(rel) == s {
+			continue // Outside the language folders: reported already.
+		}
 		var p *page
 		if path.Base(rel) == "_index.md" {
 			p = collection(dir)
 			if p != home {
-				title := p.Title
+				title, description := p.Title, p.Description
 				p.setMeta(pf.meta)
 				if p.Title == "" {
 					p.Title = title
 				}
+				if p.Kind == kindHome {
+					// A language's _index.md names the site in its language.
+					if p.Description == "" {
+						p.Description = description
+					}
+					p.Site.Title, p.Site.Description = p.Title, p.Description
+					if name, ok := p.Params["languageName"].(string); ok && name != "" {
+						p.Site.LanguageName = name
+					}
+				}
 			}
 		} else {
-			p = &page{Kind: kindWorkbook, Site: s, Parent: collection(dir), dir: dir, source: "content/" + rel}
+			p = &page{Kind: kindWorkbook, Site: siteOf(rel), Parent: collection(dir), dir: dir, source: "content/" + rel}
 			p.setMeta(pf.meta)
 			if p.ID == "" {
 				p.ID = pf.slugged
+				if langSites != nil {
+					// Translations share their ID, and so their answers.
+					_, p.ID, _ = strings.Cut(p.ID, "/")
+				}
 				// A wrong id key is reported already.
 				if !pf.fm.Has("id") && !workbookID.MatchString(p.ID) {
 					errs.Add(diag.Errorf(contentPos(rel), "the file's name gives the workbook ID %q, which %s: rename the file, or set an id in its frontmatter", p.ID, workbookIDRule))
@@ -219,7 +252,11 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 
 	// Collections get their URLs once drafts are gone, and workbooks
 	// claim their IDs in reading order.
-	ids := map[string]*page{}
+	type siteID struct {
+		site *site
+		id   string
+	}
+	ids := map[siteID]*page{}
 	var order func(c *page)
 	order = func(c *page) {
 		sortPages(c.Pages)
@@ -234,22 +271,39 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 				w.Next = c.Pages[i+1]
 			}
 			l.pages = append(l.pages, w)
-			if prev, dup := ids[w.ID]; dup {
+			if prev, dup := ids[siteID{w.Site, w.ID}]; dup {
 				errs.Add(diag.Errorf(w.idPos(), "workbook id %q is already used by %s", w.ID, prev.idPos()))
 			} else {
-				ids[w.ID] = w
+				ids[siteID{w.Site, w.ID}] = w
 			}
 		}
 		for _, sub := range c.Collections {
 			order(sub)
 		}
 	}
-	order(home)
-	// Its title is in the interface's words: see nameBuiltPages.
-	notFound := &page{Kind: kindNotFound, Site: s, out: "404.html",
+	sites := []*site{s}
+	if langSites != nil {
+		// Each language is a site of its own, the default first; the
+		// root's page is written apart (writeLanguageRoot).
+		sites = s.langs.sites
+		for _, ls := range sites {
+			order(ls.Home)
+		}
+	} else {
+		order(home)
+	}
+	// One 404 page at the root, in the default language: servers serve
+	// 404.html for every missing path. Its title is in the interface's
+	// words: see nameBuiltPages.
+	ds := sites[0]
+	notFound := &page{Kind: kindNotFound, Site: ds, out: "404.html",
 		URL: s.url("404.html"), Permalink: s.permalink("404.html"), source: "layouts/404.html"}
 	errs.Add(checkBookPlaces(l.pages))
-	l.pages = append(append(l.pages, notFound), newBookPages(s)...)
+	l.pages = append(l.pages, notFound)
+	for _, ls := range sites {
+		l.pages = append(l.pages, newBookPages(ls)...)
+	}
+	indexTranslations(l.pages)
 	return l, errs.Err()
 }
 

@@ -37,6 +37,11 @@ type snapshot struct {
 	records map[string]*record // one per page and per Markdown file, by source
 	tree    *contentTree       // the files of content/
 	use     listingUse         // what the layouts show of a workbook on other pages
+	// multilingual is set for a site of several language folders, which
+	// serve rebuilds whole: a workbook's language switcher and hreflang
+	// links name its translations, which the incremental plan does not
+	// track.
+	multilingual bool
 }
 
 // record is what a good build knew of one source: a Markdown file of
@@ -124,7 +129,7 @@ func (s *Session) plan(changed []string) plan {
 // changed, and none of them is a collection's _index.md, whose title
 // every page under it shows.
 func (s *Session) incremental(last *snapshot, changed []string) bool {
-	if changed == nil {
+	if changed == nil || last.multilingual {
 		return false
 	}
 	for _, c := range changed {
@@ -144,7 +149,7 @@ func (s *Session) incremental(last *snapshot, changed []string) bool {
 // so a rebuild stays small in a large site.
 func (s *Session) snapshot(b *builder) *snapshot {
 	pl := b.plan
-	next := &snapshot{records: map[string]*record{}, tree: b.loaded.tree}
+	next := &snapshot{records: map[string]*record{}, tree: b.loaded.tree, multilingual: b.site.multilingual()}
 	if pl.incremental() {
 		next.files = maps.Clone(pl.last.files)
 		next.records = maps.Clone(pl.last.records)

@@ -15,10 +15,13 @@ import (
 type site struct {
 	// ID keeps the answers of sites that share a browser origin apart,
 	// such as two sites under different paths of one university domain.
-	ID           string
-	Title        string
-	Description  string
-	Language     string
+	ID          string
+	Title       string
+	Description string
+	Language    string
+	// LanguageName is the language's name in itself, for a language
+	// switcher; see endonym.
+	LanguageName string
 	Organisation string
 	Contact      link   // a mailto: or web link; empty when not set
 	Logo         string // URL of the logo image; empty when not set
@@ -59,6 +62,15 @@ type site struct {
 	logoPos     diag.Position
 
 	Home *page
+
+	// The languages of a multilingual site (languages.go): langs is shared
+	// by the site of every language, and langPrefix is this language's
+	// folder in the URL, as "fr/"; both are empty in a site of one
+	// language.
+	languages    []string
+	languagesPos diag.Position
+	langs        *languageSet
+	langPrefix   string
 }
 
 // StorageID is the site's ID for saved answers: its id setting, or else its
@@ -85,12 +97,13 @@ type link struct {
 // defaultSettings are what a site with no settings gets.
 func defaultSettings() *site {
 	return &site{
-		Title:    "Workbooks",
-		Language: "en",
-		BaseURL:  "/",
-		basePath: "/",
-		theme:    "default",
-		Params:   map[string]any{},
+		Title:        "Workbooks",
+		Language:     "en",
+		LanguageName: "English",
+		BaseURL:      "/",
+		basePath:     "/",
+		theme:        "default",
+		Params:       map[string]any{},
 		// Two weeks is a usual time between coaching sessions.
 		BackupReminder: 14,
 		App:            true,
@@ -108,6 +121,7 @@ func (s *site) readSettings(r *metadata.Reader) {
 		s.Language = v
 	}
 	s.languagePos = r.Pos("language")
+	s.LanguageName = endonym(s.Language)
 	if v := r.String("baseURL"); v != "" {
 		if err := s.setBaseURL(v); err != nil {
 			r.Fail("baseURL", "%v", err)
@@ -128,6 +142,7 @@ func (s *site) readSettings(r *metadata.Reader) {
 	s.themePos = r.Pos("theme")
 	s.allowHTML = r.Bool("allowHTML")
 	s.readBackupReminder(r)
+	s.readLanguages(r)
 	s.ID = r.Matching("id", siteID, "may hold only letters, digits, '.', '/', '_' and '-'")
 	s.App = r.BoolOr("app", true)
 	s.Params = r.Rest()

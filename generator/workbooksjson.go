@@ -30,11 +30,15 @@ func (b *builder) writeManifest(pages []*page) error {
 			return err
 		}
 		sep := ""
+		// A multilingual site's translations share their ID and fields:
+		// each ID is listed once, in the first language that has it.
+		listed := map[string]bool{}
 		for _, p := range pages {
 			m := p.Manifest()
-			if m == nil {
+			if m == nil || listed[m.ID] {
 				continue
 			}
+			listed[m.ID] = true
 			data, err := json.Marshal(m)
 			if err != nil {
 				return err
