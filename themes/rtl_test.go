@@ -179,7 +179,8 @@ func TestRightToLeft(t *testing.T) {
 		heading := eval[string](b, `document.querySelector('.book-entry').textContent`)
 		made := eval[string](b, `(() => { const id = Object.keys(localStorage).find(k => k.includes('journal@')).split('@')[1].split('.')[0];
 			return new Date(parseInt(id.slice(0, -2), 36)).toLocaleString(document.documentElement.lang) })()`)
-		if want := "يومياتي: entry of " + made; heading != want {
+		entry := eval[string](b, `JSON.parse(document.getElementById('coachbook-messages').textContent).entryHeading`)
+		if want := strings.NewReplacer("{0}", "يومياتي", "{1}", made).Replace(entry); heading != want {
 			t.Errorf("%s: the book's entry heading is %q, want %q", language, heading, want)
 		}
 	}

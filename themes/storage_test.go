@@ -116,7 +116,7 @@ func waitFor(b *browserSite, cond string) {
 	}
 }
 
-const saved = `document.querySelector('[data-save-status]').textContent === 'Saved'`
+const saved = `document.querySelector('[data-save-status]').textContent === JSON.parse(document.getElementById('coachbook-messages').textContent).saved`
 
 // storagePrefix starts the test site's storage keys: its ID is its base
 // path, since the test builds it with no host.
