@@ -64,15 +64,7 @@ func offer(b *browserSite, path string) {
 func TestRestoreHugeFile(t *testing.T) {
 	t.Parallel()
 	b, before := badFilePage(t)
-	path := filepath.Join(t.TempDir(), "answers.json")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Truncate(50 << 20); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	path := fileOfSize(t, 50<<20)
 	offer(b, path)
 	noticeSays(b, "Nothing was restored. The file is too large to be a file of answers.")
 	if n := eval[int](b, `window.fileReads || 0`); n != 0 {
@@ -199,4 +191,20 @@ func TestRestoreHundredThousandAnswers(t *testing.T) {
 		t.Error("a dialog opened")
 	}
 	stillWorks(t, b, before)
+}
+
+// fileOfSize makes a file of size bytes without writing them: its holes
+// read as zeros.
+func fileOfSize(t *testing.T, size int64) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "answers.json")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.Truncate(size); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -194,6 +194,19 @@ func TestMyAnswersFollowsOtherTabs(t *testing.T) {
 	}
 }
 
+// namedClient is a client of bookSite who answered three workbooks and
+// gave their name, "A. B.", on the home page, with downloads going to
+// the folder it returns.
+func namedClient(t *testing.T) (*browserSite, string) {
+	t.Helper()
+	b := openSite(t, writeSite(t, bookSite))
+	dir := downloads(b)
+	fillBook(b)
+	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-client-name]`)))
+	b.do(chromedp.SendKeys(chromedp.CSS(`[data-client-name]`), "A. B."))
+	return b, dir
+}
+
 // openFresh opens a tab in a new browser context on b's server: another
 // person's browser, with storage of its own.
 func openFresh(b *browserSite) *browserSite {
@@ -219,11 +232,7 @@ func reviewFile(b *browserSite, path string) {
 // the file's date, and their browser keeps nothing.
 func TestReviewAClientsFile(t *testing.T) {
 	t.Parallel()
-	b := openSite(t, writeSite(t, bookSite))
-	dir := downloads(b)
-	fillBook(b)
-	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-client-name]`)))
-	b.do(chromedp.SendKeys(chromedp.CSS(`[data-client-name]`), "A. B."))
+	b, dir := namedClient(t)
 	b.do(chromedp.Click(chromedp.CSS(`[data-action=export]`)))
 	name, _ := downloaded(t, dir, ".json")
 

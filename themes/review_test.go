@@ -2,7 +2,6 @@ package themes_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -78,15 +77,7 @@ func TestReviewBadFiles(t *testing.T) {
 	b := openSite(t, writeSite(t, bookSite))
 	b.do(chromedp.Navigate(b.url("review/")), chromedp.WaitVisible(chromedp.CSS(`[data-review-choose]`)))
 
-	big := filepath.Join(t.TempDir(), "big.json")
-	f, err := os.Create(big)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Truncate(50 << 20); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	big := fileOfSize(t, 50<<20)
 
 	for _, c := range []struct{ name, path, says string }{
 		{"not JSON", fileOf(t, "notes.txt", "Dear coach, here are my notes."), "This file cannot be shown. This is not a file of coachbook answers."},
@@ -166,11 +157,7 @@ func manyAnswers(t *testing.T, n int) string {
 // nothing.
 func TestReviewAProtectedFile(t *testing.T) {
 	t.Parallel()
-	b := openSite(t, writeSite(t, bookSite))
-	dir := downloads(b)
-	fillBook(b)
-	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-client-name]`)))
-	b.do(chromedp.SendKeys(chromedp.CSS(`[data-client-name]`), "A. B."))
+	b, dir := namedClient(t)
 	protectDownload(b, passphrase, passphrase, true)
 	b.do(chromedp.Click(chromedp.CSS(`[data-action=export]`)))
 	name, sealed := downloaded(t, dir, ".json")
