@@ -273,7 +273,7 @@ func (b *builder) loadLanguage(ls *site, assets map[string]string) (*languageLay
 	if err != nil {
 		return nil, err
 	}
-	nameBuiltPages(ls, b.loaded.pages, messages)
+	wordPages(ls, b.loaded.pages, messages)
 	funcs := layoutFuncs(ls, assets, messages)
 	layouts, err := b.theme.parseLayouts(funcs)
 	if err != nil {

@@ -1,14 +1,21 @@
 package generator
 
-// nameBuiltPages gives the pages the build makes itself, with no source
-// of their own, their titles in the interface's words of the site's
-// language, as their layouts show them: the 404 page's "Page not found".
-// In a site of several languages, each language names its own pages.
-func nameBuiltPages(s *site, pages []*page, messages languageWords) {
+// wordPages gives pages the words of the site's language that the build
+// writes into them itself: the title of the pages it makes with no source
+// of their own, as their layouts show them (the 404 page's "Page not
+// found"), and a workbook's duration written as a number of minutes
+// ("20 min"). In a site of several languages, each language words its own
+// pages.
+func wordPages(s *site, pages []*page, messages languageWords) {
 	title := messages.plain("layouts")["notFoundTitle"]
+	minutes := messages.words["layouts"]["durationMinutes"]
 	for _, p := range pages {
-		if p.Kind == kindNotFound && p.Site == s {
+		switch {
+		case p.Site != s:
+		case p.Kind == kindNotFound:
 			p.Title = title
+		case p.minutes > 0:
+			p.Duration = say(minutes.pick(messages.tag, []any{p.minutes}), p.minutes)
 		}
 	}
 }

@@ -294,7 +294,7 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 	}
 	// One 404 page at the root, in the default language: servers serve
 	// 404.html for every missing path. Its title is in the interface's
-	// words: see nameBuiltPages.
+	// words: see wordPages.
 	ds := sites[0]
 	notFound := &page{Kind: kindNotFound, Site: ds, out: "404.html",
 		URL: s.url("404.html"), Permalink: s.permalink("404.html"), source: "layouts/404.html"}

@@ -27,6 +27,7 @@ type page struct {
 	Title       string
 	Description string
 	Duration    string
+	minutes     int // a Duration written as a number of minutes
 	Weight      int
 	Tags        []string
 	Draft       bool

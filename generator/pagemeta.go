@@ -13,16 +13,20 @@ import (
 type pageMeta struct {
 	Title, Description, Duration string
 	Weight                       int
-	Tags                         []string
-	Draft                        bool
-	ID                           string
-	Params                       map[string]any
+	// minutes is a duration written as a number, which the page shows
+	// in the site's language (see wordPages).
+	minutes int
+	Tags    []string
+	Draft   bool
+	ID      string
+	Params  map[string]any
 }
 
 // setMeta gives p what its frontmatter says.
 func (p *page) setMeta(m pageMeta) {
 	p.Title, p.Description, p.Duration, p.Weight = m.Title, m.Description, m.Duration, m.Weight
 	p.Tags, p.Draft, p.ID, p.Params = m.Tags, m.Draft, m.ID, m.Params
+	p.minutes = m.minutes
 }
 
 // readWorkbook reads a workbook's frontmatter into m.
@@ -31,11 +35,26 @@ func (m *pageMeta) readWorkbook(r *metadata.Reader) {
 	r.Require("title", m.Title)
 	m.Description = r.String("description")
 	m.Weight = r.Int("weight")
-	m.Duration = r.String("duration")
+	m.readDuration(r)
 	m.Tags = r.Strings("tags")
 	m.Draft = r.Bool("draft")
 	m.ID = r.Matching("id", workbookID, workbookIDRule)
 	m.Params = r.Rest()
+}
+
+// readDuration reads the time a workbook takes: text ("about 20 min"), or
+// a number of minutes (duration: 20), which YAML would otherwise make an
+// error for lack of quotes.
+func (m *pageMeta) readDuration(r *metadata.Reader) {
+	if !r.IsNumber("duration") {
+		m.Duration = r.String("duration")
+		return
+	}
+	if n := r.Int("duration"); n >= 1 && n <= 24*60 {
+		m.minutes = n
+	} else if r.Err() == nil {
+		r.Fail("duration", "duration: %d is read as minutes, from 1 to 1440; write a longer time as text, such as \"2 weeks\"", n)
+	}
 }
 
 // readCollection reads a collection's _index.md frontmatter into m. A

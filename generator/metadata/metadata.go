@@ -388,6 +388,17 @@ func (r *Reader) String(key string) string {
 	return s
 }
 
+// IsNumber reports whether key holds a number rather than text, for a key
+// that may be either.
+func (r *Reader) IsNumber(key string) bool {
+	v, ok := r.lookup(key)
+	switch v.(type) {
+	case int, int64, uint64, float64:
+		return ok
+	}
+	return false
+}
+
 // Int returns key's whole number, or 0 when it is absent.
 func (r *Reader) Int(key string) int {
 	v, ok := r.lookup(key)
