@@ -81,6 +81,10 @@ func (dl *directiveLayouts) check(conv *converting, d *directive.Directive) erro
 		return diag.Errorf(at, "%s is written on one line, as ::%s[The question]{#id}, not as a ::: container", d.Name, d.Name)
 	case folder == "fields" && !d.Container && kind.container:
 		return diag.Errorf(at, "%s is a container: write :::%s[Label]{#id}, %s, then :::", d.Name, d.Name, kind.holds)
+	case folder == "exercises" && d.Name == genericExercise && !d.Container:
+		// Written with two colons, it is an empty box, and the fields and
+		// the ::: meant to close it fall out below it.
+		return diag.Errorf(at, "::%s holds nothing: an exercise holds the fields written inside it, so open it with three colons, :::%s{#id title=\"…\"}, write its fields, then close it with :::", d.Name, d.Name)
 	case folder == "displays" && d.Container:
 		display, _ := displayKindNamed(d.Name)
 		return diag.Errorf(at, "%s is written on one line, as %s, not as a ::: container", d.Name, display.usage)

@@ -12,6 +12,10 @@ import (
 	"coachbook/generator/directive"
 )
 
+// genericExercise is the exercise type with no fields of its own: it holds
+// the ones written inside it.
+const genericExercise = "exercise"
+
 // renderWrapped renders an exercise or a callout around its content.
 func (dl *directiveLayouts) renderWrapped(conv *converting, d *directive.Directive, body template.HTML) template.HTML {
 	folder := dl.kinds[d.Name]
