@@ -122,20 +122,14 @@ func layoutWords(t *testing.T, name, src string) []string {
 			skeleton.WriteString(stand)
 			walk(n.Pipe)
 		case *parse.IfNode:
-			skeleton.WriteString(stand)
-			walk(n.Pipe)
-			walk(n.List)
-			skeleton.WriteString(stand)
-			walk(n.ElseList)
-			skeleton.WriteString(stand)
+			walk(&n.BranchNode)
 		case *parse.RangeNode:
-			skeleton.WriteString(stand)
-			walk(n.Pipe)
-			walk(n.List)
-			skeleton.WriteString(stand)
-			walk(n.ElseList)
-			skeleton.WriteString(stand)
+			walk(&n.BranchNode)
 		case *parse.WithNode:
+			walk(&n.BranchNode)
+		case *parse.BranchNode:
+			// if, range and with: a stand-in where each of their parts
+			// begins and ends.
 			skeleton.WriteString(stand)
 			walk(n.Pipe)
 			walk(n.List)

@@ -892,7 +892,7 @@
       md: md,
       item: item,
       // The name of a download of the answers of the client called name.
-      fileName: function (base, name) { return base + (fileLabel(name) ? "-" + fileLabel(name) : "") + "-" + today(); },
+      fileName: function (base, name) { return base + nameForFile(name) + "-" + today(); },
       download: download
     });
   }
@@ -1500,9 +1500,10 @@
     $$("[data-client-name]").forEach(function (input) { if (input.value.trim() !== meta.name) input.value = meta.name; });
   }
 
-  // nameForFile is "-" and the client's name as a file name allows, or "".
-  function nameForFile() {
-    var label = fileLabel(meta.name);
+  // nameForFile is "-" and the client's name (this device's, or name) as
+  // a file name allows, or "".
+  function nameForFile(name) {
+    var label = fileLabel(arguments.length ? name : meta.name);
     return label ? "-" + label : "";
   }
 
