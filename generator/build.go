@@ -28,6 +28,9 @@ type Options struct {
 	// layout renders it as .Site.LiveReload, and then also lets the page
 	// connect to its own origin.
 	LiveReload string
+	// Strict turns warnings into errors, for a CI that must not publish
+	// a site with something wrong in it.
+	Strict bool
 
 	// serving is set for a Session, which serve builds with: its pages
 	// never register the service worker (see site.App).
@@ -153,6 +156,7 @@ func (b *builder) build(ctx context.Context) error {
 	}
 	b.fail(err)
 	b.loaded, b.site = l, l.site
+	b.warnings = append(b.warnings, l.warns...)
 	if b.theme, err = loadTheme(b.opts.Source, b.site); err != nil {
 		b.fail(err)
 		return b.errs.Err()
@@ -210,6 +214,7 @@ func (b *builder) build(ctx context.Context) error {
 	for _, p := range l.pages {
 		conv := p.converted()
 		b.fail(conv.errs.Err())
+		b.warnings = append(b.warnings, conv.warns...)
 		for _, err := range p.convertBy.checkRecalls(conv) {
 			b.fail(err)
 		}
@@ -227,6 +232,9 @@ func (b *builder) build(ctx context.Context) error {
 		b.fail(b.writeWebApp(l.pages))
 	}
 	b.pages = len(l.pages)
+	if b.opts.Strict {
+		b.errs = append(b.errs, b.warnings...)
+	}
 	return b.errs.Err()
 }
 

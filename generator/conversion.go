@@ -23,6 +23,7 @@ type conversion struct {
 	reminds   bool           // some date offers to add itself to a calendar
 	links     []internalLink // links to output files, checked once all are written
 	errs      diag.List
+	warns     diag.List // what is wrong but does not stop the build
 	// recalls are the page's answers recalled from workbooks, and
 	// recallables its own fields as recalls elsewhere show them: both
 	// are resolved once every page is converted.
@@ -47,6 +48,7 @@ type converting struct {
 	source  []byte // the Markdown body
 	layouts *directiveLayouts
 	errs    diag.List
+	warns   diag.List
 	links   []internalLink
 
 	// Directives: the fields and exercises found, in order, the keys
@@ -112,8 +114,14 @@ func (conv *converting) result() *conversion {
 	for _, ds := range conv.displays {
 		displays = append(displays, ds.Kind)
 	}
-	return &conversion{html: conv.html, manifest: manifestOf(conv), exercises: conv.exercises, displays: displays, showIf: len(conv.conditions) > 0, reminds: reminds(conv.fields), links: conv.links, errs: conv.errs,
+	return &conversion{html: conv.html, manifest: manifestOf(conv), exercises: conv.exercises, displays: displays, showIf: len(conv.conditions) > 0, reminds: reminds(conv.fields), links: conv.links, errs: conv.errs, warns: conv.warns,
 		recalls: conv.recallDisplays(), recallables: conv.recallables()}
+}
+
+// warn records a problem that does not stop the build, to be printed
+// with the build's other warnings.
+func (conv *converting) warn(pos diag.Position, format string, args ...any) {
+	conv.warns.Add(diag.Warnf(pos, format, args...))
 }
 
 // attrs reads d's attributes with positions in the page.

@@ -165,8 +165,8 @@ func (tr *translations) missing(chain []string, from map[string]string) []error 
 			if len(keys) == 1 {
 				noun = "key"
 			}
-			warnings = append(warnings, diag.Errorf(diag.Position{File: f.display},
-				"warning: %d %s missing, shown in English: %s", len(keys), noun, strings.Join(keys, ", ")))
+			warnings = append(warnings, diag.Warnf(diag.Position{File: f.display},
+				"%d %s missing, shown in English: %s", len(keys), noun, strings.Join(keys, ", ")))
 		}
 	}
 	return warnings

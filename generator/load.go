@@ -24,6 +24,9 @@ type loadedSite struct {
 	// one gets a helpful error rather than "no such page".
 	drafts map[string]bool
 	files  []sourceFile // non-Markdown content, copied as it is
+	// warns are the problems that do not stop the build, such as a page
+	// whose title was taken from its first heading.
+	warns diag.List
 
 	// What a rebuild in serve can reuse.
 	tree   *contentTree
@@ -43,6 +46,7 @@ type parsedFile struct {
 	// which are read once every file is in.
 	meta    pageMeta
 	metaErr error
+	warns   diag.List // what is wrong but does not stop the build
 	slugged string // a workbook's path in the site, as "interview/star"
 }
 
@@ -179,6 +183,7 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 	for _, pf := range parsed {
 		errs.Add(pf.err)
 		errs.Add(pf.metaErr)
+		l.warns = append(l.warns, pf.warns...)
 		if pf.fm == nil {
 			continue // The file could not be read.
 		}

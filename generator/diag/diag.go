@@ -91,6 +91,12 @@ func Errorf(pos Position, format string, args ...any) *Error {
 	return &Error{Pos: pos, Err: fmt.Errorf(format, args...)}
 }
 
+// Warnf returns a warning at pos: a problem that does not stop the build,
+// printing as file:line:col: warning: what.
+func Warnf(pos Position, format string, args ...any) *Error {
+	return &Error{Pos: pos, Err: fmt.Errorf("warning: "+format, args...)}
+}
+
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Err.Error() }
 
 func (e *Error) Unwrap() error { return e.Err }
