@@ -47,7 +47,7 @@ type parsedFile struct {
 	meta    pageMeta
 	metaErr error
 	warns   diag.List // what is wrong but does not stop the build
-	slugged string // a workbook's path in the site, as "interview/star"
+	slugged string    // a workbook's path in the site, as "interview/star"
 }
 
 // parseFile reads and parses one Markdown file of content/. Unless
