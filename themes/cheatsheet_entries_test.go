@@ -118,7 +118,9 @@ var cheatSections = []cheatSection{
 		entries: []cheatEntry{
 			{name: "repeat", title: "An exercise the client does again and again, such as a journal entry each evening",
 				more:     "Add `repeat` to any exercise; `add` names its button.",
-				markdown: ":::exercise{#journal repeat title=\"Journal entry\" add=\"Add today's entry\"}\n::date[Date]{#date}\n::scale[Mood]{#mood min=0 max=10}\n::textarea[What happened]{#what}\n:::"},
+				markdown: ":::exercise{#journal repeat title=\"Journal entry\" add=\"Add today's entry\"}\n::scale[Mood]{#mood min=0 max=10}\n::textarea[What happened]{#what}\n:::",
+				answer: `document.querySelectorAll('[data-exercise=journal] input[type=radio]')[6].click();` +
+					cheatFill(`[data-exercise=journal] textarea`, "Spoke up in the team meeting.")},
 			{name: "show-if", title: "A question that appears only when another answer calls for it",
 				more:     "`show-if` names another question and what its answer must be; the picture shows the note after a mood of 2.",
 				markdown: ":::exercise{#check-in title=\"Check-in\"}\n::scale[Mood right now]{#mood min=0 max=10}\n::textarea[What would help today?]{#help show-if=\"mood <= 3\"}\n:::",
