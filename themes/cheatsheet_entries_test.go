@@ -122,7 +122,7 @@ var cheatSections = []cheatSection{
 				answer: `document.querySelectorAll('[data-exercise=journal] input[type=radio]')[6].click();` +
 					cheatFill(`[data-exercise=journal] textarea`, "Spoke up in the team meeting.")},
 			{name: "show-if", title: "A question that appears only when another answer calls for it",
-				more:     "`show-if` names another question and what its answer must be; the picture shows the note after a mood of 2.",
+				more:     "`show-if` names another question and what its answer must be; the picture shows the page once the client has chosen a mood of 2.",
 				markdown: ":::exercise{#check-in title=\"Check-in\"}\n::scale[Mood right now]{#mood min=0 max=10}\n::textarea[What would help today?]{#help show-if=\"mood <= 3\"}\n:::",
 				answer:   `document.getElementById('field-mood:2').click()`},
 			{name: "remind", title: "A date with an \u201cAdd to calendar\u201d button",
@@ -144,7 +144,7 @@ var cheatSections = []cheatSection{
 				answer: cheatFill(`[data-field=moods] [data-col=day]`, "2026-11-02", "2026-11-09", "2026-11-16") +
 					";" + cheatFill(`[data-field=moods] [data-col=mood]`, "3", "6", "8")},
 			{kind: "displays/recall", name: "recall", title: "An answer the client gave in another workbook",
-				more:     "`from` is the other workbook (its file name in `content/`, without `.md`), `#` and the question's name.",
+				more:     "`from` is the other workbook (its path in `content/`, without `.md`), `#` and the question's name.",
 				markdown: `::recall[The focus you chose]{from="session/agenda#one-focus"}`},
 			{kind: "displays/timer", name: "timer", title: "A countdown for a timed exercise",
 				markdown: `::timer[Answer out loud]{minutes=2}`},

@@ -138,10 +138,11 @@ small screen. Every detail is in [the full reference](exercises.md).
 const cheatsheetOutro = `
 ## When something is wrong
 
-If a line has a mistake, the build stops and says which file, which line
-and what to change, such as
+If a line has a mistake, coachbook says which file, which line and what
+to change, such as
 ` + "`content/before/drive.md:12:1: text needs an ID …`" + ` (line 12, the
-first character). Nothing your clients see changes until it builds again.
+first character). A mistake that stops the build leaves what your clients
+see as it was until the site builds again.
 `
 
 // TestCheatsheetDoc checks that docs/cheatsheet.md is what the table
