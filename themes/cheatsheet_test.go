@@ -276,7 +276,7 @@ func TestCheatsheetPictures(t *testing.T) {
 			waitFor(b, saved)
 			b.do(chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-save-status]').hidden = true`))
 		}
-		b.do(chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`, chromedp.EvalAwaitPromise))
+		b.do(chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`))
 		b.do(chromedp.Evaluate[chromedp.Void](`document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))`, chromedp.EvalAwaitPromise))
 		box := eval[[]int](b, cheatsheetBox)
 		if *update {
