@@ -310,6 +310,9 @@ func (fm *Frontmatter) decodeTOML(src, block []byte, dataLine int) error {
 			if line >= 1 && line <= len(lines) && col-1 <= len(lines[line-1]) {
 				col = utf8.RuneCount(lines[line-1][:col-1]) + 1
 			}
+			if l, c, msg, ok := tomlMistake(block, dataLine, line, col, de.Error()); ok {
+				return diag.Errorf(diag.Position{File: fm.file, Line: l, Col: c}, "invalid TOML frontmatter: %s", msg)
+			}
 			return diag.Errorf(blockPos(line, col), "invalid TOML frontmatter: %s", de.Error())
 		}
 		return diag.Errorf(blockPos(1, 1), "invalid TOML frontmatter: %v", err)
