@@ -213,7 +213,9 @@ func (r *mistakeReader) readValue(i int, key string, valueAt int) (int, yamlMist
 	case '@', '`', '%':
 		return mistake(valueAt, "YAML does not allow a value to start with %c; put the %s in quotes: %s: %s", c, key, key, quoteYAML(written))
 	case '*', '&':
-		if name := strings.TrimLeft(written[1:], "-_.0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"); name != "" {
+		name, after, _ := strings.Cut(written[1:], " ")
+		// An anchor names the value after it; an alias stands alone.
+		if name == "" || c == '*' && strings.TrimSpace(after) != "" {
 			what := "a reference to another value"
 			if c == '&' {
 				what = "a name for the value that follows"

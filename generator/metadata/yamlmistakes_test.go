@@ -1,6 +1,10 @@
 package metadata
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // TestYAMLMistakes has one case for each mistake that yamlmistakes.go
 // explains, and one for a problem it does not know, which keeps the
@@ -105,3 +109,42 @@ func TestCommentedOutValue(t *testing.T) {
 }
 
 func hasPrefix(s, prefix string) bool { return len(s) >= len(prefix) && s[:len(prefix)] == prefix }
+
+// TestYAMLMistakesAfterGoodLines puts a mistake after each kind of line
+// that YAML reads well, however unusual: the mistake is found, not the
+// good line before it.
+func TestYAMLMistakesAfterGoodLines(t *testing.T) {
+	good := []string{
+		"description: |\n  Note: this\n\n  # not a comment\n",
+		"description: >-\n  folded: text\n  more\n",
+		"description: a long value\n  that goes on: here\n"[:len("description: a long value\n")] + "  that goes on here\n",
+		"params:\n  a: 1\n  b:\n    - x\n    - y: z\n      w: v\n",
+		"tags:\n- a\n- b\n",
+		"tags: [a, 'b: c', \"d, e\"]\n",
+		"x: {a: 1, b: [2, 3]}\n",
+		"tags: [a,\n  b]\n",
+		"title: \"a\n  b\"\n",
+		"link: https://example.org/a?b=c#d\n",
+		"time: 10:30\n",
+		"title: C# basics # a comment: with a colon\n",
+		"title: 'it''s'\n",
+		"a: &x 1\nb: *x\n",
+		"# a comment\n  # an indented one\n",
+		"\"my key\": v\n'other': w\n",
+		"title: A - B\n",
+		"title: A\n\n\nweight: 2\n",
+		"tags: # none yet\n  - x\n",
+		"description: \"say \\\"hi\\\" \\u00e9\"\n",
+		"list:\n  - - a\n    - b\n  - c\n",
+		"empty:\nnext: 1\n",
+	}
+	for _, g := range good {
+		src := "---\n" + g + "bad: one: two\n---\n"
+		line := 2 + strings.Count(g, "\n")
+		_, _, _, err := Parse("a.md", []byte(src))
+		want := fmt.Sprintf("a.md:%d:9: the bad holds ': '", line)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%q:\n got %v\nwant %s", src, err, want)
+		}
+	}
+}
