@@ -60,3 +60,15 @@ func TestCheckColour(t *testing.T) {
 		}
 	}
 }
+
+// TestColourFunctionReachesSiteCSS builds a site whose accent is a colour
+// function and finds it in site.css as one declaration, so that a colour
+// the check admits is a colour the stylesheet keeps.
+func TestColourFunctionReachesSiteCSS(t *testing.T) {
+	s := newTestSite(t, "-- content/_index.md --\n---\ntitle: Careers\naccent: oklch(45% 0.15 310 / 0.9)\n---\n")
+	s.build()
+	css := s.file(s.assetPath("site"))
+	if !strings.HasPrefix(css, ":root{--accent:") || !strings.Contains(css, "oklch(") || strings.Count(css, "}") != 1 {
+		t.Errorf("site.css: %q", css)
+	}
+}
