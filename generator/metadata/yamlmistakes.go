@@ -70,13 +70,22 @@ type mistakeReader struct {
 	// levels are the columns (in bytes) where the keys and list items of
 	// the blocks open at the current line start, outermost first.
 	levels []int
-	// prev is the last line that held a key or an item; prevKey its key
-	// and prevOpens whether it opened a block (a key without a value, or
-	// a bare "-").
-	prev      *blockLine
+	// started is set once a line held a key or an item; prevKey is the
+	// last key, and prevOpens whether the last such line opened a block
+	// (a key without a value, or a bare "-").
+	started   bool
 	prevKey   string
 	prevOpens bool
 }
+
+// placement is where checkIndent finds a line belongs.
+type placement int
+
+const (
+	fitsABlock placement = iota // among the blocks open above it
+	continues                   // in the value of the line above
+	misplaced                   // nowhere: a mistake
+)
 
 func (r *mistakeReader) find() (yamlMistake, bool) {
 	for i := 0; i < len(r.lines); i++ {
@@ -88,10 +97,11 @@ func (r *mistakeReader) find() (yamlMistake, bool) {
 		if tab := strings.IndexByte(l.text[:len(l.text)-len(strings.TrimLeft(l.text, " \t"))], '\t'); tab >= 0 {
 			return yamlMistake{l.n, l.col(tab), "YAML does not allow tabs for indentation; use spaces"}, true
 		}
-		if m, ok := r.checkIndent(l); !ok {
+		switch m, where := r.checkIndent(l); where {
+		case misplaced:
 			return m, true
-		} else if m.msg == "continued" {
-			continue // More of the value above.
+		case continues:
+			continue
 		}
 		end, m, found := r.readEntry(i)
 		if found {
@@ -102,22 +112,21 @@ func (r *mistakeReader) find() (yamlMistake, bool) {
 	return yamlMistake{}, false
 }
 
-// checkIndent places l among the blocks open above it. It returns false
-// with the mistake when l cannot belong anywhere, and "continued" when l
-// goes on with the value of the line above.
-func (r *mistakeReader) checkIndent(l blockLine) (yamlMistake, bool) {
-	if r.prev == nil {
-		return yamlMistake{}, true
+// checkIndent places l among the blocks open above it, returning the
+// mistake when it is misplaced.
+func (r *mistakeReader) checkIndent(l blockLine) (yamlMistake, placement) {
+	if !r.started {
+		return yamlMistake{}, fitsABlock
 	}
 	deepest := r.levels[len(r.levels)-1]
 	if l.indent > deepest {
 		if r.prevOpens {
-			return yamlMistake{}, true
+			return yamlMistake{}, fitsABlock
 		}
 		if key, _, ok := splitKey(strings.TrimSpace(l.text)); ok && !strings.HasPrefix(strings.TrimSpace(l.text), "- ") {
-			return yamlMistake{l.n, l.col(l.indent), fmt.Sprintf("%s: is indented more than %s: above, so YAML reads it as part of the %s; start it in the same column as %s:", key, r.prevKey, r.prevKey, r.prevKey)}, false
+			return yamlMistake{l.n, l.col(l.indent), fmt.Sprintf("%s: is indented more than %s: above, so YAML reads it as part of the %s; start it in the same column as %s:", key, r.prevKey, r.prevKey, r.prevKey)}, misplaced
 		}
-		return yamlMistake{msg: "continued"}, true
+		return yamlMistake{}, continues
 	}
 	for len(r.levels) > 0 && r.levels[len(r.levels)-1] > l.indent {
 		r.levels = r.levels[:len(r.levels)-1]
@@ -127,16 +136,16 @@ func (r *mistakeReader) checkIndent(l blockLine) (yamlMistake, bool) {
 		if l.indent == 1 {
 			spaces = "space"
 		}
-		return yamlMistake{l.n, l.col(l.indent), fmt.Sprintf("this line is indented by %d %s, which matches no line above it; YAML groups lines by their indentation: line it up with the lines it belongs with", l.indent, spaces)}, false
+		return yamlMistake{l.n, l.col(l.indent), fmt.Sprintf("this line is indented by %d %s, which matches no line above it; YAML groups lines by their indentation: line it up with the lines it belongs with", l.indent, spaces)}, misplaced
 	}
-	return yamlMistake{}, true
+	return yamlMistake{}, fitsABlock
 }
 
 // readEntry reads the key or list item starting on line i and its value,
 // returning the index of the value's last line.
 func (r *mistakeReader) readEntry(i int) (int, yamlMistake, bool) {
 	l := r.lines[i]
-	r.prev = &r.lines[i]
+	r.started = true
 	r.levels = appendLevel(r.levels, l.indent)
 	at := l.indent
 	// "- " items, perhaps several on a line, each a level of its own.
