@@ -19,6 +19,9 @@ type attrReader struct {
 	pos   func(offset int) diag.Position // nil for attributes a layout wrote
 	at    diag.Position                  // the directive, for what is missing
 	errs  diag.List
+	// warns collects the page's warnings; nil for attributes a layout
+	// wrote, whose author is not the page's.
+	warns *diag.List
 	// words are the layouts' words of i18n/en.yaml, for the words a field
 	// gets without the author writing them, such as a bare other's.
 	words map[string]string
@@ -41,6 +44,13 @@ func (r *attrReader) posOf(name string) diag.Position {
 
 func (r *attrReader) fail(name, format string, args ...any) {
 	r.errs.Add(diag.Errorf(r.posOf(name), format, args...))
+}
+
+// warn records a problem with name's value that does not stop the build.
+func (r *attrReader) warn(name, format string, args ...any) {
+	if r.warns != nil {
+		r.warns.Add(diag.Warnf(r.posOf(name), format, args...))
+	}
 }
 
 // messages returns the errors without their positions, for attributes

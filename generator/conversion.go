@@ -126,7 +126,9 @@ func (conv *converting) warn(pos diag.Position, format string, args ...any) {
 
 // attrs reads d's attributes with positions in the page.
 func (conv *converting) attrs(d *directive.Directive) *attrReader {
-	return newAttrReader(d.Attrs, conv.pos(d.Offset), conv.pos, conv.layouts.words)
+	r := newAttrReader(d.Attrs, conv.pos(d.Offset), conv.pos, conv.layouts.words)
+	r.warns = &conv.warns
+	return r
 }
 
 // pos turns a byte offset in the Markdown body into a position in the

@@ -256,7 +256,9 @@ func readOptions(r *attrReader) []option {
 func readKeyedList(r *attrReader, attr, each string) []option {
 	var opts []option
 	keys, labels := map[string]bool{}, map[string]bool{}
-	for _, written := range strings.Split(r.str(attr), "|") {
+	list := r.str(attr)
+	warnCommas(r, attr, each, list)
+	for _, written := range strings.Split(list, "|") {
 		o, ok := parseOption(r, attr, written)
 		switch {
 		case !ok:
@@ -272,6 +274,26 @@ func readKeyedList(r *attrReader, attr, each string) []option {
 		opts = append(opts, o)
 	}
 	return opts
+}
+
+// warnCommas warns about a list written with commas and no |, such as
+// options="Good, OK, Bad", which makes one choice where the coach meant
+// three. A comma beside a | is the coach's own: "Yes, definitely|No".
+func warnCommas(r *attrReader, attr, each, written string) {
+	if strings.Contains(written, "|") || !strings.Contains(written, ",") {
+		return
+	}
+	var parts []string
+	for _, p := range strings.Split(written, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	many := each + "s"
+	if each == "criterion" {
+		many = "criteria"
+	}
+	r.warn(attr, "%s=%q makes one %s: separate %s with |, as in %s=%q", attr, written, each, many, attr, strings.Join(parts, " | "))
 }
 
 // parseOption reads one choice, "key=text" or "text". Answers are saved by

@@ -45,7 +45,7 @@ func TestSessionRebuildsOnlyWhatChanged(t *testing.T) {
 
 	// A broken file fails the build and keeps the site served as it was.
 	site.write("content/before/drive.md", "---\ntitle: [unclosed\n---\n")
-	v.expectErrors([]string{"content/before/drive.md"}, "content/before/drive.md:3:1: invalid YAML frontmatter")
+	v.expectErrors([]string{"content/before/drive.md"}, "content/before/drive.md:2:8: the list opened with [ at 2:8 is never closed")
 	v.assertFile("before/drive/index.html", "A new body.")
 
 	// After a failed build nothing is trusted: the next one is full, so a

@@ -33,6 +33,8 @@ type Frontmatter struct {
 	keys   []string      // in the order they were written
 	values map[string]any
 	pos    map[string]diag.Position // where each key's value starts
+	// keyLine is the line of each YAML key, for a key written twice.
+	keyLine map[string]int
 }
 
 // Parse splits src, the contents of file, into frontmatter and body. It
@@ -40,10 +42,11 @@ type Frontmatter struct {
 // positions in the body. A file without frontmatter has empty Frontmatter.
 func Parse(file string, src []byte) (*Frontmatter, []byte, int, error) {
 	fm := &Frontmatter{
-		file:   file,
-		open:   diag.Position{File: file, Line: 1, Col: 1},
-		values: map[string]any{},
-		pos:    map[string]diag.Position{},
+		file:    file,
+		open:    diag.Position{File: file, Line: 1, Col: 1},
+		values:  map[string]any{},
+		pos:     map[string]diag.Position{},
+		keyLine: map[string]int{},
 	}
 	if !utf8.Valid(src) {
 		return fm, nil, 0, diag.Errorf(diag.Offset(file, src, invalidUTF8(src)), "invalid UTF-8: the file must be saved as UTF-8 text")
@@ -147,7 +150,7 @@ func invalidUTF8(src []byte) int {
 func (fm *Frontmatter) decodeYAML(block []byte, dataLine int) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(block, &doc); err != nil {
-		return fm.yamlError(block, dataLine, err, "invalid YAML frontmatter: ")
+		return fm.yamlError(block, dataLine, err, "", nil)
 	}
 	if len(doc.Content) == 0 {
 		return nil // An empty block.
@@ -166,13 +169,17 @@ func (fm *Frontmatter) decodeYAML(block []byte, dataLine int) error {
 			errs.Add(diag.Errorf(fm.yamlPos(k, dataLine), "frontmatter keys must be plain names"))
 			continue
 		}
-		if prev, dup := fm.pos[k.Value]; dup {
-			errs.Add(diag.Errorf(fm.yamlPos(k, dataLine), "duplicate key %q: it is already set at %s", k.Value, prev))
+		if _, dup := fm.pos[k.Value]; dup {
+			errs.Add(diag.Errorf(fm.yamlPos(k, dataLine), "%s is set twice (lines %d and %d); keep one", k.Value, fm.keyLine[k.Value], dataLine+k.Line-1))
+			continue
+		}
+		if err := fm.commentedOut(block, dataLine, k, v); err != nil {
+			errs.Add(err)
 			continue
 		}
 		var value any
 		if err := v.Decode(&value); err != nil {
-			errs.Add(fm.yamlError(block, dataLine, err, fmt.Sprintf("key %q: ", k.Value)))
+			errs.Add(fm.yamlError(block, dataLine, err, k.Value, v))
 			continue
 		}
 		pos := fm.yamlPos(v, dataLine)
@@ -182,26 +189,55 @@ func (fm *Frontmatter) decodeYAML(block []byte, dataLine int) error {
 			pos = fm.yamlPos(k, dataLine)
 		}
 		fm.set(k.Value, value, pos)
+		fm.keyLine[k.Value] = dataLine + k.Line - 1
 	}
 	return errs.Err()
 }
 
-var yamlLineRef = regexp.MustCompile(`line (\d+)`)
+var (
+	yamlLineRef = regexp.MustCompile(`line (\d+)`)
+	// yamlNestedTwice is how decoding reports a key written twice in a
+	// nested mapping.
+	yamlNestedTwice   = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)$`)
+	yamlUnknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+)
 
-// yamlError places a YAML error at the first line it names, with every line
-// it names counted from the top of the file rather than of the block. An
-// error that names no line is placed at the opening delimiter.
-func (fm *Frontmatter) yamlError(block []byte, dataLine int, err error, prefix string) error {
+// yamlError places a YAML error at the mistake findYAMLMistake sees in
+// the block, or else at the first line the error names, in plain words
+// where it can, with every line it names counted from the top of the file
+// rather than of the block. key is the key whose value failed to decode,
+// and value that value, or "" and nil for the block's syntax.
+func (fm *Frontmatter) yamlError(block []byte, dataLine int, err error, key string, value *yaml.Node) error {
 	line, msg := YAMLProblem(err)
+	if key == "" {
+		if m, ok := findYAMLMistake(block, dataLine); ok {
+			return diag.Errorf(diag.Position{File: fm.file, Line: m.line, Col: m.col}, "%s", m.msg)
+		}
+		if m := yamlUnknownAnchor.FindStringSubmatch(msg); m != nil {
+			return fm.unknownAnchor(block, dataLine, m[1])
+		}
+		// Without a line, the library means the first.
+		line = max(line, 1)
+	}
 	pos := fm.open
-	if line > 0 {
+	switch {
+	case line > 0:
 		pos = fm.lineStart(block, dataLine, line)
+	case value != nil:
+		pos = fm.yamlPos(value, dataLine)
+	}
+	if m := yamlNestedTwice.FindStringSubmatch(msg); m != nil {
+		first, _ := strconv.Atoi(m[2])
+		return diag.Errorf(pos, "%s: %s is set twice (lines %d and %d); keep one", key, m[1], dataLine+first-1, pos.Line)
 	}
 	msg = yamlLineRef.ReplaceAllStringFunc(msg, func(ref string) string {
 		n, _ := strconv.Atoi(strings.TrimPrefix(ref, "line "))
 		return fmt.Sprintf("line %d", dataLine+n-1)
 	})
-	return diag.Errorf(pos, "%s%s", prefix, msg)
+	if key != "" {
+		return diag.Errorf(pos, "%s: %s", key, msg)
+	}
+	return diag.Errorf(pos, "YAML could not read this line: %s; check its quotes and indentation", msg)
 }
 
 // YAMLProblem reads a YAML syntax error: the line of its text it names
@@ -273,6 +309,9 @@ func (fm *Frontmatter) decodeTOML(src, block []byte, dataLine int) error {
 			lines := bytes.Split(block, []byte("\n"))
 			if line >= 1 && line <= len(lines) && col-1 <= len(lines[line-1]) {
 				col = utf8.RuneCount(lines[line-1][:col-1]) + 1
+			}
+			if l, c, msg, ok := tomlMistake(block, dataLine, line, col, de.Error()); ok {
+				return diag.Errorf(diag.Position{File: fm.file, Line: l, Col: c}, "invalid TOML frontmatter: %s", msg)
 			}
 			return diag.Errorf(blockPos(line, col), "invalid TOML frontmatter: %s", de.Error())
 		}

@@ -11,9 +11,9 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"unclosed yaml", "\n---\ntitle: A\n\nBody text\n", "a.md:2:1: frontmatter opened with \"---\" is never closed"},
 		{"unclosed toml", "+++\ntitle = 'A'\n", "a.md:1:1: frontmatter opened with \"+++\" is never closed"},
-		{"bad yaml", "---\ntitle: A\n  weight: [1\n---\n", "a.md:3:3: invalid YAML frontmatter"},
+		{"bad yaml", "---\ntitle: A\n  weight: [1\n---\n", "a.md:3:3: weight: is indented more than title: above"},
 		{"bad toml", "+++\ntitle = 'A'\nweight = \n+++\n", "a.md:3:"},
-		{"yaml duplicate", "---\ntitle: A\ntitle: B\n---\n", "a.md:3:1: duplicate key \"title\": it is already set at a.md:2:8"},
+		{"yaml duplicate", "---\ntitle: A\ntitle: B\n---\n", "a.md:3:1: title is set twice (lines 2 and 3); keep one"},
 		{"toml duplicate", "+++\ntitle = 'A'\ntitle = 'B'\n+++\n", "a.md:3:1: invalid TOML frontmatter"},
 		{"not a mapping", "---\n- a\n- b\n---\n", "a.md:2:1: frontmatter must be a mapping"},
 		{"invalid utf8", "---\ntitle: \"caf\xe9\"\n---\n", "a.md:2:12: invalid UTF-8"},
@@ -115,10 +115,10 @@ func TestRestReportsCaseTypos(t *testing.T) {
 
 func TestNestedPositions(t *testing.T) {
 	tests := []struct{ src, want string }{
-		{"---\ntitle: A\nx:\n  a: 1\n  a: 2\n---\n", `a.md:5:3: key "x": mapping key "a" already defined at line 4`},
+		{"---\ntitle: A\nx:\n  a: 1\n  a: 2\n---\n", "a.md:5:3: x: a is set twice (lines 4 and 5); keep one"},
 		{"+++\ntitle = \"a\"\ndescription = \"b\"\n\n[weight]\nx = 1\n+++\n", "a.md:5:2: weight must be a whole number, not a mapping"},
 		{"---\ntitle: A\nweight: 18446744073709551615\n---\n", "a.md:3:9: weight is too large: 18446744073709551615"},
-		{"\n\n---\ntitle: A\nweight: *x\n---\n", "a.md:3:1: invalid YAML frontmatter: unknown anchor 'x' referenced"},
+		{"\n\n---\ntitle: A\nweight: *x\n---\n", "a.md:5:9: YAML reads *x as a reference to a value named &x, and there is none; if the star is part of the text, put the value in quotes"},
 	}
 	for _, tt := range tests {
 		fm, _, _, err := Parse("a.md", []byte(tt.src))
