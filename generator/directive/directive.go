@@ -46,6 +46,14 @@ type Directive struct {
 	Attrs []Attr
 	// Container is true for :::name … ::: and false for ::name.
 	Container bool
+	// Rest is the text after a container's name when a space and words
+	// other than a [label] or {attributes} follow it, as in Docusaurus'
+	// ":::tip Some title"; RestOffset is its byte offset. The line is
+	// still malformed for the parser (Err wraps ErrTrailingText), so a
+	// caller that gives such text a meaning, such as an admonition's
+	// title, clears Err itself.
+	Rest       string
+	RestOffset int
 	// Offset is the byte offset in the source where the directive's line
 	// starts, for error positions.
 	Offset int
@@ -55,6 +63,7 @@ type Directive struct {
 	ErrOffset int
 
 	fence  int  // the number of colons that opened a container
+	indent int  // the columns of space before the colons, stripped from the content
 	closed bool // a container's closing fence was seen
 }
 
@@ -113,7 +122,11 @@ func New(render RenderFunc, known func(name string) bool) goldmark.Extender {
 // Extend implements goldmark.Extender. The parser runs before goldmark's
 // own block parsers so that "::" lines are never taken for paragraphs.
 func (e *extension) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(blockParser{known: e.known}, 50)))
+	m.Parser().AddOptions(parser.WithBlockParsers(
+		util.Prioritized(blockParser{known: e.known}, 50),
+		// Just before goldmark's paragraph parser, at 1000.
+		util.Prioritized(newLazyGuard(), 999),
+	))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{e.render}, 500)))
 }
 

@@ -28,6 +28,9 @@ func debugRender(w util.BufWriter, _ []byte, d *Directive, entering bool) (ast.W
 	for _, a := range d.Attrs {
 		fmt.Fprintf(w, " %s=%q", a.Key, html.EscapeString(a.Value))
 	}
+	if d.Rest != "" {
+		fmt.Fprintf(w, " rest=%q", html.EscapeString(d.Rest))
+	}
 	if d.Err != nil {
 		fmt.Fprintf(w, " error=%q at=\"%d\"", html.EscapeString(d.Err.Error()), d.ErrOffset)
 	}
@@ -67,7 +70,7 @@ func TestParseAttributes(t *testing.T) {
 	for _, bad := range []struct{ in, msg string }{
 		{`#a #b`, "only one #id is allowed"},
 		{`x=1 x=2`, `attribute "x" is given twice`},
-		{`x="open`, "the quoted value is never closed"},
+		{`x="open`, "the quote opened here is never closed: close it with \""},
 		{`x=`, "a value must follow '='"},
 		{`#`, `"#" must be followed by a name`},
 		{`@x`, `unexpected "@"`},
