@@ -9,6 +9,11 @@
 //	nested in another uses a longer fence.
 //	:::
 //
+// Names, attributes, labels and containers are read as the reference
+// implementation, micromark-extension-directive, reads them;
+// docs/exercises.md says where coachbook deliberately differs (an unclosed
+// container is an error, a fenced code block may show a closing fence).
+//
 // The extension parses directives into Directive nodes and hands each one
 // to a RenderFunc, so what a directive means is up to the caller. A line
 // that starts with colons but does not name a directive stays a
@@ -36,7 +41,8 @@ type Directive struct {
 
 	// Name is the directive's name, such as "text" or "star".
 	Name string
-	// Label is the text between [ and ], with backslash escapes removed.
+	// Label is the text between [ and ], with its backslash escapes and
+	// character references decoded as CommonMark text's are.
 	Label string
 	// HasLabel tells an empty label, [], from none.
 	HasLabel bool
@@ -69,7 +75,9 @@ type Directive struct {
 
 // Attr is one attribute of a directive.
 type Attr struct {
-	Key   string
+	Key string
+	// Value has its character references decoded, and in a quoted value
+	// its backslash escapes too.
 	Value string
 	// Bare is set for a key written without a value, which means true.
 	Bare bool

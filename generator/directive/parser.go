@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -76,8 +77,11 @@ func (blockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	fence := strings.Repeat(":", d.fence)
 	if code := openCodeIn(d, pc); code != nil {
 		// The code block hid the closing fence; the fix is to close it.
-		src := reader.Source()[code.Pos():]
-		codeFence := string(src[:max(1, runOf(src, src[0]))])
+		src := bytes.TrimLeft(reader.Source()[code.Pos():], " \t")
+		codeFence := "```"
+		if len(src) > 0 && (src[0] == '`' || src[0] == '~') {
+			codeFence = string(src[:runOf(src, src[0])])
+		}
 		d.Err = fmt.Errorf("the code fence %s opened here is never closed, so the rest of %s%s, its closing %s too, is read as code: end the code with a line %s", codeFence, fence, d.Name, fence, codeFence)
 		d.ErrOffset = code.Pos()
 		return
