@@ -9,6 +9,11 @@
 //	nested in another uses a longer fence.
 //	:::
 //
+// Names, attributes, labels and containers are read as the reference
+// implementation, micromark-extension-directive, reads them;
+// docs/exercises.md says where coachbook deliberately differs (an unclosed
+// container is an error, a fenced code block may show a closing fence).
+//
 // The extension parses directives into Directive nodes and hands each one
 // to a RenderFunc, so what a directive means is up to the caller. A line
 // that starts with colons but does not name a directive stays a
@@ -36,7 +41,8 @@ type Directive struct {
 
 	// Name is the directive's name, such as "text" or "star".
 	Name string
-	// Label is the text between [ and ], with backslash escapes removed.
+	// Label is the text between [ and ], with its backslash escapes and
+	// character references decoded as CommonMark text's are.
 	Label string
 	// HasLabel tells an empty label, [], from none.
 	HasLabel bool
@@ -46,6 +52,14 @@ type Directive struct {
 	Attrs []Attr
 	// Container is true for :::name … ::: and false for ::name.
 	Container bool
+	// Rest is the text after a container's name when a space and words
+	// other than a [label] or {attributes} follow it, as in Docusaurus'
+	// ":::tip Some title"; RestOffset is its byte offset. The line is
+	// still malformed for the parser (Err wraps ErrTrailingText), so a
+	// caller that gives such text a meaning, such as an admonition's
+	// title, clears Err itself.
+	Rest       string
+	RestOffset int
 	// Offset is the byte offset in the source where the directive's line
 	// starts, for error positions.
 	Offset int
@@ -55,12 +69,15 @@ type Directive struct {
 	ErrOffset int
 
 	fence  int  // the number of colons that opened a container
+	indent int  // the columns of space before the colons, stripped from the content
 	closed bool // a container's closing fence was seen
 }
 
 // Attr is one attribute of a directive.
 type Attr struct {
-	Key   string
+	Key string
+	// Value has its character references decoded, and in a quoted value
+	// its backslash escapes too.
 	Value string
 	// Bare is set for a key written without a value, which means true.
 	Bare bool
@@ -113,7 +130,11 @@ func New(render RenderFunc, known func(name string) bool) goldmark.Extender {
 // Extend implements goldmark.Extender. The parser runs before goldmark's
 // own block parsers so that "::" lines are never taken for paragraphs.
 func (e *extension) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(blockParser{known: e.known}, 50)))
+	m.Parser().AddOptions(parser.WithBlockParsers(
+		util.Prioritized(blockParser{known: e.known}, 50),
+		// Just before goldmark's paragraph parser, at 1000.
+		util.Prioritized(newLazyGuard(), 999),
+	))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{e.render}, 500)))
 }
 

@@ -1,8 +1,10 @@
 package directive
 
 import (
+	"errors"
 	"fmt"
 	"html"
+	"io"
 	"strings"
 	"testing"
 
@@ -27,6 +29,9 @@ func debugRender(w util.BufWriter, _ []byte, d *Directive, entering bool) (ast.W
 	}
 	for _, a := range d.Attrs {
 		fmt.Fprintf(w, " %s=%q", a.Key, html.EscapeString(a.Value))
+	}
+	if d.Rest != "" {
+		fmt.Fprintf(w, " rest=%q", html.EscapeString(d.Rest))
 	}
 	if d.Err != nil {
 		fmt.Fprintf(w, " error=%q at=\"%d\"", html.EscapeString(d.Err.Error()), d.ErrOffset)
@@ -67,7 +72,7 @@ func TestParseAttributes(t *testing.T) {
 	for _, bad := range []struct{ in, msg string }{
 		{`#a #b`, "only one #id is allowed"},
 		{`x=1 x=2`, `attribute "x" is given twice`},
-		{`x="open`, "the quoted value is never closed"},
+		{`x="open`, "the quote opened here is never closed: close it with \""},
 		{`x=`, "a value must follow '='"},
 		{`#`, `"#" must be followed by a name`},
 		{`@x`, `unexpected "@"`},
@@ -81,6 +86,41 @@ func TestParseAttributes(t *testing.T) {
 	} {
 		if _, err := ParseAttributes(bad.in); err == nil || !strings.Contains(err.Error(), bad.msg) {
 			t.Errorf("%s: error %v, want %q", bad.in, err, bad.msg)
+		}
+	}
+}
+
+// TestRestHoldsFreeText pins the hook for Docusaurus' ":::tip Some title":
+// the words after a container's name are Rest, at RestOffset, and the
+// line's error is ErrTrailingText, which a caller that accepts them
+// clears. Other trailing words, and a leaf's, fill no Rest.
+func TestRestHoldsFreeText(t *testing.T) {
+	src := []byte(":::tip  Some title  \nBody.\n:::\n\n::note Leaf words\n\n:::tip[Label] more\n:::\n")
+	var got []*Directive
+	render := func(_ util.BufWriter, _ []byte, d *Directive, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			got = append(got, d)
+		}
+		return ast.WalkContinue, nil
+	}
+	if err := goldmark.New(goldmark.WithExtensions(New(render, nil))).Convert(src, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 {
+		t.Fatalf("got %d directives, want 3", len(got))
+	}
+	tip := got[0]
+	if tip.Rest != "Some title" || string(src[tip.RestOffset:tip.RestOffset+len(tip.Rest)]) != tip.Rest {
+		t.Errorf("Rest %q at %d, want \"Some title\" at its offset", tip.Rest, tip.RestOffset)
+	}
+	for _, d := range got {
+		if !errors.Is(d.Err, ErrTrailingText) {
+			t.Errorf("%s: error %v, want one wrapping ErrTrailingText", d.Name, d.Err)
+		}
+	}
+	for _, d := range got[1:] {
+		if d.Rest != "" {
+			t.Errorf("%s: Rest %q, want none", d.Name, d.Rest)
 		}
 	}
 }

@@ -3,11 +3,14 @@ package directive
 import (
 	"errors"
 	"fmt"
+	"html"
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // FuzzDirectiveAttributes parses any attribute text with ParseAttributes
@@ -79,7 +82,7 @@ func checkInLine(t *testing.T, s string, attrs []Attr, err error) {
 			t.Fatalf("%q: attribute %s at %d, off the line", line, a.Key, a.Offset)
 		}
 	}
-	if end, ok := scanBraces(line, open-1); !ok || end != len(line)-1 {
+	if end, _ := scanBraces(line, open-1); end != len(line)-1 {
 		return // A } in s ends the attributes early.
 	}
 	var se *SyntaxError
@@ -100,11 +103,52 @@ func checkInLine(t *testing.T, s string, attrs []Attr, err error) {
 
 // referenceToken is one attribute with the spaces before it: a #id or
 // .class shortcut, or a key with an optional double-quoted, single-quoted
-// or bare value, which must be followed by a space or the end.
-var referenceToken = regexp.MustCompile(`^(?s)([ \t]*)(?:([#.])([^ \t#.="'{}]+)|([A-Za-z_][A-Za-z0-9_:-]*)(?:=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^ \t"'=<>` + "`" + `]+)))?(?:[ \t]+|$))`)
+// or bare value after an = that spaces may surround, which must be
+// followed by a space or the end. A key is what
+// micromark-extension-directive's dev/lib/factory-attributes.js reads:
+// it starts with - _ or anything but punctuation and space, and goes on
+// with . and : too.
+var referenceToken = regexp.MustCompile(`^(?s)([ \t]*)(?:([#.])([^ \t#.="'{}]+)|(` + referenceKeyStart + `(?:` + referenceKeyStart + `|[.:])*)(?:[ \t]*=[ \t]*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^ \t"'=<>` + "`" + `]+))(?:[ \t]+|$))?)`)
 
-// referenceEscape is a backslash and the character it stands for.
-var referenceEscape = regexp.MustCompile(`(?s)\\(.)`)
+const referenceKeyStart = `(?:[-_]|[^\p{P}\p{S}\p{Z}\t\n\v\f\r\x{85}])`
+
+// referenceEscape is a backslash and the ASCII punctuation it stands for,
+// or a character reference: a name, or a decimal or hexadecimal number.
+var referenceEscape = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])|&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]*));`)
+
+// referenceReference is a character reference alone.
+var referenceReference = regexp.MustCompile(`()&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]*));`)
+
+// referenceDecode decodes character references in s, and backslash
+// escapes too when escapes is set.
+func referenceDecode(s string, escapes bool) string {
+	re := referenceReference
+	if escapes {
+		re = referenceEscape
+	}
+	return re.ReplaceAllStringFunc(s, func(m string) string {
+		g := re.FindStringSubmatch(m)
+		switch {
+		case g[1] != "":
+			return g[1]
+		case g[2] != "" || g[3] != "":
+			n, _ := strconv.ParseInt(g[2], 10, 32)
+			if g[3] != "" {
+				n, _ = strconv.ParseInt(g[3], 16, 32)
+			}
+			if n == 0 || n > unicode.MaxRune || 0xD800 <= n && n <= 0xDFFF {
+				return "\uFFFD"
+			}
+			return string(rune(n))
+		}
+		// A known entity; html also reads a known prefix of an unknown
+		// name, leaving the rest and the ; behind.
+		if d := html.UnescapeString(m); d != m && (!strings.HasSuffix(d, ";") || g[4] == "semi") {
+			return d
+		}
+		return m
+	})
+}
 
 // referenceAttributes reads s token by token with referenceToken. It
 // returns the attributes, or the offset of the attribute where the text
@@ -130,15 +174,13 @@ func referenceAttributes(s string) (attrs []Attr, failAt int, ok bool) {
 				a.Key = "class"
 			}
 			a.Value, _ = group(3)
+			a.Value = referenceDecode(a.Value, false)
 		} else {
 			a.Key, _ = group(4)
 			a.Value, a.Bare = "true", true
 			for _, n := range []int{5, 6, 7} {
 				if v, has := group(n); has {
-					a.Value, a.Bare = v, false
-					if n != 7 {
-						a.Value = referenceEscape.ReplaceAllString(v, "$1")
-					}
+					a.Value, a.Bare = referenceDecode(v, n != 7), false
 				}
 			}
 		}
@@ -160,7 +202,8 @@ func referenceAttributes(s string) (attrs []Attr, failAt int, ok bool) {
 	return attrs, 0, true
 }
 
-// writeAttrs writes attributes back as attribute text, every value quoted.
+// writeAttrs writes attributes back as attribute text, every value quoted
+// and every & a reference.
 func writeAttrs(attrs []Attr) string {
 	var parts []string
 	for _, a := range attrs {
@@ -168,7 +211,7 @@ func writeAttrs(attrs []Attr) string {
 			parts = append(parts, a.Key)
 			continue
 		}
-		parts = append(parts, a.Key+`="`+strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(a.Value)+`"`)
+		parts = append(parts, a.Key+`="`+strings.NewReplacer(`\`, `\\`, `"`, `\"`, `&`, `&amp;`).Replace(a.Value)+`"`)
 	}
 	return strings.Join(parts, " ")
 }
@@ -221,5 +264,8 @@ line"`, `k-e_y:z=1 _u=2 a1=3`, `1abc=x`, `-x=1`, `:x=1`, `k=a=b`, `k=<b>`, "k=`x
 	`#id .cls key=value quoted="a value" single='v' bare`, `#x	.y	k=v	`, `  #x  `, `#x"`, `#x=`, `.{`, `#}`,
 	`options="a|b|c" other="Other" multiple max=3`, `placeholder="&quot; onfocus=x autofocus &quot;"`,
 	`hint="<script>alert(1)</script>" class='a" onclick="b'`, `title="é日本語😀" #ü .ß`, "k=\x00 #\xff .\xc3",
-	`k="\é"`, `x=1 x=2`, `#a #a`, `a b c d e f g h`, `was="old-id,older"`, `min=-5 max=5 step=0.5`,
+	`k="\é"`, `x=1 x=2`, `a = b c	=	'd' f  = "g" h`, `data.x=1 xml:lang=fr -z _w 9n плутон`, `a#b.c`,
+	`t="Fish &amp; chips" u=&#233; v='&eacute;' w="a&somethingelse;b" x=&param y=&#x1F600; z="&#0;" #caf&eacute;`,
+	`p=C:\Users q="C:\Users\x" r="\&amp;" s=\&amp; t=&notit; u=&semi; v=&#xD800; w=&#1114112;`, `k=“curly” j=‘x’`, `k= `, `k =`,
+	`a ="b"c`, `é`, "a\u00a0b", `#a #a`, `a b c d e f g h`, `was="old-id,older"`, `min=-5 max=5 step=0.5`,
 }

@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -33,6 +34,7 @@ func (b blockParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (as
 	}
 	reader.AdvanceToEOL()
 	if d.Container {
+		d.indent = max(pc.BlockIndent(), 0)
 		return d, parser.HasChildren
 	}
 	return d, parser.NoChildren
@@ -40,17 +42,17 @@ func (b blockParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (as
 
 // Continue implements parser.BlockParser: a container runs until a line of
 // at least as many colons as opened it, unless that line is inside a fenced
-// code block, which shows it as code.
+// code block, which shows it as code. As in the reference, the content
+// loses up to as many columns of space as the opening line had before
+// its colons.
 func (blockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	d := node.(*Directive)
 	if !d.Container {
 		return parser.Close
 	}
-	if _, inCode := pc.LastOpenedBlock().Node.(*ast.FencedCodeBlock); inCode {
-		return parser.Continue | parser.HasChildren
-	}
 	line, _ := reader.PeekLine()
-	if w, pos := util.IndentWidth(line, reader.LineOffset()); w < 4 {
+	w, pos := util.IndentWidth(line, reader.LineOffset())
+	if _, inCode := pc.LastOpenedBlock().Node.(*ast.FencedCodeBlock); !inCode && w < 4 {
 		n := colons(line[pos:])
 		if n >= d.fence && util.IsBlank(line[pos+n:]) {
 			reader.AdvanceToEOL()
@@ -58,16 +60,32 @@ func (blockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context
 			return parser.Close
 		}
 	}
+	if strip := min(w, d.indent); strip > 0 && !util.IsBlank(line) {
+		if at, padding := util.IndentPosition(line, reader.LineOffset(), strip); at >= 0 {
+			reader.AdvanceAndSetPadding(at, padding)
+		}
+	}
 	return parser.Continue | parser.HasChildren
 }
 
 // Close implements parser.BlockParser.
-func (blockParser) Close(node ast.Node, _ text.Reader, _ parser.Context) {
+func (blockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	d := node.(*Directive)
 	if !d.Container || d.closed || d.Err != nil {
 		return
 	}
 	fence := strings.Repeat(":", d.fence)
+	if code := openCodeIn(d, pc); code != nil {
+		// The code block hid the closing fence; the fix is to close it.
+		src := bytes.TrimLeft(reader.Source()[code.Pos():], " \t")
+		codeFence := "```"
+		if len(src) > 0 && (src[0] == '`' || src[0] == '~') {
+			codeFence = string(src[:runOf(src, src[0])])
+		}
+		d.Err = fmt.Errorf("the code fence %s opened here is never closed, so the rest of %s%s, its closing %s too, is read as code: end the code with a line %s", codeFence, fence, d.Name, fence, codeFence)
+		d.ErrOffset = code.Pos()
+		return
+	}
 	d.ErrOffset = d.Offset
 	for p := d.Parent(); p != nil; p = p.Parent() {
 		if outer, ok := p.(*Directive); ok && outer.closed {
@@ -76,7 +94,31 @@ func (blockParser) Close(node ast.Node, _ text.Reader, _ parser.Context) {
 			return
 		}
 	}
-	d.Err = fmt.Errorf("%s%s is never closed: end it with a line %s", fence, d.Name, fence)
+	closing := "a line " + fence
+	for p := d.Parent(); p != nil; p = p.Parent() {
+		if _, inQuote := p.(*ast.Blockquote); inQuote {
+			// A line without > has ended the quote, and the container with it.
+			closing = "a line > " + fence + " inside the quote"
+			break
+		}
+	}
+	d.Err = fmt.Errorf("%s%s is never closed: end it with %s", fence, d.Name, closing)
+}
+
+// openCodeIn returns the fenced code block inside d that is still open
+// while d closes, if any.
+func openCodeIn(d *Directive, pc parser.Context) ast.Node {
+	for _, b := range pc.OpenedBlocks() {
+		if _, ok := b.Node.(*ast.FencedCodeBlock); !ok {
+			continue
+		}
+		for p := b.Node.Parent(); p != nil; p = p.Parent() {
+			if p == d {
+				return b.Node
+			}
+		}
+	}
+	return nil
 }
 
 // CanInterruptParagraph implements parser.BlockParser.
@@ -85,9 +127,12 @@ func (blockParser) CanInterruptParagraph() bool { return true }
 // CanAcceptIndentedLine implements parser.BlockParser.
 func (blockParser) CanAcceptIndentedLine() bool { return false }
 
-func colons(b []byte) int {
+func colons(b []byte) int { return runOf(b, ':') }
+
+// runOf counts the bytes c that b starts with.
+func runOf(b []byte, c byte) int {
 	n := 0
-	for n < len(b) && b[n] == ':' {
+	for n < len(b) && b[n] == c {
 		n++
 	}
 	return n
@@ -100,225 +145,121 @@ func parseLine(line []byte, base int) *Directive {
 	if n < 2 {
 		return nil
 	}
-	i := n
-	for i < len(line) && (isLetter(line[i]) || i > n && (isDigit(line[i]) || line[i] == '-' || line[i] == '_')) {
-		i++
-	}
+	i := scanName(line, n)
 	if i == n {
 		return nil
 	}
 	d := &Directive{Name: string(line[n:i]), Container: n >= 3, Offset: base, fence: n}
-	fail := func(at int, format string, args ...any) *Directive {
-		d.Err, d.ErrOffset = fmt.Errorf(format, args...), base+at
+	fail := func(at int, err error) *Directive {
+		d.Err, d.ErrOffset = err, base+at
 		return d
+	}
+	failf := func(at int, format string, args ...any) *Directive {
+		return fail(at, fmt.Errorf(format, args...))
 	}
 	if i < len(line) && line[i] == '[' {
 		label, end, ok := scanLabel(line, i)
 		if !ok {
-			return fail(i, "the label of %s%s is never closed: add ]", line[:n], d.Name)
+			return failf(i, "the label of %s%s is never closed: add ]", line[:n], d.Name)
 		}
 		d.Label, d.HasLabel, i = label, true, end
 	}
+	hasAttrs := false
 	if i < len(line) && line[i] == '{' {
-		end, ok := scanBraces(line, i)
-		if !ok {
-			return fail(i, "the attributes of %s%s are never closed: add }", line[:n], d.Name)
+		end, quote := scanBraces(line, i)
+		switch {
+		case quote >= 0:
+			return failf(quote, "the quote opened here is never closed: close it with %c", line[quote])
+		case end < 0:
+			return failf(i, "the attributes of %s%s are never closed: add }", line[:n], d.Name)
 		}
 		attrs, err := ParseAttributes(string(line[i+1 : end]))
 		if err != nil {
 			var se *SyntaxError
 			if errors.As(err, &se) {
-				return fail(i+1+se.Offset, "%s", se.Msg)
+				return failf(i+1+se.Offset, "%s", se.Msg)
 			}
-			return fail(i, "%v", err)
+			return failf(i, "%v", err)
 		}
 		for k := range attrs {
 			attrs[k].Offset += base + i + 1
 		}
-		d.Attrs, i = attrs, end+1
+		d.Attrs, i, hasAttrs = attrs, end+1, true
 	}
-	if rest := strings.TrimSpace(string(line[i:])); rest != "" {
-		return fail(i, "unexpected %q after %s%s: a directive's line holds only its name, [label] and {attributes}", rest, line[:n], d.Name)
+	rest := strings.TrimRight(string(line[i:]), " \t\r\n")
+	words := strings.TrimLeft(rest, " \t")
+	if words == "" {
+		return d
 	}
-	return d
+	spaced := len(words) < len(rest)
+	switch {
+	case spaced && !hasAttrs && words[0] == '{':
+		after := "name"
+		if d.HasLabel {
+			after = "label"
+		}
+		return failf(i, "attributes must follow the %s with no space: write %s%s", after, line[:i], words)
+	case spaced && !hasAttrs && !d.HasLabel && words[0] == '[':
+		return failf(i, "a label must follow the name with no space: write %s%s", line[:i], words)
+	case spaced && !hasAttrs && !d.HasLabel && d.Container:
+		d.Rest, d.RestOffset = words, base+i+len(rest)-len(words)
+	}
+	return fail(i, trailingText(fmt.Sprintf("unexpected %q after %s%s: a directive's line holds only its name, [label] and {attributes}", words, line[:n], d.Name)))
 }
 
-func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+// ErrTrailingText is what a Directive's Err wraps when words follow its
+// name, label or attributes, as in Docusaurus' ":::tip Some title".
+var ErrTrailingText = errors.New("words after a directive")
+
+type trailingText string
+
+func (e trailingText) Error() string        { return string(e) }
+func (e trailingText) Is(target error) bool { return target == ErrTrailingText }
 
 // scanLabel reads a [label] starting at line[start], allowing nested
-// brackets and backslash escapes.
+// brackets. As in the reference (dev/lib/factory-label.js), a backslash
+// keeps a bracket from opening or closing; the label's text then decodes
+// as CommonMark text does, escapes and character references.
 func scanLabel(line []byte, start int) (label string, end int, ok bool) {
-	var b strings.Builder
 	depth := 0
 	for i := start; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case c == '\\' && i+1 < len(line) && line[i+1] != '\n':
-			i++
-			b.WriteByte(line[i])
-			continue
-		case c == '[':
-			depth++
-			if depth == 1 {
-				continue
+		switch line[i] {
+		case '\\':
+			if i+1 < len(line) && strings.IndexByte(`[]\\`, line[i+1]) >= 0 {
+				i++
 			}
-		case c == ']':
+		case '[':
+			depth++
+		case ']':
 			depth--
 			if depth == 0 {
-				return b.String(), i + 1, true
+				return decodeText(string(line[start+1:i]), true), i + 1, true
 			}
-		case c == '\n' || c == '\r':
+		case '\n', '\r':
 			return "", 0, false
 		}
-		b.WriteByte(c)
 	}
 	return "", 0, false
 }
 
 // scanBraces finds the } that closes the { at line[start], skipping quoted
-// values.
-func scanBraces(line []byte, start int) (int, bool) {
-	var quote byte
+// values. When the line ends first, it returns -1 and, if a quote is
+// still open, where that quote is, else -1.
+func scanBraces(line []byte, start int) (end, openQuote int) {
+	openQuote = -1
 	for i := start + 1; i < len(line); i++ {
 		c := line[i]
 		switch {
-		case quote != 0 && c == '\\':
+		case openQuote >= 0 && c == '\\' && i+1 < len(line) && isASCIIPunctuation(line[i+1]):
 			i++
-		case quote != 0 && c == quote:
-			quote = 0
-		case quote != 0:
+		case openQuote >= 0 && c == line[openQuote]:
+			openQuote = -1
+		case openQuote >= 0:
 		case c == '"' || c == '\'':
-			quote = c
+			openQuote = i
 		case c == '}':
-			return i, true
+			return i, -1
 		}
 	}
-	return 0, false
+	return -1, openQuote
 }
-
-// SyntaxError is a malformed attribute list. Offset counts bytes from the
-// start of the text that was parsed.
-type SyntaxError struct {
-	Offset int
-	Msg    string
-}
-
-func (e *SyntaxError) Error() string { return e.Msg }
-
-// ParseAttributes parses the text between a directive's { and }:
-// #id, .class, key=value, key="quoted value", key='quoted value', and a
-// bare key meaning true, except class, which is always a name. Each
-// Attr's Offset counts from the start of s.
-func ParseAttributes(s string) ([]Attr, error) {
-	var attrs []Attr
-	seen := map[string]bool{}
-	classAt := -1
-	add := func(key, value string, bare bool, at int) error {
-		if key == "class" && classAt >= 0 {
-			attrs[classAt].Value += " " + value
-			return nil
-		}
-		if seen[key] {
-			if key == "id" {
-				return &SyntaxError{at, "only one #id is allowed"}
-			}
-			return &SyntaxError{at, fmt.Sprintf("attribute %q is given twice", key)}
-		}
-		seen[key] = true
-		if key == "class" {
-			classAt = len(attrs)
-		}
-		attrs = append(attrs, Attr{Key: key, Value: value, Bare: bare, Offset: at})
-		return nil
-	}
-	i := 0
-	for {
-		for i < len(s) && isSpace(s[i]) {
-			i++
-		}
-		if i >= len(s) {
-			return attrs, nil
-		}
-		start := i
-		switch c := s[i]; {
-		case c == '#' || c == '.':
-			i++
-			for i < len(s) && !isSpace(s[i]) && !strings.ContainsRune("#.=\"'{}", rune(s[i])) {
-				i++
-			}
-			if i == start+1 {
-				return nil, &SyntaxError{start, fmt.Sprintf("%q must be followed by a name", string(c))}
-			}
-			key := "id"
-			if c == '.' {
-				key = "class"
-			}
-			if err := add(key, s[start+1:i], false, start); err != nil {
-				return nil, err
-			}
-		case isLetter(c) || c == '_':
-			for i < len(s) && (isLetter(s[i]) || isDigit(s[i]) || strings.ContainsRune("_-:", rune(s[i]))) {
-				i++
-			}
-			key := s[start:i]
-			value, bare := "true", true
-			if i < len(s) && s[i] == '=' {
-				bare = false
-				i++
-				v, end, err := scanValue(s, i)
-				if err != nil {
-					return nil, err
-				}
-				value, i = v, end
-			}
-			if i < len(s) && !isSpace(s[i]) {
-				return nil, &SyntaxError{i, fmt.Sprintf("unexpected %q in attribute %q: separate attributes with spaces", string(s[i]), key)}
-			}
-			if bare && key == "class" {
-				// Joined to other classes, it would become the class "true".
-				return nil, &SyntaxError{start, `class needs a value: write .name or class="name"`}
-			}
-			if err := add(key, value, bare, start); err != nil {
-				return nil, err
-			}
-		default:
-			return nil, &SyntaxError{start, fmt.Sprintf("unexpected %q: attributes are #id, .class, key=value or key=\"a value\"", string(c))}
-		}
-	}
-}
-
-// scanValue reads an attribute value at s[i]: quoted, or up to the next
-// space.
-func scanValue(s string, i int) (string, int, error) {
-	if i >= len(s) || isSpace(s[i]) {
-		return "", 0, &SyntaxError{i, "a value must follow '=': write key=value or key=\"a value\""}
-	}
-	if q := s[i]; q == '"' || q == '\'' {
-		var b strings.Builder
-		for j := i + 1; j < len(s); j++ {
-			switch s[j] {
-			case '\\':
-				if j+1 < len(s) {
-					j++
-					b.WriteByte(s[j])
-				}
-			case q:
-				return b.String(), j + 1, nil
-			default:
-				b.WriteByte(s[j])
-			}
-		}
-		return "", 0, &SyntaxError{i, fmt.Sprintf("the quoted value is never closed: add %c", q)}
-	}
-	j := i
-	for j < len(s) && !isSpace(s[j]) && !strings.ContainsRune("\"'=<>`", rune(s[j])) {
-		j++
-	}
-	if j < len(s) && !isSpace(s[j]) {
-		return "", 0, &SyntaxError{j, fmt.Sprintf("unexpected %q in a value: put the value in quotes", string(s[j]))}
-	}
-	return s[i:j], j, nil
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' }
