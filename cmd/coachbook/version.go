@@ -19,6 +19,11 @@ and the Go version it was built with.
 // without it, such as go install or go run, reports what Go recorded.
 var version string
 
+// sourceRepository is the address of coachbook's git repository, stamped in by the
+// release command with -X main.sourceRepository=URL: new sites' deployment files
+// build coachbook from it.
+var sourceRepository string
+
 // versionCommand is 'coachbook version'.
 type versionCommand struct {
 	stdout io.Writer

@@ -2,7 +2,7 @@
 // carries, with its version stamped in, and writes SHA256SUMS beside the
 // binaries. Run it from anywhere in the repository:
 //
-//	go run ./cmd/release [--version v1.2.0] [--dist dist] [--only linux/amd64,...]
+//	go run ./cmd/release [--version v1.2.0] [--source URL] [--dist dist] [--only linux/amd64,...]
 //
 // It needs only Go: the binaries are built with CGO_ENABLED=0, so no C
 // compiler is involved, and GOFLAGS from the environment apply to every
@@ -20,12 +20,15 @@ import (
 )
 
 const usage = `Usage:
-  go run ./cmd/release [--version VERSION] [--dist DIR] [--only OS/ARCH,...]
+  go run ./cmd/release [--version VERSION] [--source URL] [--dist DIR] [--only OS/ARCH,...]
 
 Builds coachbook for %s
 into DIR as coachbook-VERSION-OS-ARCH (.exe on Windows), with their
 SHA-256 checksums in DIR/SHA256SUMS. VERSION defaults to
-'git describe --tags --always --dirty', or "dev" without git.
+'git describe --tags --always --dirty', or "dev" without git. URL, the
+address of coachbook's git repository, is stamped in for the deployment
+files 'coachbook new site' writes; it defaults to the origin remote's
+address when that is a web address.
 
 Flags:
 `
@@ -50,6 +53,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fs.PrintDefaults()
 	}
 	version := fs.String("version", "", "the `VERSION` stamped in and named in the files (default: from git describe)")
+	sourceURL := fs.String("source", "", "the `URL` of coachbook's git repository, for new sites' deployment files (default: the origin remote's)")
 	dist := fs.String("dist", "dist", "the `folder` the binaries go in")
 	only := fs.String("only", "", "build only these comma-separated `OS/ARCH` platforms, such as linux/amd64")
 	if err := fs.Parse(args); err != nil {
@@ -63,9 +67,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opts := options{Version: *version, Dist: *dist, Root: root, Platforms: platforms, Log: stdout}
+	opts := options{Version: *version, Source: *sourceURL, Dist: *dist, Root: root, Platforms: platforms, Log: stdout}
 	if opts.Version == "" {
 		opts.Version = defaultVersion(ctx, root)
+	}
+	if opts.Source == "" {
+		opts.Source = defaultSource(ctx, root)
 	}
 	if *only != "" {
 		if opts.Platforms, err = parsePlatforms(strings.Split(*only, ",")); err != nil {

@@ -20,6 +20,7 @@ const parallelBuilds = 2
 // options is one release.
 type options struct {
 	Version   string     // stamped in as main.version and named in the files
+	Source    string     // coachbook's git repository, stamped in as main.sourceRepository; may be ""
 	Dist      string     // the folder the binaries go in
 	Root      string     // the module's folder, holding cmd/coachbook
 	Platforms []platform // the platforms to build for
@@ -30,12 +31,20 @@ type options struct {
 // names and of the linker's flags, so no spaces, slashes or quotes.
 var versionShape = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._+-]*$`)
 
+// sourceShape is an address of coachbook's repository that can be stamped
+// in: one word of the linker's flags, and text new sites' deployment files
+// can hold without escaping (generator/scaffold/deploy.go checks the same).
+var sourceShape = regexp.MustCompile(`^https?://[^\s"'\\$` + "`" + `]+$`)
+
 // release builds coachbook for every platform in opts into opts.Dist and
 // writes SHA256SUMS for them; it returns the binaries' file names. A failed
 // build stops it with every build's error, and no SHA256SUMS is written.
 func release(ctx context.Context, opts options) ([]string, error) {
 	if !versionShape.MatchString(opts.Version) {
 		return nil, fmt.Errorf("version %q must be letters, digits and . _ + - such as v1.2.0", opts.Version)
+	}
+	if opts.Source != "" && !sourceShape.MatchString(opts.Source) {
+		return nil, fmt.Errorf("source %q must be a web address such as https://github.com/example/coachbook", opts.Source)
 	}
 	if err := os.MkdirAll(opts.Dist, 0o755); err != nil {
 		return nil, err
@@ -82,11 +91,15 @@ func release(ctx context.Context, opts options) ([]string, error) {
 // build compiles ./cmd/coachbook for p into out: without cgo, so that it
 // needs no C library and cross-compiles anywhere; with -trimpath, so that
 // no folder of the machine that built it is inside; stripped (-s -w) for
-// size; and with the version stamped in.
+// size; and with the version, and where its source is, stamped in.
 func build(ctx context.Context, opts options, p platform, out string) error {
+	ldflags := "-s -w -X main.version=" + opts.Version
+	if opts.Source != "" {
+		ldflags += " -X main.sourceRepository=" + opts.Source
+	}
 	cmd := exec.CommandContext(ctx, "go", "build",
 		"-trimpath",
-		"-ldflags", "-s -w -X main.version="+opts.Version,
+		"-ldflags", ldflags,
 		"-o", out,
 		"./cmd/coachbook")
 	cmd.Dir = opts.Root

@@ -69,7 +69,8 @@ func TestChecksumFile(t *testing.T) {
 }
 
 // The release for this machine's own platform runs: its `version` prints
-// the version stamped in, and SHA256SUMS matches the binary.
+// the version stamped in, the sites it makes build coachbook from the
+// source stamped in, and SHA256SUMS matches the binary.
 func TestReleaseRuns(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds coachbook")
@@ -80,8 +81,8 @@ func TestReleaseRuns(t *testing.T) {
 	}
 	dist := filepath.Join(t.TempDir(), "dist")
 	host := platform{runtime.GOOS, runtime.GOARCH}
-	const version = "v0.0.0-releasetest"
-	names, err := release(context.Background(), options{Version: version, Dist: dist, Root: root, Platforms: []platform{host}})
+	const version, source = "v0.0.0-rc1", "https://git.example.org/coachbook.git"
+	names, err := release(context.Background(), options{Version: version, Source: source, Dist: dist, Root: root, Platforms: []platform{host}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,6 +95,17 @@ func TestReleaseRuns(t *testing.T) {
 	}
 	if want := "coachbook " + version + " go"; !strings.HasPrefix(string(out), want) {
 		t.Errorf("%s version printed %q, want it to start %q", names[0], out, want)
+	}
+	site := filepath.Join(t.TempDir(), "site")
+	if out, err := exec.Command(filepath.Join(dist, names[0]), "new", "site", site).CombinedOutput(); err != nil {
+		t.Fatalf("%s new site: %v\n%s", names[0], err, out)
+	}
+	workflow, err := os.ReadFile(filepath.Join(site, ".github", "workflows", "pages.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "COACHBOOK_SOURCE: \"" + source + "\"\n  COACHBOOK_VERSION: \"" + version + "\"\n"; !strings.Contains(string(workflow), want) {
+		t.Errorf("the new site's pages.yml does not hold\n%s\n%s", want, workflow)
 	}
 	sums := checkSums(t, dist)
 	if !slices.Equal(sums, names) {
@@ -111,6 +123,12 @@ func TestReleaseRefusesBadVersion(t *testing.T) {
 		}
 		if _, err := os.Stat(dist); err == nil {
 			t.Errorf("release with the version %q made %s", v, dist)
+		}
+	}
+	for _, source := range []string{"git@example.org:coachbook.git", "https://example.org/a b", `https://example.org/"`} {
+		dist := filepath.Join(t.TempDir(), "dist")
+		if _, err := release(context.Background(), options{Version: "v1.0.0", Source: source, Dist: dist, Platforms: platforms}); err == nil {
+			t.Errorf("release accepted the source %q", source)
 		}
 	}
 }

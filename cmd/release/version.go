@@ -19,3 +19,16 @@ func defaultVersion(ctx context.Context, dir string) string {
 	}
 	return "dev"
 }
+
+// defaultSource is the address of the repository's origin, when it is a
+// web address that new sites' deployment files can clone coachbook from;
+// "" otherwise.
+func defaultSource(ctx context.Context, dir string) string {
+	cmd := exec.CommandContext(ctx, "git", "remote", "get-url", "origin")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if u := strings.TrimSpace(string(out)); err == nil && sourceShape.MatchString(u) {
+		return u
+	}
+	return ""
+}
