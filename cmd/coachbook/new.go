@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"coachbook/generator/scaffold"
@@ -11,15 +12,20 @@ import (
 
 // newUsage is the help text; the kinds are the default theme's archetypes.
 const newUsage = `Usage:
-  coachbook new site DIR [--language LANG]
+  coachbook new site DIR [--starter STARTER] [--language LANG]
   coachbook new workbook PATH [--kind KIND] [--source DIR]
 
-'new site' writes a working site into DIR: settings, one collection and
-one workbook, in the language LANG (a tag such as fr or fr-CA: its
-interface, titles and starter text; English unless told). 'new workbook'
+'new site' writes a working site into DIR: settings and the starter's
+workbooks, in the language LANG (a tag such as fr or fr-CA: its
+interface, titles and starter text; English unless told), with a
+.gitignore and files to publish it on GitHub Pages
+(.github/workflows/pages.yml) or Netlify (netlify.toml). The starters:
+career (the default) prepares a coaching session; therapy is homework
+between therapy sessions; blank is one workbook with one field. 'new workbook'
 writes a workbook at content/PATH.md from an archetype; its title comes
 from the file name. Neither overwrites a file.
 
+Starters: %s
 Kinds: %s
 Languages with starter content: %s
 `
@@ -35,9 +41,10 @@ func (c *newCommand) Run(_ context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fs := newFlagSet("new", fmt.Sprintf(newUsage, strings.Join(kinds, ", "), strings.Join(scaffold.StarterLanguages(), ", ")), c.stdout)
+	fs := newFlagSet("new", fmt.Sprintf(newUsage, strings.Join(scaffold.Starters(), ", "), strings.Join(kinds, ", "), strings.Join(scaffold.StarterLanguages(), ", ")), c.stdout)
 	kind := fs.String("kind", scaffold.DefaultKind, "the workbook's `kind`, from archetypes/KIND.md in the theme or the site")
 	source := fs.String("source", ".", "the site `folder`, for new workbook")
+	starter := fs.String("starter", scaffold.DefaultStarter, "the new site's starting content: `STARTER` is "+strings.Join(scaffold.Starters(), ", "))
 	language := fs.String("language", "en", "the new site's language: a `LANG` tag with starter content, such as fr or fr-CA")
 	// Flags may follow the arguments, as in 'new workbook x --kind star'.
 	var positional []string
@@ -53,15 +60,25 @@ func (c *newCommand) Run(_ context.Context, args []string) error {
 	}
 	switch {
 	case len(positional) == 2 && positional[0] == "site":
-		if err := scaffold.CheckStarterLanguage(*language); err != nil {
-			return usageError{fmt.Sprintf("new: %s\nRun 'coachbook new -h' for usage.", err)}
+		for _, err := range []error{scaffold.CheckStarter(*starter), scaffold.CheckStarterLanguage(*language)} {
+			if err != nil {
+				return usageError{fmt.Sprintf("new: %s\nRun 'coachbook new -h' for usage.", err)}
+			}
 		}
-		files, err := scaffold.NewSite(positional[1], *language)
+		files, err := scaffold.NewSite(scaffold.Site{
+			Dir:       positional[1],
+			Starter:   *starter,
+			Language:  *language,
+			Coachbook: scaffold.Coachbook{Source: sourceRepository, Version: version, GoVersion: strings.TrimPrefix(runtime.Version(), "go")},
+		})
 		if err != nil {
 			return err
 		}
 		for _, f := range files {
 			fmt.Fprintf(c.stdout, "Created %s\n", f)
+		}
+		if sourceRepository == "" {
+			fmt.Fprintf(c.stdout, "\nTo publish with GitHub Pages or Netlify, first set COACHBOOK_SOURCE in\n.github/workflows/pages.yml and netlify.toml to the address of coachbook's\nsource: this coachbook was not built by a release, which writes it in.\n")
 		}
 		fmt.Fprintf(c.stdout, "\nNext: cd %s && coachbook serve\n", positional[1])
 		return nil

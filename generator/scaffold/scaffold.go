@@ -14,16 +14,32 @@ import (
 	"coachbook/generator"
 )
 
-// NewSite writes a new, working site into dir, in the language tag lang
-// ("en", "fr", "fr-CA"): settings, one collection and one workbook, in that
-// language's words. It writes nothing if any of its files exists already,
-// or if there is no starter content in lang, and returns the files it
-// wrote.
-func NewSite(dir, lang string) ([]string, error) {
-	words, err := starterLanguage(lang)
+// Site is a new site for NewSite to write.
+type Site struct {
+	Dir      string // the folder to write it in
+	Starter  string // its starting content: one of Starters(), DefaultStarter when ""
+	Language string // a language tag with starter content, such as "en" or "fr-CA"
+	// Coachbook is where its deployment files get coachbook from.
+	Coachbook Coachbook
+}
+
+// NewSite writes a new, working site: settings and the starter's content,
+// in the language's words, a .gitignore, and deployment files for GitHub
+// Pages and Netlify. It writes nothing if any of its files exists already,
+// or if there is no such starter or no starter content in the language,
+// and returns the files it wrote.
+func NewSite(site Site) ([]string, error) {
+	if site.Starter == "" {
+		site.Starter = DefaultStarter
+	}
+	if err := CheckStarter(site.Starter); err != nil {
+		return nil, err
+	}
+	words, err := starterLanguage(site.Language)
 	if err != nil {
 		return nil, err
 	}
+	dir := site.Dir
 	title := generator.TitleFromName(filepath.Base(filepath.Clean(dir)))
 	if title == "" || title == "." || title == "/" {
 		title = words.siteTitle
@@ -32,7 +48,27 @@ func NewSite(dir, lang string) ([]string, error) {
 	if id == "" {
 		id = "workbooks"
 	}
-	home, err := archetype(dir, words.archetypes, siteArchetype, map[string]string{"Title": yamlText(title), "ID": yamlText(id), "Language": lang})
+	values := map[string]string{"Title": yamlText(title), "ID": yamlText(id), "Language": site.Language}
+	var files map[string][]byte
+	if site.Starter == DefaultStarter {
+		files, err = careerFiles(dir, words, values)
+	} else {
+		files, err = bundledStarter(site.Starter, words.lang, values)
+	}
+	if err != nil {
+		return nil, err
+	}
+	files[".gitignore"] = []byte(words.gitignore)
+	for name, data := range deploymentFiles(site.Coachbook) {
+		files[name] = data
+	}
+	return writeNew(dir, files)
+}
+
+// careerFiles are the career starter's files: a home page and a first
+// workbook from the archetypes, in a first collection.
+func careerFiles(dir string, words starter, values map[string]string) (map[string][]byte, error) {
+	home, err := archetype(dir, words.archetypes, siteArchetype, values)
 	if err != nil {
 		return nil, err
 	}
@@ -41,13 +77,11 @@ func NewSite(dir, lang string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := map[string][]byte{
+	return map[string][]byte{
 		"content/_index.md":                          home,
 		"content/" + words.collection + "/_index.md": []byte(words.collectionIndex),
 		"content/" + first + ".md":                   workbook,
-		".gitignore":                                 []byte(words.gitignore),
-	}
-	return writeNew(dir, files)
+	}, nil
 }
 
 // NewWorkbook writes a workbook from the archetype of kind at name, a path

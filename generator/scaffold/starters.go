@@ -6,11 +6,14 @@ import (
 	"strings"
 )
 
-// starter is a new site in one language: the words NewSite writes itself.
-// The home page and the first workbook are archetypes, read from the
-// starter's folder (archetypes/ for English, archetypes/LANG/ for another
-// language), so that each language's files sit beside the English ones.
+// starter is a language's words for a new site: those NewSite writes
+// itself. The career starter's home page and first workbook are
+// archetypes, read from the starter's folder (archetypes/ for English,
+// archetypes/LANG/ for another language), so that each language's files
+// sit beside the English ones; the other starters' files are bundled in
+// starters/NAME/LANG/ (bundled.go).
 type starter struct {
+	lang            string // the language whose words these are: "fr" for "fr-CA"
 	archetypes      string // the folder of site.md and prep.md
 	siteTitle       string // the home page's title when the folder's name gives none
 	collection      string // the first collection's folder under content/
@@ -21,7 +24,7 @@ type starter struct {
 }
 
 // StarterLanguages lists the languages `coachbook new site` has starter
-// content in, sorted.
+// content in, sorted: every starter has its content in each of them.
 func StarterLanguages() []string { return []string{"en", "fr"} }
 
 // starterFor returns the starter content for the language lang ("en",
@@ -30,20 +33,22 @@ func starterFor(lang string) (starter, bool) {
 	switch lang {
 	case "en":
 		return starter{
+			lang:            "en",
 			archetypes:      "archetypes",
 			siteTitle:       "Workbooks",
 			collection:      "getting-started",
-			collectionIndex: "---\ntitle: Getting started\ndescription: Where every client begins.\nweight: 1\n---\n",
+			collectionIndex: "---\ntitle: Getting started\ndescription: \"Where every client begins.\"\nweight: 1\n---\n",
 			workbookTitle:   "Before your session",
 			workbookName:    "before-your-session",
 			gitignore:       "# The build output, which coachbook replaces on every build, and the\n# earlier build it keeps beside it to write the next one over.\n/public/\n/.public.coachbook-*\n",
 		}, true
 	case "fr":
 		return starter{
+			lang:            "fr",
 			archetypes:      "archetypes/fr",
 			siteTitle:       "Cahiers",
 			collection:      "premiers-pas",
-			collectionIndex: "---\ntitle: Premiers pas\ndescription: Là où chacun commence.\nweight: 1\n---\n",
+			collectionIndex: "---\ntitle: Premiers pas\ndescription: \"Là où chacun commence.\"\nweight: 1\n---\n",
 			workbookTitle:   "Avant votre séance",
 			workbookName:    "avant-votre-seance",
 			gitignore:       "# Ce que coachbook écrit à chaque construction, et la construction\n# précédente qu'il garde à côté pour écrire la suivante par-dessus.\n/public/\n/.public.coachbook-*\n",

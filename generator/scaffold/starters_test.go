@@ -17,7 +17,7 @@ func TestStarterSitesAreParallel(t *testing.T) {
 	shape := func(lang string) (files []string, fieldIDs []string) {
 		t.Helper()
 		dir := filepath.Join(t.TempDir(), "career")
-		written, err := NewSite(dir, lang)
+		written, err := NewSite(Site{Dir: dir, Language: lang})
 		if err != nil {
 			t.Fatalf("NewSite(%q): %v", lang, err)
 		}
@@ -58,7 +58,7 @@ func TestStarterSitesAreParallel(t *testing.T) {
 // names the languages there are.
 func TestNewSiteLanguages(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "quebec")
-	if _, err := NewSite(dir, "fr-CA"); err != nil {
+	if _, err := NewSite(Site{Dir: dir, Language: "fr-CA"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "content", "premiers-pas", "avant-votre-seance.md")); err != nil {
@@ -66,7 +66,7 @@ func TestNewSiteLanguages(t *testing.T) {
 	}
 	for _, lang := range []string{"de", "en_US", "", "fr-"} {
 		dir := filepath.Join(t.TempDir(), "site")
-		_, err := NewSite(dir, lang)
+		_, err := NewSite(Site{Dir: dir, Language: lang})
 		if err == nil || !strings.HasSuffix(err.Error(), "the languages with starter content are en, fr") {
 			t.Errorf("NewSite(%q) = %v, want an error listing en, fr", lang, err)
 		}
