@@ -21,6 +21,9 @@ var editorScheme = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]*):`)
 // editorPlaceholder is any {word} in a template.
 var editorPlaceholder = regexp.MustCompile(`\{[^{}]*\}`)
 
+// afterOneSlash finds {abs} written after a single slash.
+var afterOneSlash = regexp.MustCompile(`(^|[^/])/\{abs\}`)
+
 // forbiddenSchemes run what follows them in the page rather than open a
 // file: a link with one would be script, not a way to an editor.
 var forbiddenSchemes = []string{"javascript", "data", "vbscript"}
@@ -71,12 +74,17 @@ func (e *editor) link(root, rel string, line, col int) template.URL {
 		return ""
 	}
 	abs = filepath.ToSlash(abs)
+	// After one slash, as in vscode://file/{abs}, the path's own leading
+	// slash would make two, which reads as a network share; after two, as
+	// in file://{abs}, it is the third that a file URL needs.
+	tmpl := afterOneSlash.ReplaceAllString(e.template, "${1}/{abs-rest}")
 	link := strings.NewReplacer(
+		"{abs-rest}", escapeFilePath(strings.TrimPrefix(abs, "/")),
 		"{abs}", escapeFilePath(abs),
 		"{path}", escapeFilePath(rel),
 		"{line}", strconv.Itoa(max(line, 1)),
 		"{col}", strconv.Itoa(max(col, 1)),
-	).Replace(e.template)
+	).Replace(tmpl)
 	return template.URL(link)
 }
 
