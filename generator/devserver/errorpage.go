@@ -64,7 +64,7 @@ var errorPage = template.Must(template.New("error").Parse(`<!doctype html>
 <section>
 <h2><code>{{if .Place.Link}}<a href="{{.Place.Link}}">{{.Place.Text}}</a>: {{else if .Place.Text}}{{.Place.Text}}: {{end}}{{.Message}}</code></h2>
 {{- with .Lines}}
-<pre>{{range .}}{{if .Here}}<mark>{{printf "%4d" .Number}} | {{.Text}}</mark>{{else}}{{printf "%4d" .Number}} | {{.Text}}{{end}}
+<pre tabindex="0">{{range .}}{{if .Here}}<mark>{{printf "%4d" .Number}} | {{.Text}}</mark>{{else}}{{printf "%4d" .Number}} | {{.Text}}{{end}}
 {{end}}</pre>
 {{- end}}
 </section>
