@@ -55,6 +55,9 @@ func layoutFuncs(s *site, assets map[string]string, messages languageWords) temp
 			}
 			return "", fmt.Errorf("no asset %q: the theme has no assets/%s", name, name)
 		},
+		// hasAsset says whether assets/ has a file, for one a site may add,
+		// such as custom.css.
+		"hasAsset": func(name string) bool { _, ok := assets[name]; return ok },
 		// relURL returns a site path as a link that works under a sub-path.
 		"relURL": func(p string) string { return s.url(p) },
 		// absURL returns a site path as an absolute URL when the base URL

@@ -7,14 +7,19 @@ import (
 	"io"
 
 	"coachbook/generator"
+	"coachbook/generator/devserver"
 	"coachbook/generator/diag"
 )
 
 const buildUsage = `Usage:
-  coachbook build [--source DIR] [--dest DIR] [--baseURL URL] [--drafts] [--quiet]
+  coachbook build [--source DIR] [--dest DIR] [--baseURL URL] [--drafts] [--strict] [--quiet]
 
 Builds the site in --source into --dest. The previous output is replaced
 only when the build succeeds; on any error it is left as it was.
+
+Warnings (problems that do not stop the build) print after it, and the
+summary counts them. --strict, for CI, turns them into errors: the build
+fails and the previous output stays.
 `
 
 // buildCommand is 'coachbook build'.
@@ -30,6 +35,7 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	fs.StringVar(&opts.Dest, "dest", "", "the output `folder` (default: public/ in the site folder)")
 	fs.StringVar(&opts.BaseURL, "baseURL", "", "the `URL` the site is served from, such as https://example.edu/career/")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft")
+	fs.BoolVar(&opts.Strict, "strict", false, "treat warnings as errors: the build fails and the previous output stays (for CI)")
 	quiet := fs.Bool("quiet", false, "print nothing when the build succeeds")
 	if err := fs.parse(args); err != nil {
 		return err
@@ -48,8 +54,8 @@ func (c *buildCommand) Run(ctx context.Context, args []string) error {
 	// wrong, such as words missing from a language, not news of success.
 	printWarnings(c.stderr, stats.Warnings)
 	if !*quiet {
-		fmt.Fprintf(c.stdout, "Built %d pages (%d files) into %s in %d ms.\n",
-			stats.Pages, stats.Files, opts.Destination(), stats.Duration.Milliseconds())
+		fmt.Fprintf(c.stdout, "Built %d pages (%d files) into %s in %d ms%s.\n",
+			stats.Pages, stats.Files, opts.Destination(), stats.Duration.Milliseconds(), devserver.WithWarnings(len(stats.Warnings)))
 	}
 	return nil
 }

@@ -27,6 +27,7 @@ const maxLineBytes = 400
 
 // problem is one build error on the error page, with the lines around it.
 type problem struct {
+	Place   place
 	Message string
 	Lines   []line
 }
@@ -37,37 +38,43 @@ type line struct {
 	Here   bool
 }
 
-// errorPage holds every sentence of the error page. It needs nothing its
-// Content-Security-Policy forbids: no inline script, no inline style.
+// errorPage lays out the error page; its sentences are in words. It needs
+// nothing its Content-Security-Policy forbids: no inline script, no
+// inline style (serve.css styles it).
 var errorPage = template.Must(template.New("error").Parse(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Build failed · coachbook</title>
+<meta name="color-scheme" content="light dark">
+<title>{{.Words.ErrorTitle}}</title>
 <link rel="icon" href="data:,">
+<link rel="stylesheet" href="{{.Stylesheet}}">
 <script src="{{.Script}}" defer></script>
 </head>
-<body>
+<body class="coachbook-serve-page">
 <main>
-<h1>The build failed</h1>
-<p>
-{{- if eq .Total 1}}Fix the problem below and save: this page reloads by itself.
-{{- else if .Hidden}}Fix the {{.Total}} problems and save: this page reloads by itself. The first {{len .Problems}} are below.
-{{- else}}Fix the {{.Total}} problems below and save: this page reloads by itself.
+<h1>{{.Words.ErrorHeading}}</h1>
+<p class="coachbook-serve-lead">
+{{- if eq .Total 1}}{{.Words.FixOne}}
+{{- else if .Hidden}}{{printf .Words.FixFirst .Total (len .Problems)}}
+{{- else}}{{printf .Words.FixAll .Total}}
 {{- end}}</p>
 {{range .Problems}}
 <section>
-<h2><code>{{.Message}}</code></h2>
+<h2><code>{{if .Place.Link}}<a href="{{.Place.Link}}">{{.Place.Text}}</a>: {{else if .Place.Text}}{{.Place.Text}}: {{end}}{{.Message}}</code></h2>
 {{- with .Lines}}
-<pre>{{range .}}{{if .Here}}<mark>{{printf "%4d" .Number}} | {{.Text}}</mark>{{else}}{{printf "%4d" .Number}} | {{.Text}}{{end}}
+<pre tabindex="0">{{range .}}{{if .Here}}<mark>{{printf "%4d" .Number}} | {{.Text}}</mark>{{else}}{{printf "%4d" .Number}} | {{.Text}}{{end}}
 {{end}}</pre>
 {{- end}}
 </section>
 {{end}}
 {{- with .Hidden}}
-<p>… and {{.}} more {{if eq . 1}}problem{{else}}problems{{end}}, listed in the terminal.</p>
+<p>{{if eq . 1}}{{$.Words.MoreOne}}{{else}}{{printf $.Words.MoreSome .}}{{end}}</p>
 {{end -}}
+{{- if not .Linked}}
+<p class="coachbook-serve-hint">{{.Words.EditorHint}}</p>
+{{- end}}
 </main>
 </body>
 </html>
@@ -91,15 +98,19 @@ func (s *server) errorPage(w http.ResponseWriter, err error) {
 	sources := s.readExcerpts(positions)
 	problems := make([]problem, len(shown))
 	for i, e := range shown {
-		problems[i] = problem{Message: e.Error(), Lines: sources[positions[i].File].around(positions[i].Line)}
+		where, message := s.located(e)
+		problems[i] = problem{Place: where, Message: message, Lines: sources[positions[i].File].around(positions[i].Line)}
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusInternalServerError)
 	errorPage.Execute(w, map[string]any{
-		"Problems": problems,
-		"Total":    len(list),
-		"Hidden":   len(list) - len(shown),
-		"Script":   s.basePath + internal + "livereload.js",
+		"Words":      words,
+		"Problems":   problems,
+		"Total":      len(list),
+		"Hidden":     len(list) - len(shown),
+		"Linked":     s.editor != nil,
+		"Script":     s.basePath + internal + "livereload.js",
+		"Stylesheet": s.basePath + internal + "serve.css",
 	})
 }
 

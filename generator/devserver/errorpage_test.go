@@ -69,7 +69,7 @@ func TestErrorPageCSP(t *testing.T) {
 	if blocked := regexp.MustCompile(`<style|\sstyle=|<script>|<script(\s[^>]*)?>[^<]|javascript:|\son[a-z]+=`).FindString(errorPage); blocked != "" {
 		t.Errorf("the error page has %q, which its CSP blocks:\n%s", blocked, errorPage)
 	}
-	for _, p := range []string{"_coachbook/livereload.js", "_coachbook/events", "before"} {
+	for _, p := range []string{"_coachbook/livereload.js", "_coachbook/serve.css", "_coachbook/warnings.json", "_coachbook/events", "before"} {
 		if resp, _ := s.getAs("localhost", p); resp.Header.Get("Content-Security-Policy") != pageCSP {
 			t.Errorf("%s: CSP %q", p, resp.Header.Get("Content-Security-Policy"))
 		}

@@ -35,6 +35,12 @@ type Config struct {
 	// AllowHosts are host names serve answers besides localhost, IP
 	// addresses, Bind and the host of BaseURL.
 	AllowHosts []string
+	// Strict turns warnings into errors, shown on the error page.
+	Strict bool
+	// Editor, when set, is a URL template that opens a file in the
+	// author's editor (see parseEditor): files named in the browser link
+	// to it.
+	Editor string
 	// OnBuild, when set, receives every build's result as it finishes.
 	OnBuild func(generator.Stats, error)
 	// OnReady, when set, receives the site's address once it is served.
@@ -44,26 +50,18 @@ type Config struct {
 // internal is where the server's own files live, under the base path.
 const internal = "_coachbook/"
 
-// liveReloadJS reloads the page when the server says the site changed. It
-// is served as a file, never inline, so the site's CSP holds.
-const liveReloadJS = `// coachbook serve: reloads this page when the site is rebuilt.
-(function () {
-  var events = new EventSource(document.currentScript.src.replace(/livereload\.js$/, "events"));
-  events.addEventListener("open", function () { document.documentElement.setAttribute("data-live-reload", "connected"); });
-  events.addEventListener("reload", function () { window.location.reload(); });
-})();
-`
-
 // server is one run of serve.
 type server struct {
 	cfg      Config
 	session  *generator.Session
 	basePath string
 	hosts    hostPolicy
-	policy   string // the Content-Security-Policy of serve's own responses
+	policy   string  // the Content-Security-Policy of serve's own responses
+	editor   *editor // nil when no editor is configured
 
-	mu      sync.RWMutex
-	lastErr error // the last build's error, shown instead of pages
+	mu           sync.RWMutex
+	lastErr      error   // the last build's error, shown instead of pages
+	lastWarnings []error // the last build's warnings, shown in a panel
 
 	clients sync.Map // chan struct{} → true, one per open page
 }
@@ -83,6 +81,12 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
+	var ed *editor
+	if cfg.Editor != "" {
+		if ed, err = parseEditor(cfg.Editor); err != nil {
+			return fmt.Errorf("the editor URL: %w", err)
+		}
+	}
 	ln, err := listen(cfg)
 	if err != nil {
 		return err
@@ -97,9 +101,9 @@ func Run(ctx context.Context, cfg Config) error {
 		return err
 	}
 	u, _ := url.Parse(base)
-	s := &server{cfg: cfg, basePath: u.EscapedPath(), policy: policy, hosts: newHostPolicy(cfg.Bind, base, cfg.AllowHosts)}
+	s := &server{cfg: cfg, basePath: u.EscapedPath(), policy: policy, editor: ed, hosts: newHostPolicy(cfg.Bind, base, cfg.AllowHosts)}
 	s.session = generator.NewSession(generator.Options{
-		Source: cfg.Source, BaseURL: base, Drafts: cfg.Drafts, LiveReload: s.basePath + internal + "livereload.js",
+		Source: cfg.Source, BaseURL: base, Drafts: cfg.Drafts, Strict: cfg.Strict, LiveReload: s.basePath + internal + "livereload.js",
 	})
 
 	w, err := newWatcher(cfg.Source)
@@ -182,6 +186,10 @@ func (s *server) build(ctx context.Context, changed []string, reload bool) {
 	}
 	s.mu.Lock()
 	s.lastErr = err
+	s.lastWarnings = nil
+	if err == nil {
+		s.lastWarnings = stats.Warnings
+	}
 	s.mu.Unlock()
 	log := s.cfg.Log
 	for _, w := range stats.Warnings {
@@ -192,9 +200,9 @@ func (s *server) build(ctx context.Context, changed []string, reload bool) {
 		fmt.Fprintf(log, "%v\n", err)
 		fmt.Fprintln(log, "coachbook: error: the build failed; the browser shows the errors until they are fixed")
 	case stats.Full:
-		fmt.Fprintf(log, "Built %d pages in %d ms%s\n", stats.Rendered, stats.Duration.Milliseconds(), describe(changed))
+		fmt.Fprintf(log, "Built %d pages in %d ms%s%s\n", stats.Rendered, stats.Duration.Milliseconds(), WithWarnings(len(stats.Warnings)), describe(changed))
 	default:
-		fmt.Fprintf(log, "Rebuilt %d of %d pages in %d ms%s\n", stats.Rendered, stats.Pages, stats.Duration.Milliseconds(), describe(changed))
+		fmt.Fprintf(log, "Rebuilt %d of %d pages in %d ms%s%s\n", stats.Rendered, stats.Pages, stats.Duration.Milliseconds(), WithWarnings(len(stats.Warnings)), describe(changed))
 	}
 	if s.cfg.OnBuild != nil {
 		s.cfg.OnBuild(stats, err)
@@ -240,7 +248,14 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch rel {
 	case internal + "livereload.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		io.WriteString(w, liveReloadJS)
+		w.Write(liveReloadJS)
+		return
+	case internal + "serve.css":
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		w.Write(serveCSS)
+		return
+	case internal + "warnings.json":
+		s.warningsReport(w)
 		return
 	case internal + "events":
 		s.events(w, r)
