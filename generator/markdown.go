@@ -36,6 +36,9 @@ func newMarkdown(allowHTML bool, links *linkResolver, dl *directiveLayouts) gold
 	}
 	// Exercise levels follow the headings' levels once they are demoted.
 	transformers := []util.PrioritizedValue{util.Prioritized(headingTransformer{}, 100), util.Prioritized(exerciseLevels{}, 110)}
+	if dl != nil {
+		transformers = append(transformers, util.Prioritized(admonitionLabels{}, 50))
+	}
 	if links != nil {
 		transformers = append(transformers, util.Prioritized(links, 200))
 	}
