@@ -32,7 +32,8 @@ func newMarkdown(allowHTML bool, links *linkResolver, dl *directiveLayouts) gold
 		extension.Footnote,
 	}
 	if dl != nil {
-		extensions = append(extensions, directiveExtension(dl))
+		// GitHub's alerts render as callouts, through the same layouts.
+		extensions = append(extensions, directiveExtension(dl), alerts{})
 	}
 	// Exercise levels follow the headings' levels once they are demoted.
 	transformers := []util.PrioritizedValue{util.Prioritized(headingTransformer{}, 100), util.Prioritized(exerciseLevels{}, 110)}
