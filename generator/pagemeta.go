@@ -20,19 +20,23 @@ type pageMeta struct {
 	Draft   bool
 	ID      string
 	Params  map[string]any
+	// titleHeading is 1 + the body offset of the heading the title was
+	// taken from, which the page leaves out, or 0 (titlefallback.go).
+	titleHeading int
 }
 
 // setMeta gives p what its frontmatter says.
 func (p *page) setMeta(m pageMeta) {
 	p.Title, p.Description, p.Duration, p.Weight = m.Title, m.Description, m.Duration, m.Weight
 	p.Tags, p.Draft, p.ID, p.Params = m.Tags, m.Draft, m.ID, m.Params
-	p.minutes = m.minutes
+	p.minutes, p.titleHeading = m.minutes, m.titleHeading
 }
 
 // readWorkbook reads a workbook's frontmatter into m.
 func (m *pageMeta) readWorkbook(r *metadata.Reader) {
+	// Without a title, the parse takes the first heading or the file's
+	// name (fallBackTitle).
 	m.Title = r.String("title")
-	r.Require("title", m.Title)
 	m.Description = r.String("description")
 	m.Weight = r.Int("weight")
 	m.readDuration(r)

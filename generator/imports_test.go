@@ -1,0 +1,40 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTitleFromHeadingLeavesTheBody checks that a workbook titled by its
+// first # heading shows that heading once, as the page's title, and that
+// its other headings keep their levels, as they would had the title been
+// in the frontmatter; setext headings count too, and the file is read
+// again for its body, as a build to disk does.
+func TestTitleFromHeadingLeavesTheBody(t *testing.T) {
+	s := newTestSite(t, `
+-- content/a.md --
+---
+sidebar_label: A
+---
+# Common questions
+
+Intro.
+
+## Tell me about yourself
+-- content/b.md --
+Salary talk
+===========
+
+## Your range
+`)
+	stats := s.build()
+	if len(stats.Warnings) != 2 {
+		t.Errorf("want 2 warnings, got %v", stats.Warnings)
+	}
+	a := s.file("a/index.html")
+	if n := strings.Count(a, "Common questions</h"); n != 1 {
+		t.Errorf("the title's heading shows %d times, want once:\n%s", n, a)
+	}
+	s.assertFile("a/index.html", "<h1>Common questions</h1>", "<h2 id=tell-me-about-yourself>Tell me about yourself</h2>")
+	s.assertFile("b/index.html", "<h1>Salary talk</h1>", "<h2 id=your-range>Your range</h2>")
+}
