@@ -38,3 +38,37 @@ Salary talk
 	s.assertFile("a/index.html", "<h1>Common questions</h1>", "<h2 id=tell-me-about-yourself>Tell me about yourself</h2>")
 	s.assertFile("b/index.html", "<h1>Salary talk</h1>", "<h2 id=your-range>Your range</h2>")
 }
+
+// TestPartialsAreLeftOut checks that files and folders whose names start
+// with "_", which Docusaurus treats as partials, are left out of the
+// build, pages and other files alike, except _index.md.
+func TestPartialsAreLeftOut(t *testing.T) {
+	s := newTestSite(t, careerSite+`
+-- content/_partial.md --
+---
+weight: not a number
+---
+::text[Left out]{#x y=}
+-- content/__template__.md --
+---
+weight: not a number
+---
+-- content/_courses/_index.md --
+---
+weight: not a number
+---
+-- content/_courses/intro.md --
+---
+weight: not a number
+---
+-- content/_courses/diagram.svg --
+<svg xmlns="http://www.w3.org/2000/svg"/>
+-- content/interview/_category_.json --
+{"label": "Interviews"}
+`)
+	s.build()
+	for _, name := range []string{"_partial/index.html", "__template__/index.html", "_courses/index.html", "_courses/intro/index.html", "_courses/diagram.svg", "interview/_category_.json"} {
+		s.assertNoFile(name)
+	}
+	s.assertFile("interview/index.html", "Interview preparation")
+}
