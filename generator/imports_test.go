@@ -72,3 +72,30 @@ weight: not a number
 	}
 	s.assertFile("interview/index.html", "Interview preparation")
 }
+
+// TestMDXImportLinesLeftOut checks that the import lines MDX pages open
+// with, for the JSX components they use, are left out rather than shown
+// as a paragraph, and that prose which only starts like one stays.
+func TestMDXImportLinesLeftOut(t *testing.T) {
+	s := newTestSite(t, `
+-- content/a.md --
+---
+title: A
+---
+import Tabs from '@theme/Tabs';
+import TabItem from "@theme/TabItem";
+import '../css/extra.css';
+
+Import your CV from LinkedIn.
+
+import the rest from 'elsewhere' later, when this is not the page's top.
+`)
+	s.build()
+	page := s.file("a/index.html")
+	for _, left := range []string{"@theme/Tabs", "@theme/TabItem", "extra.css"} {
+		if strings.Contains(page, left) {
+			t.Errorf("the page shows the import of %s:\n%s", left, page)
+		}
+	}
+	s.assertFile("a/index.html", "<p>Import your CV from LinkedIn.", "import the rest from")
+}

@@ -38,7 +38,10 @@ func newMarkdown(allowHTML bool, links *linkResolver, dl *directiveLayouts) gold
 	// Exercise levels follow the headings' levels once they are demoted.
 	transformers := []util.PrioritizedValue{util.Prioritized(headingTransformer{}, 100), util.Prioritized(exerciseLevels{}, 110)}
 	if dl != nil {
-		transformers = append(transformers, util.Prioritized(admonitionLabels{}, 50), util.Prioritized(titleHeadingDropper{}, 60))
+		transformers = append(transformers, util.Prioritized(mdxImports{}, 45), util.Prioritized(admonitionLabels{}, 50), util.Prioritized(titleHeadingDropper{}, 60))
+	}
+	if dl != nil && !allowHTML {
+		transformers = append(transformers, util.Prioritized(droppedHTMLWarning{}, 300))
 	}
 	if links != nil {
 		transformers = append(transformers, util.Prioritized(links, 200))
