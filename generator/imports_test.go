@@ -99,3 +99,50 @@ import the rest from 'elsewhere' later, when this is not the page's top.
 	}
 	s.assertFile("a/index.html", "<p>Import your CV from LinkedIn.", "import the rest from")
 }
+
+// TestSidebarPositionOrders checks that Docusaurus' sidebar_position
+// orders a collection's workbooks as weight does, 0 and fractions
+// included, and that weight wins where both are written.
+func TestSidebarPositionOrders(t *testing.T) {
+	s := newTestSite(t, `
+-- content/c/_index.md --
+---
+title: C
+---
+-- content/c/a.md --
+---
+title: Alpha
+sidebar_position: 2
+---
+-- content/c/b.md --
+---
+title: Bravo
+sidebar_position: 0
+---
+-- content/c/c.md --
+---
+title: Charlie
+sidebar_position: 1.5
+---
+-- content/c/d.md --
+---
+title: Delta
+---
+-- content/c/e.md --
+---
+title: Echo
+weight: 10
+sidebar_position: 0
+---
+`)
+	s.build()
+	page := s.file("c/index.html")
+	last := -1
+	for _, title := range []string{"Bravo", "Charlie", "Alpha", "Echo", "Delta"} {
+		at := strings.Index(page, ">"+title+"<")
+		if at < last {
+			t.Errorf("%s is out of order:\n%s", title, page)
+		}
+		last = at
+	}
+}

@@ -44,6 +44,33 @@ func (m *pageMeta) readWorkbook(r *metadata.Reader) {
 	m.Draft = r.Bool("draft")
 	m.ID = r.Matching("id", workbookID, workbookIDRule)
 	m.Params = r.Rest()
+	if !r.Has("weight") {
+		m.Weight = sidebarWeight(m.Params["sidebar_position"])
+	}
+}
+
+// sidebarWeight orders a page brought from Docusaurus by its
+// sidebar_position, as weight would: 0 comes first, so it is weight 1, a
+// fraction counts as the whole number below it, and anything else is no
+// weight at all.
+func sidebarWeight(position any) int {
+	var n float64
+	switch v := position.(type) {
+	case int:
+		n = float64(v)
+	case int64:
+		n = float64(v)
+	case uint64:
+		n = float64(v)
+	case float64:
+		n = v
+	default:
+		return 0
+	}
+	if !(n >= 0 && n <= 1e6) { // NaN too
+		return 0
+	}
+	return int(n) + 1
 }
 
 // readDuration reads the time a workbook takes: text ("about 20 min"), or
