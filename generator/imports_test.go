@@ -1,6 +1,9 @@
 package generator
 
 import (
+	"os"
+	"regexp"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -145,4 +148,76 @@ sidebar_position: 0
 		}
 		last = at
 	}
+}
+
+// TestDocusaurusSiteBuilds builds testdata/sites/docusaurus.txtar, a site
+// of Markdown written for Docusaurus and GitHub: admonitions of every
+// kind and title form, GitHub alerts of every kind, pages without a
+// title, partials, raw HTML and JSX, MDX imports, Docusaurus'
+// frontmatter and an image in static/. It builds with exactly the
+// warnings expected, and an alert renders as the callout of its kind.
+func TestDocusaurusSiteBuilds(t *testing.T) {
+	archive, err := os.ReadFile("testdata/sites/docusaurus.txtar")
+	mustDo(t, err)
+	s := newTestSite(t, string(archive))
+	stats := s.build()
+	var got []string
+	for _, w := range stats.Warnings {
+		got = append(got, w.Error())
+	}
+	sort.Strings(got)
+	want := []string{
+		`content/interview/more.md:4:1: warning: raw HTML is left out (<details>, <summary> and 3 more); set allowHTML: true in content/_index.md to keep it`,
+		`content/interview/thank-you.md:1:1: warning: no title and no # heading; using the file name "Thank you": to set it yourself, start the file with a frontmatter holding title: "Thank you"`,
+		`content/intro.md:1:1: warning: no title in the frontmatter; using the first heading "Welcome to interview prep": to set it yourself, add title: "Welcome to interview prep" to the frontmatter`,
+		`content/intro.md:35:1: warning: raw HTML is left out (<Tabs> and <TabItem>); set allowHTML: true in content/_index.md to keep it`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	intro, questions := s.file("intro/index.html"), s.file("interview/questions/index.html")
+	s.assertFile("intro/index.html", "<h1>Welcome to interview prep</h1>", "<p>Find a quiet room.")
+	for _, gone := range []string{"@theme/Tabs", "<Tabs", "<TabItem", "Welcome to interview prep</h2>"} {
+		if strings.Contains(intro, gone) {
+			t.Errorf("intro/index.html holds %q:\n%s", gone, intro)
+		}
+	}
+	shown := calloutsOf(intro)
+	wantCallouts := []string{
+		`<div class="callout callout-note" role=note><p class=callout-title>Note<p>Same as a GitHub note.</div>`,
+		`<div class="callout callout-tip" role=note><p class=callout-title>Be specific<p>Name the company.</div>`,
+		`<div class="callout callout-info" role=note><p class=callout-title>Before you start<p>Have your CV open.</div>`,
+		`<div class="callout callout-warning" role=note><p class=callout-title>Mind the time<p>Twenty minutes.</div>`,
+		`<div class="callout callout-danger" role=note><p class=callout-title>Danger<p>Never share a password.</div>`,
+		`<div class="callout callout-warning" role=note><p class=callout-title>Warning<p>Docusaurus' other name for a warning.</div>`,
+	}
+	if strings.Join(shown, "\n") != strings.Join(wantCallouts, "\n") {
+		t.Errorf("intro's callouts:\n%s\nwant:\n%s", strings.Join(shown, "\n"), strings.Join(wantCallouts, "\n"))
+	}
+	alerts := calloutsOf(questions)
+	wantAlerts := []string{
+		shown[0], // [!NOTE] is :::note, to the byte.
+		`<div class="callout callout-tip" role=note><p class=callout-title>Tip<p>Say it out loud.</div>`,
+		`<div class="callout callout-important" role=note><p class=callout-title>Important<p>Do this first.</div>`,
+		`<div class="callout callout-warning" role=note><p class=callout-title>Warning<p>Twenty minutes.</div>`,
+		shown[4], // [!CAUTION] is :::danger.
+	}
+	if strings.Join(alerts, "\n") != strings.Join(wantAlerts, "\n") {
+		t.Errorf("the alerts:\n%s\nwant:\n%s", strings.Join(alerts, "\n"), strings.Join(wantAlerts, "\n"))
+	}
+	s.assertFile("interview/questions/index.html", `src=/img/logo.png`)
+	s.assertFile("img/logo.png", "not really a PNG")
+	for _, name := range []string{"_partial/index.html", "_courses/course/index.html", "_courses/_category_.json", "interview/__template__/index.html"} {
+		s.assertNoFile(name)
+	}
+}
+
+// calloutsOf returns the callouts of a page's HTML, each on one line.
+func calloutsOf(page string) []string {
+	var found []string
+	for _, m := range regexp.MustCompile(`(?s)<div class="callout .*?</div>`).FindAllString(page, -1) {
+		found = append(found, strings.Join(strings.Fields(strings.ReplaceAll(m, ">\n", ">")), " "))
+	}
+	return found
 }
