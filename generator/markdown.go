@@ -18,7 +18,10 @@ import (
 //
 // Directives are parsed and rendered through dl's layouts; with a nil dl,
 // as in the conformance test, the engine is plain Markdown. A nil links
-// leaves link destinations as written.
+// leaves link destinations as written. Markdown written for Docusaurus
+// and GitHub reads as it does there: alerts and admonitions are callouts,
+// MDX import lines are left out, and so is a heading the page's title
+// came from; raw HTML left out gets a warning.
 func newMarkdown(allowHTML bool, links *linkResolver, dl *directiveLayouts) goldmark.Markdown {
 	rendererOpts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(imageRenderer{}, 100))}
 	if allowHTML {
