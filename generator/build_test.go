@@ -352,9 +352,10 @@ func TestBOMBeforeFrontmatter(t *testing.T) {
 
 func TestSiteWithoutSettings(t *testing.T) {
 	s := newTestSite(t, "-- content/notes.md --\nJust *Markdown*, no frontmatter.\n-- content/a.md --\n---\ntitle: A\n---\n")
-	s.expectErrors("content/notes.md:1:1: title is required")
-	s.write("content/notes.md", "---\ntitle: Notes\n---\nJust *Markdown*.\n")
-	s.build()
+	// A page without a title is named after its file (titlefallback.go).
+	stats := s.build()
+	assertErrors(t, stats.Warnings[0].Error(), `content/notes.md:1:1: warning: no title and no # heading; using the file name "Notes"`)
+	s.assertFile("notes/index.html", "<h1>Notes</h1>")
 	s.assertFile("index.html", "<title>Workbooks</title>", "<html lang=en dir=ltr>")
 }
 

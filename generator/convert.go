@@ -23,7 +23,7 @@ type converter struct {
 // newConverter makes the converter of the site that l loaded: its links
 // resolve to l's pages, and its directives render through directives.
 func newConverter(s *site, l *loadedSite, directives *directiveLayouts, pl plan) *converter {
-	links := &linkResolver{site: s, workbooks: l.bySrc, collections: map[string]*page{}, drafts: l.drafts}
+	links := &linkResolver{site: s, workbooks: l.bySrc, collections: map[string]*page{}, drafts: l.drafts, partials: l.tree.partials}
 	workbooks := map[string]*page{}
 	for _, p := range l.pages {
 		if p.Kind == kindCollection || p.Kind == kindHome {

@@ -1,8 +1,11 @@
 // Package generator builds a coachbook site. A build runs one way:
 //
-//  1. walk content/ (walk.go), following links only inside their folder;
+//  1. walk content/ (walk.go), following links only inside their folder
+//     and leaving out Docusaurus' partials, names that start with "_"
+//     (partials.go);
 //  2. read each Markdown file's frontmatter (load.go, pagemeta.go, package
-//     metadata) and the settings (settings.go) into pages (page.go), each
+//     metadata) and the settings (settings.go) into pages (page.go), a
+//     page without a title taking its first heading (titlefallback.go), each
 //     with its URL (urls.go) and workbook ID (ids.go); a multilingual
 //     site is a site per language folder, whose pages know their
 //     translations (languages.go);
@@ -15,7 +18,9 @@
 //     function map (funcs.go);
 //  4. convert each page's Markdown on first use (convert.go, conversion.go:
 //     goldmark configured in markdown.go, headings.go, exerciselevels.go,
-//     links.go), where directives render through their layouts
+//     links.go; Markdown written for Docusaurus and GitHub in
+//     admonitions.go, alerts.go, mdximports.go, rawhtmlwarning.go), where
+//     directives render through their layouts
 //     (directiverender.go, exercises.go, repeat.go, rows.go) and fields,
 //     one table of kinds (fieldkinds.go, fields.go, attrs.go, orderkinds.go,
 //     grid.go), fill the manifest (manifest.go), displays resolve what they

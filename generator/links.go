@@ -31,6 +31,7 @@ type linkResolver struct {
 	workbooks   map[string]*page // by path relative to content/
 	collections map[string]*page // by folder relative to content/
 	drafts      map[string]bool
+	partials    map[string]bool // left out for their names (partials.go)
 }
 
 func (lr *linkResolver) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -200,7 +201,13 @@ func (lr *linkResolver) resolve(p *page, dest string) (resolved, out string, err
 		if lr.drafts[rel] {
 			return "", "", fmt.Errorf("link %q leads to content/%s, a draft that is built only with --drafts", dest, rel)
 		}
+		if why := partialProblem(lr.partials, rel); why != "" {
+			return "", "", fmt.Errorf("link %q leads to content/%s, %s", dest, rel, why)
+		}
 		return "", "", fmt.Errorf("link %q leads to content/%s, which does not exist", dest, rel)
+	}
+	if why := partialProblem(lr.partials, rel); why != "" {
+		return "", "", fmt.Errorf("link %q leads to content/%s, %s", dest, rel, why)
 	}
 	if c, ok := lr.collections[strings.TrimSuffix(rel, "/")]; ok {
 		return c.URL + suffix, "", nil

@@ -76,6 +76,9 @@ func parseFile(f sourceFile, keepSource bool) parsedFile {
 		pf.meta.readCollection(r)
 	} else {
 		pf.meta.readWorkbook(r)
+		if strings.TrimSpace(pf.meta.Title) == "" && pf.err == nil {
+			pf.fallBackTitle(body)
+		}
 		pf.slugged = slugPath(strings.TrimSuffix(f.rel, ".md"))
 	}
 	if pf.err == nil {

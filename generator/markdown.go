@@ -18,7 +18,10 @@ import (
 //
 // Directives are parsed and rendered through dl's layouts; with a nil dl,
 // as in the conformance test, the engine is plain Markdown. A nil links
-// leaves link destinations as written.
+// leaves link destinations as written. Markdown written for Docusaurus
+// and GitHub reads as it does there: alerts and admonitions are callouts,
+// MDX import lines are left out, and so is a heading the page's title
+// came from; raw HTML left out gets a warning.
 func newMarkdown(allowHTML bool, links *linkResolver, dl *directiveLayouts) goldmark.Markdown {
 	rendererOpts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(imageRenderer{}, 100))}
 	if allowHTML {
@@ -32,10 +35,17 @@ func newMarkdown(allowHTML bool, links *linkResolver, dl *directiveLayouts) gold
 		extension.Footnote,
 	}
 	if dl != nil {
-		extensions = append(extensions, directiveExtension(dl))
+		// GitHub's alerts render as callouts, through the same layouts.
+		extensions = append(extensions, directiveExtension(dl), alerts{})
 	}
 	// Exercise levels follow the headings' levels once they are demoted.
 	transformers := []util.PrioritizedValue{util.Prioritized(headingTransformer{}, 100), util.Prioritized(exerciseLevels{}, 110)}
+	if dl != nil {
+		transformers = append(transformers, util.Prioritized(mdxImports{}, 45), util.Prioritized(admonitionLabels{}, 50), util.Prioritized(titleHeadingDropper{}, 60))
+	}
+	if dl != nil && !allowHTML {
+		transformers = append(transformers, util.Prioritized(droppedHTMLWarning{}, 300))
+	}
 	if links != nil {
 		transformers = append(transformers, util.Prioritized(links, 200))
 	}

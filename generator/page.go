@@ -28,9 +28,12 @@ type page struct {
 	Description string
 	Duration    string
 	minutes     int // a Duration written as a number of minutes
-	Weight      int
-	Tags        []string
-	Draft       bool
+	// titleHeading is 1 + the body offset of the heading the title was
+	// taken from, which the page leaves out, or 0 (titlefallback.go).
+	titleHeading int
+	Weight       int
+	Tags         []string
+	Draft        bool
 	// ID is the workbook's identity: its frontmatter id, or its path
 	// without the extension. Saved answers are keyed by it.
 	ID     string

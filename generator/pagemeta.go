@@ -20,19 +20,23 @@ type pageMeta struct {
 	Draft   bool
 	ID      string
 	Params  map[string]any
+	// titleHeading is 1 + the body offset of the heading the title was
+	// taken from, which the page leaves out, or 0 (titlefallback.go).
+	titleHeading int
 }
 
 // setMeta gives p what its frontmatter says.
 func (p *page) setMeta(m pageMeta) {
 	p.Title, p.Description, p.Duration, p.Weight = m.Title, m.Description, m.Duration, m.Weight
 	p.Tags, p.Draft, p.ID, p.Params = m.Tags, m.Draft, m.ID, m.Params
-	p.minutes = m.minutes
+	p.minutes, p.titleHeading = m.minutes, m.titleHeading
 }
 
 // readWorkbook reads a workbook's frontmatter into m.
 func (m *pageMeta) readWorkbook(r *metadata.Reader) {
+	// Without a title, the parse takes the first heading or the file's
+	// name (fallBackTitle).
 	m.Title = r.String("title")
-	r.Require("title", m.Title)
 	m.Description = r.String("description")
 	m.Weight = r.Int("weight")
 	m.readDuration(r)
@@ -40,6 +44,33 @@ func (m *pageMeta) readWorkbook(r *metadata.Reader) {
 	m.Draft = r.Bool("draft")
 	m.ID = r.Matching("id", workbookID, workbookIDRule)
 	m.Params = r.Rest()
+	if !r.Has("weight") {
+		m.Weight = sidebarWeight(m.Params["sidebar_position"])
+	}
+}
+
+// sidebarWeight orders a page brought from Docusaurus by its
+// sidebar_position, as weight would: 0 comes first, so it is weight 1, a
+// fraction counts as the whole number below it, and anything else is no
+// weight at all.
+func sidebarWeight(position any) int {
+	var n float64
+	switch v := position.(type) {
+	case int:
+		n = float64(v)
+	case int64:
+		n = float64(v)
+	case uint64:
+		n = float64(v)
+	case float64:
+		n = v
+	default:
+		return 0
+	}
+	if !(n >= 0 && n <= 1e6) { // NaN too
+		return 0
+	}
+	return int(n) + 1
 }
 
 // readDuration reads the time a workbook takes: text ("about 20 min"), or

@@ -24,7 +24,7 @@ func walkContent(root, contentDir string) (*contentTree, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &contentTree{}
+	t := &contentTree{partials: map[string]bool{}}
 	var errs diag.List
 	// above holds the folders being walked, to catch a link back up the
 	// tree: following it would publish the folder inside itself forever.
@@ -47,6 +47,10 @@ func walkContent(root, contentDir string) (*contentTree, error) {
 			}
 			full := filepath.Join(dir, name)
 			childRel := path.Join(rel, name)
+			if isPartial(name) {
+				t.partials[childRel] = true // See partials.go.
+				continue
+			}
 			info, err := e.Info()
 			if err != nil {
 				return err
@@ -212,6 +216,9 @@ type sourceFile struct {
 type contentTree struct {
 	markdown []sourceFile
 	other    []sourceFile // copied to the output as they are
+	// partials are the files and folders left out for a name that starts
+	// with "_", by path relative to content/ (partials.go).
+	partials map[string]bool
 }
 
 // Ignored reports whether a file name is one a site never builds: hidden

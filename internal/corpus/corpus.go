@@ -49,6 +49,10 @@ var exercises = []string{
 	":::tip[Be specific]\nName the company.\n:::",
 	":::note[Remember]\nYour answers stay on this device.\n:::",
 	"::warning[Bring your notes.]",
+	":::info Before you start\nHave your CV open.\n:::",
+	"::important[Do this first.]",
+	":::danger\nNever share a password.\n:::",
+	":::caution{title=\"Mind the time\"}\nTwenty minutes.\n:::",
 }
 
 // Write writes a site of n workbooks into dir. With exercises, each
