@@ -66,10 +66,6 @@ type converting struct {
 	conditions []*condition
 	showIfOf   map[*directive.Directive]*condition
 
-	// admonitionTitles are the titles of callouts written `:::kind
-	// Title`, by their directive's offset (admonitions.go).
-	admonitionTitles map[int]string
-
 	lines  *diag.Lines // positions in the page's file
 	cursor linkCursor  // where the last link was found
 	html   template.HTML
@@ -99,7 +95,6 @@ func convertMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conve
 		conv.errs.Add(err)
 		return conv
 	}
-	conv.source = conv.withAdmonitionTitles(md, conv.source)
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(pageKey, conv)
 	w := newCaptureWriter(conv)

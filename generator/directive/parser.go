@@ -71,7 +71,9 @@ func (blockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context
 // Close implements parser.BlockParser.
 func (blockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	d := node.(*Directive)
-	if !d.Container || d.closed || d.Err != nil {
+	// A container titled after a space (Rest) is malformed only where it
+	// is not a callout; that it is never closed is the error either way.
+	if !d.Container || d.closed || d.Err != nil && !errors.Is(d.Err, ErrTrailingText) {
 		return
 	}
 	fence := strings.Repeat(":", d.fence)
