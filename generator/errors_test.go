@@ -21,47 +21,71 @@ import (
 //     archive cannot hold (see runSetup);
 //   - the "want" section lists lines that must each appear in the error.
 func TestBadInput(t *testing.T) {
-	cases, err := filepath.Glob("testdata/errors/*.txtar")
-	if err != nil || len(cases) == 0 {
-		t.Fatalf("no cases: %v", err)
-	}
-	for _, file := range cases {
+	for _, file := range casesIn(t, "testdata/errors") {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
+			c := readCase(t, file)
 			s := newTestSite(t, careerSite)
 			s.build()
 			before := s.snapshot()
 			outside := t.TempDir()
-			var setup, want string
-			for _, f := range ar.Files {
-				switch {
-				case f.Name == "setup":
-					setup = string(f.Data)
-				case f.Name == "want":
-					want = string(f.Data)
-				case strings.HasPrefix(f.Name, "outside/"):
-					writeFileIn(t, outside, strings.TrimPrefix(f.Name, "outside/"), f.Data)
-				default:
+			for _, f := range c.files {
+				if name, ok := strings.CutPrefix(f.Name, "outside/"); ok {
+					writeFileIn(t, outside, name, f.Data)
+				} else {
 					s.write(f.Name, string(f.Data))
 				}
 			}
-			runSetup(s, outside, setup)
-			var lines []string
-			for _, line := range strings.Split(want, "\n") {
-				if line != "" {
-					lines = append(lines, line)
-				}
-			}
-			if len(lines) == 0 {
-				t.Fatal("the case has no want section")
-			}
-			s.expectErrors(lines...)
+			runSetup(s, outside, c.setup)
+			s.expectErrors(c.want...)
 			s.assertUnchanged(before)
 		})
 	}
+}
+
+// siteCase is one testdata archive of TestBadInput or TestWarnings: the
+// files it writes, its setup steps, and the lines it wants reported.
+type siteCase struct {
+	files []txtar.File
+	setup string
+	want  []string
+}
+
+// casesIn returns the archives in dir, failing if there are none.
+func casesIn(t *testing.T, dir string) []string {
+	t.Helper()
+	cases, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
+	if err != nil || len(cases) == 0 {
+		t.Fatalf("no cases in %s: %v", dir, err)
+	}
+	return cases
+}
+
+// readCase reads one archive, failing if it wants nothing.
+func readCase(t *testing.T, file string) siteCase {
+	t.Helper()
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c siteCase
+	for _, f := range ar.Files {
+		switch f.Name {
+		case "setup":
+			c.setup = string(f.Data)
+		case "want":
+			for _, line := range strings.Split(string(f.Data), "\n") {
+				if line != "" {
+					c.want = append(c.want, line)
+				}
+			}
+		default:
+			c.files = append(c.files, f)
+		}
+	}
+	if len(c.want) == 0 {
+		t.Fatal("the case has no want section")
+	}
+	return c
 }
 
 // runSetup runs a case's setup steps in the site at root, one a line:
