@@ -21,6 +21,7 @@ func TestWarnings(t *testing.T) {
 			for _, f := range c.files {
 				s.write(f.Name, string(f.Data))
 			}
+			runSetup(s, t.TempDir(), c.setup)
 			stats := s.build()
 			var warnings []string
 			for _, w := range stats.Warnings {
