@@ -78,12 +78,29 @@ func reportBuildError(w io.Writer, err error, dest string) error {
 	if !errors.As(err, &list) {
 		return fmt.Errorf("build failed: %w", err)
 	}
+	warnings := 0
 	for _, e := range list {
 		fmt.Fprintln(w, e)
+		if diag.IsWarning(e) {
+			warnings++
+		}
 	}
-	noun := "errors"
-	if len(list) == 1 {
-		noun = "error"
+	// Under --strict a build may fail of warnings alone: say so, rather
+	// than count as errors lines that say "warning".
+	what := countOf(len(list)-warnings, "error", "errors")
+	switch {
+	case warnings > 0 && warnings == len(list):
+		what = countOf(warnings, "warning", "warnings") + " (--strict)"
+	case warnings > 0:
+		what += " and " + countOf(warnings, "warning", "warnings") + " (--strict)"
 	}
-	return fmt.Errorf("build failed with %d %s; %s was left as it was", len(list), noun, dest)
+	return fmt.Errorf("build failed with %s; %s was left as it was", what, dest)
+}
+
+// countOf writes n with the noun in its number.
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -97,6 +97,12 @@ func Warnf(pos Position, format string, args ...any) *Error {
 	return &Error{Pos: pos, Err: fmt.Errorf("warning: "+format, args...)}
 }
 
+// IsWarning reports whether err is a warning made by Warnf.
+func IsWarning(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && strings.HasPrefix(e.Err.Error(), "warning: ")
+}
+
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Err.Error() }
 
 func (e *Error) Unwrap() error { return e.Err }

@@ -117,3 +117,13 @@ func scan(src string, off int) Position {
 	}
 	return Position{File: "f.md", Line: line, Col: col}
 }
+
+func TestIsWarning(t *testing.T) {
+	pos := Position{File: "content/a.md", Line: 2, Col: 3}
+	if w := Warnf(pos, "no title"); !IsWarning(w) || w.Error() != "content/a.md:2:3: warning: no title" {
+		t.Errorf("Warnf: %q, IsWarning %v", w, IsWarning(w))
+	}
+	if IsWarning(Errorf(pos, "no title")) {
+		t.Error("an error counted as a warning")
+	}
+}
