@@ -386,7 +386,9 @@ func TestSamplePagesInBrowser(t *testing.T) {
 		}
 		workbooks++
 		// Answer the first box that takes text, or else tick the first box.
-		const first = `(document.querySelector('[data-field] textarea, [data-field] input:not([type]), [data-field] input[type=text]') || document.querySelector('[data-field] input[type=checkbox], [data-field] input[type=radio]'))`
+		// A rank's "add an item of your own" box is not an answer: its
+		// text becomes one only once added.
+		const first = `(document.querySelector('[data-field] textarea, [data-field] input:not([type]):not([data-own-text]), [data-field] input[type=text]:not([data-own-text])') || document.querySelector('[data-field] input[type=checkbox], [data-field] input[type=radio]'))`
 		b.do(chromedp.Evaluate[chromedp.Void](`(() => { const el = ` + first + `; if (el.type === 'checkbox' || el.type === 'radio') el.click(); else { el.value = 'A sample answer'; el.dispatchEvent(new Event('input', {bubbles: true})); } })()`))
 		waitFor(b, saved)
 		b.do(chromedp.Reload(), chromedp.WaitReady(chromedp.CSS("main")))
