@@ -69,7 +69,7 @@ func TestSupportShownOnSensitivePages(t *testing.T) {
 	for _, page := range []string{"therapy/index.html", "therapy/log/index.html", "therapy/deeper/index.html", "therapy/deeper/plan/index.html", "career/record/index.html", "career/hard-day/index.html"} {
 		s.assertFile(page,
 			`<h2 id=coachbook-support-title>If you need help now</h2><p>If you feel unsafe, contact one of these now.`,
-			`<strong>Samaritans</strong> <span class=support-where>(UK and Ireland)</span> <a class=support-call href=tel:116123>Call 116 123</a> <a class=support-web href=https://www.samaritans.org>Website</a>`,
+			`<strong>Samaritans</strong> <span class=support-where>(UK and Ireland)</span> <a class=support-call href=tel:116123>Call 116 123</a> <a class=support-web href=https://www.samaritans.org>Website<span class=visually-hidden> (Samaritans)</span></a>`,
 			`<strong>988 Suicide & Crisis Lifeline</strong> <span class=support-where>(US)</span> <a class=support-call href=tel:988>Call 988</a>`)
 	}
 	for _, page := range []string{"index.html", "career/index.html", "career/cv/index.html", "answers/index.html"} {
@@ -84,7 +84,7 @@ func TestSupportShownOnSensitivePages(t *testing.T) {
 func TestSupportWordsInEveryLanguage(t *testing.T) {
 	s := newTestSite(t, strings.Replace(supportSite, "language: en-GB", "language: fr", 1))
 	s.build()
-	s.assertFile("therapy/log/index.html", `>Si vous avez besoin d'aide maintenant</h2>`, `>Appeler le 116 123</a>`, `>Site web</a>`)
+	s.assertFile("therapy/log/index.html", `>Si vous avez besoin d'aide maintenant</h2>`, `>Appeler le 116 123</a>`, `>Site web<span class=visually-hidden> (Samaritans)</span></a>`)
 }
 
 // TestProgressFalse switches a workbook's completion counter off: no
