@@ -204,7 +204,7 @@ func checkLinks(t *testing.T, files map[string]string, basePath, origin string) 
 		}
 		for _, m := range refAttr.FindAllStringSubmatch(content, -1) {
 			ref := strings.TrimPrefix(strings.Trim(m[1], `"'`), origin)
-			if strings.HasPrefix(ref, "#") || strings.HasPrefix(ref, "mailto:") || strings.HasPrefix(ref, "https://") {
+			if strings.HasPrefix(ref, "#") || strings.HasPrefix(ref, "mailto:") || strings.HasPrefix(ref, "tel:") || strings.HasPrefix(ref, "https://") {
 				continue
 			}
 			if !strings.HasPrefix(ref, basePath) {
@@ -567,7 +567,9 @@ func TestRefusesUnsafeDestinations(t *testing.T) {
 // TestBundledSite builds the sample site in content/, the end-to-end
 // fixture that every user sees first: every workbook page exists and has
 // fields, the manifest lists them, every directive of the field language
-// is used, and no internal link is broken under a sub-path.
+// is used, every workbook has a description and a duration, collection
+// durations add up, sensitive pages show the support details, and no
+// internal link is broken under a sub-path.
 func TestBundledSite(t *testing.T) {
 	s := openSite(t, "..")
 	s.opts.BaseURL = "/career/"
@@ -600,9 +602,16 @@ func TestBundledSite(t *testing.T) {
 		}
 	}
 
+	// Every field kind, exercise and display is used somewhere.
 	for _, name := range unusedDirectives(t, filepath.Join("..", "content")) {
 		t.Errorf("the sample site never uses %s", name)
 	}
+	pages := loadedPages(t, s)
+	checkWorkbookMeta(t, pages)
+	checkCollectionDurations(t, pages)
+	checkSupportShown(t, pages, files)
+	// Every internal link leads somewhere (the build checks the Markdown's
+	// links too, and fails on a broken one).
 	if checked := checkLinks(t, files, "/career/", ""); checked < 200 {
 		t.Errorf("checked only %d links", checked)
 	}

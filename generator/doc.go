@@ -4,7 +4,8 @@
 //     and leaving out Docusaurus' partials, names that start with "_"
 //     (partials.go);
 //  2. read each Markdown file's frontmatter (load.go, pagemeta.go, package
-//     metadata) and the settings (settings.go) into pages (page.go), a
+//     metadata) and the settings (settings.go; the support details that
+//     sensitive pages show in support.go) into pages (page.go), a
 //     page without a title taking its first heading (titlefallback.go), each
 //     with its URL (urls.go) and workbook ID (ids.go); a multilingual
 //     site is a site per language folder, whose pages know their

@@ -307,6 +307,7 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 	notFound := &page{Kind: kindNotFound, Site: ds, out: "404.html",
 		URL: s.url("404.html"), Permalink: s.permalink("404.html"), source: "layouts/404.html"}
 	errs.Add(checkBookPlaces(l.pages))
+	errs.Add(checkSupport(l.pages))
 	l.pages = append(l.pages, notFound)
 	for _, ls := range sites {
 		l.pages = append(l.pages, newBookPages(ls)...)

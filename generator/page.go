@@ -34,6 +34,11 @@ type page struct {
 	Weight       int
 	Tags         []string
 	Draft        bool
+	// sensitive is the frontmatter's sensitive: true (support.go), and
+	// noProgress its progress: false (see progressFields).
+	sensitive    bool
+	sensitivePos diag.Position
+	noProgress   bool
 	// ID is the workbook's identity: its frontmatter id, or its path
 	// without the extension. Saved answers are keyed by it.
 	ID     string
@@ -118,6 +123,9 @@ func (p *page) Progress() []progressEntry {
 // progressFields lists the fields of workbook w that count towards its
 // completion, as the runtime counts them.
 func progressFields(w *page) []progressField {
+	if w.noProgress {
+		return []progressField{}
+	}
 	entries := map[string]int{}
 	for _, ex := range w.converted().exercises {
 		if ex.Repeat != nil {
@@ -145,7 +153,7 @@ func (p *page) HasFields() bool {
 
 // Counted is how many of a workbook's fields count towards completion.
 func (p *page) Counted() int {
-	if p.Kind != kindWorkbook {
+	if p.Kind != kindWorkbook || p.noProgress {
 		return 0
 	}
 	n := 0

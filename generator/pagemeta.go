@@ -3,6 +3,7 @@ package generator
 import (
 	"regexp"
 
+	"coachbook/generator/diag"
 	"coachbook/generator/metadata"
 )
 
@@ -20,6 +21,13 @@ type pageMeta struct {
 	Draft   bool
 	ID      string
 	Params  map[string]any
+	// sensitive marks a collection or workbook whose pages show the site's
+	// support details (support.go); a collection's covers everything below.
+	sensitive    bool
+	sensitivePos diag.Position
+	// noProgress is a workbook's progress: false, which leaves it out of
+	// every completion count while its answers are still saved.
+	noProgress bool
 	// titleHeading is 1 + the body offset of the heading the title was
 	// taken from, which the page leaves out, or 0 (titlefallback.go).
 	titleHeading int
@@ -30,6 +38,7 @@ func (p *page) setMeta(m pageMeta) {
 	p.Title, p.Description, p.Duration, p.Weight = m.Title, m.Description, m.Duration, m.Weight
 	p.Tags, p.Draft, p.ID, p.Params = m.Tags, m.Draft, m.ID, m.Params
 	p.minutes, p.titleHeading = m.minutes, m.titleHeading
+	p.sensitive, p.sensitivePos, p.noProgress = m.sensitive, m.sensitivePos, m.noProgress
 }
 
 // readWorkbook reads a workbook's frontmatter into m.
@@ -43,6 +52,8 @@ func (m *pageMeta) readWorkbook(r *metadata.Reader) {
 	m.Tags = r.Strings("tags")
 	m.Draft = r.Bool("draft")
 	m.ID = r.Matching("id", workbookID, workbookIDRule)
+	m.readSensitive(r)
+	m.noProgress = !r.BoolOr("progress", true)
 	m.Params = r.Rest()
 	if !r.Has("weight") {
 		m.Weight = sidebarWeight(m.Params["sidebar_position"])
@@ -94,8 +105,18 @@ func (m *pageMeta) readCollection(r *metadata.Reader) {
 	m.Title = r.String("title")
 	m.Description = r.String("description")
 	m.Weight = r.Int("weight")
+	// A collection may state the time its workbooks take together;
+	// TestBundledSite checks the sample site's add up.
+	m.readDuration(r)
 	m.Draft = r.Bool("draft")
+	m.readSensitive(r)
 	m.Params = r.Rest()
+}
+
+// readSensitive reads sensitive: true, remembering where it is written for
+// a site that has no support details to show (checkSupport).
+func (m *pageMeta) readSensitive(r *metadata.Reader) {
+	m.sensitive, m.sensitivePos = r.Bool("sensitive"), r.Pos("sensitive")
 }
 
 // workbookID checks workbook IDs; see WorkbookIDPattern.

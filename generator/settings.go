@@ -29,7 +29,10 @@ type site struct {
 	// BackupReminder is how many days after a client's last download of
 	// their answers the runtime reminds them to download again; 0 is never.
 	BackupReminder int
-	Params         map[string]any
+	// Support is what to do in a crisis, shown on sensitive pages; nil
+	// when the site does not set it (support.go).
+	Support *support
+	Params  map[string]any
 
 	// BaseURL is the URL the site is served from, always ending in "/".
 	BaseURL string
@@ -145,6 +148,7 @@ func (s *site) readSettings(r *metadata.Reader) {
 	s.readLanguages(r)
 	s.ID = r.Matching("id", siteID, "may hold only letters, digits, '.', '/', '_' and '-'")
 	s.App = r.BoolOr("app", true)
+	s.Support = readSupport(r)
 	s.Params = r.Rest()
 }
 

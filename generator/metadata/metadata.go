@@ -528,6 +528,13 @@ func (r *Reader) Require(key, value string) {
 	}
 }
 
+// Value returns key's value as decoded, nil when it is absent, for a
+// setting with a shape of its own such as a list of entries.
+func (r *Reader) Value(key string) any {
+	v, _ := r.lookup(key)
+	return v
+}
+
 // Has reports whether key was written, so that a reader can tell an
 // absent key from one written as its zero value.
 func (r *Reader) Has(key string) bool { return r.fm.Has(key) }
