@@ -29,7 +29,7 @@ func benchSite(b *testing.B, n int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := corpus.Write(dir, n, false); err != nil {
+	if err := corpus.Write(dir, n, corpus.Plain); err != nil {
 		b.Fatal(err)
 	}
 	benchSites.Store(n, dir)

@@ -622,7 +622,7 @@ func TestBundledSite(t *testing.T) {
 // directive, so that a benchmark of it covers every layout.
 func TestBenchmarkCorpusUsesEveryDirective(t *testing.T) {
 	dir := t.TempDir()
-	if err := corpus.Write(dir, 3, true); err != nil {
+	if err := corpus.Write(dir, 3, corpus.Kinds); err != nil {
 		t.Fatal(err)
 	}
 	openSite(t, dir).build()

@@ -216,13 +216,20 @@ func isAncestor(dir, sub string) bool {
 // neighbours its title. listingUse.key adds what a site's own layouts
 // show. A change to anything else re-renders the workbook alone.
 func (p *page) listing() string {
-	var counted []manifestField
+	// Marshalled, not printed with %v, which prints a number field's
+	// limits by their address: a different key after every conversion.
+	type counted struct {
+		manifestField
+		ShowIf []progressCondition
+	}
+	var fields []counted
 	for _, f := range p.converted().manifest {
 		if f.Counts {
-			counted = append(counted, f)
+			fields = append(fields, counted{f, f.showIf})
 		}
 	}
-	return fmt.Sprintf("%q %q %q %d %v %v %v", p.Title, p.Description, p.Duration, p.Weight, p.Draft, p.ID, counted)
+	data, _ := json.Marshal(fields)
+	return fmt.Sprintf("%q %q %q %d %v %v %s", p.Title, p.Description, p.Duration, p.Weight, p.Draft, p.ID, data)
 }
 
 // bookJSON is what the book pages show of a workbook.

@@ -106,3 +106,17 @@ title: A
 		t.Errorf("a build's page loads serve's reload script:\n%s", built)
 	}
 }
+
+// TestSessionBodyEditOfNumberFieldPage edits the body of a workbook whose
+// counted fields hold a number field and a field under show-if: the
+// workbook alone renders again. The listing's key once printed the number
+// field's limits by their address, which differs with every conversion,
+// so such an edit rendered the whole collection again.
+func TestSessionBodyEditOfNumberFieldPage(t *testing.T) {
+	site := newTestSite(t, careerSite)
+	site.write("content/before/minutes.md", "---\ntitle: Minutes\n---\n::number[Minutes practised]{#minutes min=0 max=600}\n\n::choice[Mood]{#mood options=\"Low|High\"}\n\n::text[Why low?]{#why show-if='mood = \"Low\"'}\n")
+	v := site.serve()
+	v.build()
+	v.edit("content/before/minutes.md", "---\ntitle: Minutes\n---\n::number[Minutes practised]{#minutes min=0 max=600}\n\n::choice[Mood]{#mood options=\"Low|High\"}\n\n::text[Why low?]{#why show-if='mood = \"Low\"'}\n\nA new paragraph.\n")
+	v.assertRendered(1)
+}

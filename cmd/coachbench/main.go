@@ -1,10 +1,11 @@
 // Command coachbench measures coachbook's builds on synthetic sites: the
 // CPU time and peak memory of a first build and of a build over an earlier
-// one, against the floor of plain goldmark converting the same files and
-// against writing as many files, the time of a one-workbook edit in serve,
-// and, with -hugo, Hugo building the same site.
+// one, against the floor of goldmark converting the same files and against
+// writing as many files, the time of a one-workbook edit in serve and its
+// memory, the weight of what the home page and a workbook load, and, with
+// -hugo, Hugo building the same site.
 //
-//	go run ./cmd/coachbench [-pages 1000,10000] [-exercises] [-hugo]
+//	go run ./cmd/coachbench [-pages 1000,10000] [-corpus plain,exercise,kinds] [-runs 3] [-hugo] [-profile DIR]
 //
 // Each measurement runs in a child process, so that its CPU time and peak
 // memory are its own.
@@ -32,23 +33,27 @@ import (
 	"coachbook/internal/corpus"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 )
 
 func main() {
-	child := flag.String("child", "", "internal: run one measurement (floor, write, build or serve) in this process")
+	child := flag.String("child", "", "internal: run one measurement (floor, floor-plain, write, build or serve) in this process")
 	dir := flag.String("dir", "", "internal: the site to measure")
 	pages := flag.String("pages", "1000,10000", "site sizes to measure, separated by commas")
-	exercises := flag.Bool("exercises", false, "give every workbook one of each directive, not plain Markdown")
+	corpora := flag.String("corpus", "plain", "the synthetic sites to measure, separated by commas: plain (Markdown only), exercise (every first-version directive on every page) or kinds (every directive there is)")
+	runs := flag.Int("runs", 1, "run each measurement this many times and report the median")
 	hugo := flag.Bool("hugo", false, "also build the plain site with Hugo (the hugo command must be installed)")
+	profile := flag.String("profile", "", "write a CPU and a heap profile of each build and serve into this folder")
 	flag.Parse()
 	if *child != "" {
-		if err := measure(*child, *dir); err != nil {
+		if err := measure(*child, *dir, *profile); err != nil {
 			fmt.Fprintln(os.Stderr, "coachbench:", err)
 			os.Exit(1)
 		}
 		return
 	}
-	if err := run(*pages, *exercises, *hugo); err != nil {
+	if err := run(*pages, *corpora, *runs, *hugo, *profile); err != nil {
 		fmt.Fprintln(os.Stderr, "coachbench: error:", err)
 		os.Exit(1)
 	}
@@ -63,86 +68,140 @@ type result struct {
 	out  string
 }
 
-func run(sizes string, exercises, hugo bool) error {
+func run(sizes, corpora string, runs int, hugo bool, profile string) error {
 	if hugo {
 		if _, err := exec.LookPath("hugo"); err != nil {
 			return fmt.Errorf("-hugo needs the hugo command: install Debian's hugo package (apt-get install hugo)")
 		}
+	}
+	if runs < 1 {
+		return fmt.Errorf("-runs: %d is not a number of runs", runs)
+	}
+	var kinds []corpus.Kind
+	for _, name := range strings.Split(corpora, ",") {
+		k, ok := corpus.KindNamed(strings.TrimSpace(name))
+		if !ok {
+			return fmt.Errorf("-corpus: %q is not plain, exercise or kinds", name)
+		}
+		kinds = append(kinds, k)
+	}
+	if profile != "" {
+		abs, err := filepath.Abs(profile)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(abs, 0o755); err != nil {
+			return err
+		}
+		profile = abs
 	}
 	tmp, err := os.MkdirTemp("", "coachbench-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	fmt.Printf("coachbench: %s, %d cores, GOMAXPROCS %d\n", runtime.Version(), runtime.NumCPU(), runtime.GOMAXPROCS(0))
-	fmt.Printf("%-7s %-12s %9s %9s %9s %7s %9s %9s %8s\n", "pages", "what", "cpu s", "user s", "wall s", "×floor", "pages/s", "peak MB", "edit ms")
-	for _, field := range strings.Split(sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(field))
-		if err != nil || n < 1 {
-			return fmt.Errorf("-pages: %q is not a number of pages", field)
-		}
-		site := filepath.Join(tmp, strconv.Itoa(n))
-		if err := corpus.Write(site, n, exercises); err != nil {
-			return err
-		}
-		// The rows run in this order so that none follows a mass deletion,
-		// which makes some file systems slow to make new files: the write
-		// row's files stay until the end. The rebuild row is a third
-		// build, which writes over the first build's output, kept as the
-		// spare, as every build after the second does.
-		var floor, build, rebuild result
-		for _, m := range []struct {
-			what, row string
-			into      *result
-		}{
-			{"floor", "floor", &floor},
-			{"write", "write", nil},
-			{"build", "build", &build},
-			{"build", "", nil},
-			{"build", "rebuild", &rebuild},
-			{"serve", "serve", nil},
-		} {
-			r, err := child(m.what, site)
-			if err != nil {
+	fmt.Printf("coachbench: %s, %d cores, GOMAXPROCS %d, median of %d runs\n", runtime.Version(), runtime.NumCPU(), runtime.GOMAXPROCS(0), runs)
+	fmt.Printf("%-9s %-7s %-12s %9s %9s %9s %7s %9s %9s %8s\n", "corpus", "pages", "what", "cpu s", "user s", "wall s", "×floor", "pages/s", "peak MB", "edit ms")
+	for _, k := range kinds {
+		for _, field := range strings.Split(sizes, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(field))
+			if err != nil || n < 1 {
+				return fmt.Errorf("-pages: %q is not a number of pages", field)
+			}
+			site := filepath.Join(tmp, fmt.Sprintf("%s-%d", k, n))
+			if err := corpus.Write(site, n, k); err != nil {
 				return err
 			}
-			if m.into != nil {
-				*m.into = r
-			}
-			if m.row != "" {
-				report(n, m.row, r, floor)
-			}
-		}
-		if hugo {
-			first, again, err := runHugo(site)
-			if err != nil {
+			if err := measureSite(site, k, n, runs, hugo, profile); err != nil {
 				return err
 			}
-			report(n, "hugo", first, floor)
-			report(n, "hugo rebuild", again, floor)
-			fmt.Printf("%-7d coachbook uses %.2f× Hugo's CPU time on a first build and %.2f× on a rebuild, with %.2f× its memory\n", n,
-				build.cpu.Seconds()/first.cpu.Seconds(), rebuild.cpu.Seconds()/again.cpu.Seconds(), float64(build.rss)/float64(first.rss))
 		}
 	}
 	return nil
 }
 
-func report(n int, what string, r, floor result) {
+// measureSite measures one synthetic site. The rows run in this order so
+// that none follows a mass deletion, which makes some file systems slow to
+// make new files: the write row's files stay until the end. The rebuild
+// row is a third build, which writes over the first build's output, kept
+// as the spare, as every build after the second does. With several runs,
+// each row runs that many times in a row and reports its median.
+func measureSite(site string, k corpus.Kind, n, runs int, hugo bool, profile string) error {
+	var floor, build, rebuild result
+	for _, m := range []struct {
+		what, row string
+		into      *result
+	}{
+		{"floor", "floor", &floor},
+		{"floor-plain", "floor-plain", nil},
+		{"write", "write", nil},
+		{"build", "build", &build},
+		{"build", "", nil},
+		{"build", "rebuild", &rebuild},
+		{"serve", "serve", nil},
+	} {
+		times := runs
+		if m.row == "build" || m.row == "" {
+			times = 1 // Only the first build into an empty folder is a first build.
+		}
+		var rs []result
+		for range times {
+			prof := ""
+			if profile != "" && (m.what == "build" || m.what == "serve") && m.row != "" {
+				prof = filepath.Join(profile, fmt.Sprintf("%s-%d-%s", k, n, m.row))
+			}
+			r, err := child(m.what, site, prof)
+			if err != nil {
+				return err
+			}
+			rs = append(rs, r)
+		}
+		r := median(rs)
+		if m.into != nil {
+			*m.into = r
+		}
+		if m.row != "" {
+			report(k, n, m.row, r, floor)
+		}
+	}
+	if err := reportWeights(k, n, filepath.Join(site, "public")); err != nil {
+		return err
+	}
+	if hugo {
+		first, again, err := runHugo(site)
+		if err != nil {
+			return err
+		}
+		report(k, n, "hugo", first, floor)
+		report(k, n, "hugo rebuild", again, floor)
+		fmt.Printf("%-9s %-7d coachbook uses %.2f× Hugo's CPU time and %.2f× its wall time on a first build, %.2f× its CPU time on a rebuild, with %.2f× its memory\n", k, n,
+			build.cpu.Seconds()/first.cpu.Seconds(), build.wall.Seconds()/first.wall.Seconds(), rebuild.cpu.Seconds()/again.cpu.Seconds(), float64(build.rss)/float64(first.rss))
+	}
+	return nil
+}
+
+// median returns the run of median CPU time.
+func median(rs []result) result {
+	sort.Slice(rs, func(i, j int) bool { return rs[i].cpu < rs[j].cpu })
+	return rs[len(rs)/2]
+}
+
+func report(k corpus.Kind, n int, what string, r, floor result) {
 	edit := ""
 	if what == "serve" {
 		edit = r.out
 	}
-	fmt.Printf("%-7d %-12s %9.2f %9.2f %9.2f %7.2f %9.0f %9.0f %8s\n", n, what, r.cpu.Seconds(), r.user.Seconds(), r.wall.Seconds(),
+	fmt.Printf("%-9s %-7d %-12s %9.2f %9.2f %9.2f %7.2f %9.0f %9.0f %8s\n", k, n, what, r.cpu.Seconds(), r.user.Seconds(), r.wall.Seconds(),
 		r.cpu.Seconds()/floor.cpu.Seconds(), float64(n)/r.wall.Seconds(), float64(r.rss)/(1<<20), edit)
 }
 
 // child runs one measurement in a fresh process.
-func child(what, dir string) (result, error) {
+func child(what, dir, profile string) (result, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return result{}, err
 	}
-	return runProcess(exec.Command(self, "-child", what, "-dir", dir))
+	return runProcess(exec.Command(self, "-child", what, "-dir", dir, "-profile", profile))
 }
 
 func runProcess(cmd *exec.Cmd) (result, error) {
@@ -161,10 +220,19 @@ func runProcess(cmd *exec.Cmd) (result, error) {
 }
 
 // measure is the child's side.
-func measure(what, dir string) error {
+func measure(what, dir, profile string) error {
+	if profile != "" {
+		stop, err := startProfiles(profile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	switch what {
 	case "floor":
-		return floor(dir)
+		return floor(dir, floorMarkdown())
+	case "floor-plain":
+		return floor(dir, goldmark.New())
 	case "build":
 		generator.LimitMemory() // As coachbook build does.
 		_, err := generator.Build(context.Background(), generator.Options{Source: dir, Dest: filepath.Join(dir, "public")})
@@ -177,9 +245,19 @@ func measure(what, dir string) error {
 	return fmt.Errorf("unknown measurement %q", what)
 }
 
-// floor converts every Markdown file with plain goldmark on every core:
-// the least a build of these files could cost.
-func floor(dir string) error {
+// floorMarkdown is goldmark as a workbook needs it at the least: GitHub's
+// extensions (tables, strikethrough, task lists, autolinks), footnotes and
+// automatic heading IDs.
+func floorMarkdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+}
+
+// floor converts every Markdown file with md on every core: the least a
+// build of these files could cost.
+func floor(dir string, md goldmark.Markdown) error {
 	var files []string
 	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
@@ -190,7 +268,6 @@ func floor(dir string) error {
 	if err != nil {
 		return err
 	}
-	md := goldmark.New()
 	next := make(chan string)
 	var wg sync.WaitGroup
 	errs := make(chan error, runtime.GOMAXPROCS(0))
@@ -253,13 +330,15 @@ func writeOnly(dir string) error {
 }
 
 // serve builds the site in a serve session, then edits one workbook's
-// body five times, printing the median time of the rebuilds.
+// body five times, printing the median time of the rebuilds. It edits the
+// second workbook, as the first is the one every workbook of the kinds
+// corpus recalls an answer from.
 func serve(dir string) error {
 	s := generator.NewSession(generator.Options{Source: dir, LiveReload: "/_coachbook/livereload.js"})
 	if _, err := s.Build(context.Background(), nil); err != nil {
 		return err
 	}
-	name := "content/c000/p000.md"
+	name := "content/c000/p001.md"
 	file := filepath.Join(dir, filepath.FromSlash(name))
 	original, err := os.ReadFile(file)
 	if err != nil {
