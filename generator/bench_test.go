@@ -13,31 +13,33 @@ import (
 	"testing"
 
 	"coachbook/internal/corpus"
-
-	"github.com/yuin/goldmark"
 )
 
 // benchSites caches the synthetic sites between benchmarks of one run.
 var benchSites sync.Map
 
-func benchSite(b *testing.B, n int) string {
+func benchSite(b *testing.B, n int, k corpus.Kind) string {
 	b.Helper()
-	if dir, ok := benchSites.Load(n); ok {
+	type site struct {
+		n int
+		k corpus.Kind
+	}
+	if dir, ok := benchSites.Load(site{n, k}); ok {
 		return dir.(string)
 	}
-	dir, err := os.MkdirTemp("", fmt.Sprintf("coachbook-bench-%d-", n))
+	dir, err := os.MkdirTemp("", fmt.Sprintf("coachbook-bench-%s-%d-", k, n))
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := corpus.Write(dir, n, corpus.Plain); err != nil {
+	if err := corpus.Write(dir, n, k); err != nil {
 		b.Fatal(err)
 	}
-	benchSites.Store(n, dir)
+	benchSites.Store(site{n, k}, dir)
 	return dir
 }
 
-func benchBuild(b *testing.B, n int) {
-	dir := benchSite(b, n)
+func benchBuild(b *testing.B, n int, k corpus.Kind) {
+	dir := benchSite(b, n, k)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Build(context.Background(), Options{Source: dir, Dest: filepath.Join(dir, "public")}); err != nil {
@@ -47,14 +49,19 @@ func benchBuild(b *testing.B, n int) {
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }
 
-// BenchmarkBuild1k and BenchmarkBuild10k build whole plain sites to disk.
-func BenchmarkBuild1k(b *testing.B)  { benchBuild(b, 1000) }
-func BenchmarkBuild10k(b *testing.B) { benchBuild(b, 10000) }
+// BenchmarkBuild1k and BenchmarkBuild10k build whole plain sites to disk,
+// BenchmarkBuildExercise1k one whose every workbook holds every
+// first-version directive, and BenchmarkBuildKinds1k one whose every
+// workbook holds every directive there is.
+func BenchmarkBuild1k(b *testing.B)         { benchBuild(b, 1000, corpus.Plain) }
+func BenchmarkBuild10k(b *testing.B)        { benchBuild(b, 10000, corpus.Plain) }
+func BenchmarkBuildExercise1k(b *testing.B) { benchBuild(b, 1000, corpus.Exercise) }
+func BenchmarkBuildKinds1k(b *testing.B)    { benchBuild(b, 1000, corpus.Kinds) }
 
-// BenchmarkFloor10k converts the same files with plain goldmark: the
-// least a build could cost.
+// BenchmarkFloor10k converts the same files with goldmark as a workbook
+// needs it at the least: the floor a build is compared with.
 func BenchmarkFloor10k(b *testing.B) {
-	dir := benchSite(b, 10000)
+	dir := benchSite(b, 10000, corpus.Plain)
 	var files [][]byte
 	filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(p, ".md") {
@@ -66,7 +73,7 @@ func BenchmarkFloor10k(b *testing.B) {
 		}
 		return err
 	})
-	md := goldmark.New()
+	md := corpus.Floor()
 	for b.Loop() {
 		parallel(context.Background(), len(files), func(i int) { md.Convert(files[i], io.Discard) })
 	}
@@ -76,7 +83,7 @@ func BenchmarkFloor10k(b *testing.B) {
 // BenchmarkRebuild10k edits one workbook's body in a 10k-page serve
 // session and rebuilds.
 func BenchmarkRebuild10k(b *testing.B) {
-	dir := benchSite(b, 10000)
+	dir := benchSite(b, 10000, corpus.Plain)
 	s := NewSession(Options{Source: dir})
 	if _, err := s.Build(context.Background(), nil); err != nil {
 		b.Fatal(err)
@@ -99,7 +106,7 @@ func BenchmarkRebuild10k(b *testing.B) {
 // BenchmarkMemoryBuild1k builds 1,000 pages in memory, as serve does: the
 // pipeline's own cost, without the disk's.
 func BenchmarkMemoryBuild1k(b *testing.B) {
-	dir := benchSite(b, 1000)
+	dir := benchSite(b, 1000, corpus.Plain)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := NewSession(Options{Source: dir}).Build(context.Background(), nil); err != nil {

@@ -33,8 +33,6 @@ import (
 	"coachbook/internal/corpus"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 )
 
 func main() {
@@ -230,7 +228,7 @@ func measure(what, dir, profile string) error {
 	}
 	switch what {
 	case "floor":
-		return floor(dir, floorMarkdown())
+		return floor(dir, corpus.Floor())
 	case "floor-plain":
 		return floor(dir, goldmark.New())
 	case "build":
@@ -243,16 +241,6 @@ func measure(what, dir, profile string) error {
 		return writeOnly(dir)
 	}
 	return fmt.Errorf("unknown measurement %q", what)
-}
-
-// floorMarkdown is goldmark as a workbook needs it at the least: GitHub's
-// extensions (tables, strikethrough, task lists, autolinks), footnotes and
-// automatic heading IDs.
-func floorMarkdown() goldmark.Markdown {
-	return goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-	)
 }
 
 // floor converts every Markdown file with md on every core: the least a
