@@ -23,6 +23,9 @@ type directiveLayouts struct {
 	// words are the layouts' words of i18n/en.yaml, for the words the
 	// build gives fields itself.
 	words map[string]string
+	// fast runs the layouts it could compile without html/template's
+	// reflection (fastlayout.go); nil runs every layout through set.
+	fast *fastLayouts
 }
 
 // isKnown reports whether authors can write name as a directive.
@@ -46,11 +49,20 @@ func (dl *directiveLayouts) known() string {
 // layout's position and naming the directive that used it.
 func (dl *directiveLayouts) execute(conv *converting, d *directive.Directive, name string, data any) template.HTML {
 	var buf bytes.Buffer
-	if err := dl.set.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := dl.run(&buf, name, data); err != nil {
 		conv.errs.Add(fmt.Errorf("%w (rendering %s%s at %s)", dl.theme.templateError(err), fence(d), d.Name, conv.pos(d.Offset)))
 		return ""
 	}
 	return template.HTML(buf.String())
+}
+
+// run runs layout name on data into w, by the fast path when it has the
+// layout, with the output and errors html/template would give.
+func (dl *directiveLayouts) run(w *bytes.Buffer, name string, data any) error {
+	if ok, err := dl.fast.execute(w, name, data); ok {
+		return err
+	}
+	return dl.set.ExecuteTemplate(w, name, data)
 }
 
 func fence(d *directive.Directive) string {

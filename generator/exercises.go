@@ -263,7 +263,7 @@ func (c *call) newField(typ, sub string, attrs []string) (*field, error) {
 
 func (c *call) render(f *field) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := c.conv.layouts.set.ExecuteTemplate(&buf, fieldLayout(f.Type), f); err != nil {
+	if err := c.conv.layouts.run(&buf, fieldLayout(f.Type), f); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil

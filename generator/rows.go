@@ -98,7 +98,7 @@ func (dl *directiveLayouts) cell(col *field, rows *field, n int) (template.HTML,
 	}
 	var buf bytes.Buffer
 	data := rowsCell{field: col, Row: n, ID: fmt.Sprintf("%s:%d:%s", rows.DOMID, n, col.Sub())}
-	if err := dl.set.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := dl.run(&buf, name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
