@@ -42,14 +42,12 @@ var errNotCompiled = errors.New("not compiled")
 // compileFastLayouts escapes every layout of set and compiles those it
 // can. html/template escapes a layout when it first runs it, so each runs
 // once on no data, which escapes it and calls nothing with side effects
-// (a method on a nil dot gives nothing).
+// (a method on a nil dot gives nothing). A layout html/template cannot
+// escape loses its tree, and keeps failing through html/template.
 func compileFastLayouts(set *template.Template, funcs template.FuncMap) *fastLayouts {
 	fl := &fastLayouts{templates: map[string]*fastTemplate{}, escapers: newEscaperOracles()}
-	var escapeErr *template.Error
 	for _, t := range set.Templates() {
-		if err := set.ExecuteTemplate(io.Discard, t.Name(), nil); errors.As(err, &escapeErr) {
-			return fl
-		}
+		set.ExecuteTemplate(io.Discard, t.Name(), nil)
 	}
 	for _, t := range set.Templates() {
 		if t.Tree == nil || t.Tree.Root == nil {

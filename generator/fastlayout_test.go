@@ -318,3 +318,24 @@ func TestFastPathLayoutErrorsSameAsHTMLTemplate(t *testing.T) {
 		})
 	}
 }
+
+// TestFastPathBesideLayoutHTMLTemplateCannotEscape checks that a site
+// layout html/template refuses fails as before, and leaves the others on
+// the fast path.
+func TestFastPathBesideLayoutHTMLTemplateCannotEscape(t *testing.T) {
+	site := "-- content/w.md --\n---\ntitle: W\n---\n::text[Name]{#name}\n\n::bad[Oops]\n-- layouts/callouts/bad.html --\n<p title=\"{{.Label}}\n"
+	buildBothWays(t, func(root string) { writeArchiveTo(t, root, txtar.Parse([]byte(site)), "") })
+
+	root := t.TempDir()
+	writeArchiveTo(t, root, txtar.Parse([]byte(site)), "")
+	th, err := loadTheme(root, defaultSettings())
+	mustDo(t, err)
+	t.Cleanup(th.close)
+	messages, _, err := th.loadMessages(defaultSettings())
+	mustDo(t, err)
+	dl, err := th.parseDirectiveLayouts(layoutFuncs(defaultSettings(), nil, messages), messages)
+	mustDo(t, err)
+	if dl.fast.usesFastPath("callouts/bad.html") || !dl.fast.usesFastPath("fields/text.html") {
+		t.Errorf("the fast path runs bad.html: %v, text.html: %v", dl.fast.usesFastPath("callouts/bad.html"), dl.fast.usesFastPath("fields/text.html"))
+	}
+}
