@@ -39,28 +39,38 @@ type fastTemplate struct {
 // errNotCompiled stops compiling a layout the fast path cannot run.
 var errNotCompiled = errors.New("not compiled")
 
-// compileFastLayouts escapes every layout of set and compiles those it
-// can. html/template escapes a layout when it first runs it, so each runs
-// once on no data, which escapes it and calls nothing with side effects
-// (a method on a nil dot gives nothing). A layout html/template cannot
-// escape loses its tree, and keeps failing through html/template.
-func compileFastLayouts(set *template.Template, funcs template.FuncMap) *fastLayouts {
+// compileFastLayouts escapes the layouts of set that are run by name
+// (entries) and compiles them and the layouts they call, where it can.
+// html/template escapes a layout when it first runs it, so each entry
+// runs once on no data, which escapes it and calls nothing with side
+// effects (a method on a nil dot gives nothing). Only what an entry
+// reaches is compiled: a layout no entry reaches may not be escaped yet,
+// and an entry html/template cannot escape keeps failing through it.
+func compileFastLayouts(set *template.Template, funcs template.FuncMap, entries []string) *fastLayouts {
 	fl := &fastLayouts{templates: map[string]*fastTemplate{}, escapers: newEscaperOracles()}
-	for _, t := range set.Templates() {
-		set.ExecuteTemplate(io.Discard, t.Name(), nil)
+	var todo []string
+	for _, name := range entries {
+		var escapeErr *template.Error
+		if err := set.ExecuteTemplate(io.Discard, name, nil); !errors.As(err, &escapeErr) {
+			todo = append(todo, name)
+		}
 	}
-	for _, t := range set.Templates() {
-		if t.Tree == nil || t.Tree.Root == nil {
+	seen := map[string]bool{}
+	for len(todo) > 0 {
+		name := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		t := set.Lookup(name)
+		if seen[name] || t == nil || t.Tree == nil || t.Tree.Root == nil {
 			continue
 		}
+		seen[name] = true
 		c := &fastCompiler{funcs: funcs, escapers: fl.escapers, set: fl, tree: t.Tree}
-		ft := &fastTemplate{name: t.Name(), tree: t.Tree}
 		run, err := c.list(t.Tree.Root)
 		if err != nil {
 			continue
 		}
-		ft.run, ft.calls = run, c.calls
-		fl.templates[ft.name] = ft
+		fl.templates[name] = &fastTemplate{name: name, tree: t.Tree, run: run, calls: c.calls}
+		todo = append(todo, c.calls...)
 	}
 	// A layout that calls one left to html/template is left to it too.
 	for changed := true; changed; {
@@ -111,6 +121,22 @@ func (s *fastState) runTop(dot reflect.Value) (err error) {
 	}()
 	s.tmpl.run(s, dot)
 	return nil
+}
+
+// entries are the directive layouts run by name: one per directive and
+// the cells of rows (cell).
+func (dl *directiveLayouts) entries() []string {
+	var names []string
+	for name, folder := range dl.kinds {
+		names = append(names, folder+"/"+name+".html")
+	}
+	for _, t := range dl.set.Templates() {
+		if strings.HasPrefix(t.Name(), "fields/_cell") {
+			names = append(names, t.Name())
+		}
+	}
+	sort.Strings(names)
+	return names
 }
 
 // usesFastPath reports whether name runs through the fast path, for tests.

@@ -249,7 +249,7 @@ func TestFastPathHostileLayouts(t *testing.T) {
 	for i, src := range hostileLayouts {
 		set := template.Must(template.New("t").Funcs(funcs).Parse(src))
 		slow := template.Must(set.Clone())
-		fl := compileFastLayouts(set, funcs)
+		fl := compileFastLayouts(set, funcs, []string{"t"})
 		if !fl.usesFastPath("t") {
 			t.Errorf("layout %d is not compiled: %s", i, src)
 			continue
@@ -338,4 +338,24 @@ func TestFastPathBesideLayoutHTMLTemplateCannotEscape(t *testing.T) {
 	if dl.fast.usesFastPath("callouts/bad.html") || !dl.fast.usesFastPath("fields/text.html") {
 		t.Errorf("the fast path runs bad.html: %v, text.html: %v", dl.fast.usesFastPath("callouts/bad.html"), dl.fast.usesFastPath("fields/text.html"))
 	}
+}
+
+// TestFastPathLeavesPartialsToTheirCallers checks that compiling does not
+// escape a partial on its own: one that ends inside an attribute escapes
+// only where its caller calls it.
+func TestFastPathLeavesPartialsToTheirCallers(t *testing.T) {
+	site := `-- content/w.md --
+---
+title: W
+---
+::text[Name <1>]{#name}
+-- layouts/fields/_open-title.html --
+<p class="own" title="{{.Label}}
+-- layouts/fields/text.html --
+{{template "fields/_open-title.html" .}} {{.Key}}">{{.Label}}</p>
+`
+	s := newTestSite(t, site)
+	s.build()
+	s.assertFile("w/index.html", `<p class=own title="Name <1>`)
+	buildBothWays(t, func(root string) { writeArchiveTo(t, root, txtar.Parse([]byte(site)), "") })
 }

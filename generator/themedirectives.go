@@ -73,6 +73,6 @@ func (t *theme) parseDirectiveLayouts(funcs template.FuncMap, messages languageW
 	if err := errs.Err(); err != nil {
 		return dl, err
 	}
-	dl.fast = compileFastLayouts(dl.set, all)
+	dl.fast = compileFastLayouts(dl.set, all, dl.entries())
 	return dl, nil
 }
