@@ -290,9 +290,9 @@ func (c *fastCompiler) ifOrWith(n parse.Node, pipeNode *parse.PipeNode, list, el
 	}, nil
 }
 
-// rangeNode ranges as text/template does over slices, arrays, integers
-// and maps of ordered keys. Channels and iterator functions, which no
-// layout's data holds, are an error.
+// rangeNode ranges as text/template does over slices, arrays, integers,
+// channels, iterator functions and maps (of string or integer keys: no
+// layout's data has maps of others, which are an error here).
 func (c *fastCompiler) rangeNode(r *parse.RangeNode) (fastNode, error) {
 	if len(r.Pipe.Decl) > 2 {
 		return nil, errNotCompiled
@@ -357,6 +357,40 @@ func (c *fastCompiler) rangeNode(r *parse.RangeNode) (fastNode, error) {
 			for _, key := range sortedMapKeys(s, val) {
 				ran = true
 				one(key, val.MapIndex(key))
+			}
+		case reflect.Chan:
+			if !val.IsNil() && val.Type().ChanDir() == reflect.SendDir {
+				s.errorf("range over send-only channel %v", val)
+			}
+			for i := 0; !val.IsNil(); i++ {
+				elem, ok := val.Recv()
+				if !ok {
+					break
+				}
+				ran = true
+				one(reflect.ValueOf(i), elem)
+			}
+		case reflect.Func:
+			switch {
+			case val.Type().CanSeq():
+				if len(decl) > 1 {
+					s.errorf("can't use %v iterate over more than one variable", val)
+				}
+				for v := range val.Seq() {
+					ran = true
+					one(reflect.Value{}, v)
+				}
+			case val.Type().CanSeq2():
+				for i, v := range val.Seq2() {
+					ran = true
+					if len(decl) > 1 {
+						one(i, v)
+					} else {
+						one(reflect.Value{}, i)
+					}
+				}
+			default:
+				s.errorf("range can't iterate over %v", val)
 			}
 		case reflect.Invalid:
 		default:

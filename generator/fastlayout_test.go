@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -208,6 +210,8 @@ type hostileView struct {
 	Strs  []string
 	Inner *hostileView
 	Err   error
+	Seq   iter.Seq[int]
+	Seq2  iter.Seq2[int, string]
 }
 
 func (v *hostileView) Twice(s string) string { return s + s }
@@ -229,6 +233,7 @@ var hostileLayouts = []string{
 	`{{eq .N 3}}{{ne .S "x"}}{{lt .N 10}}{{le .U 2}}{{gt .F 1.5}}{{ge .N -1}}{{eq .S "a" "b" "plain"}}{{printf "%s-%d-%v" .S .N .B}}{{print .S .N}}{{println .S}}`,
 	`{{.Twice .S}}{{.Joined "," "a" "b"}}{{.Joined ";"}}{{(.Twice "x")}}{{.Inner.S}}{{i18n "optional"}}{{i18nN "rowsRow" 2}}{{attrs "label" .S}}`,
 	`{{template "part" .}}{{template "part" .Inner}}{{define "part"}}<i title="{{.S}}">{{.S}}</i>{{end}}`,
+	`{{if .Seq}}{{range .Seq}}{{.}}{{else}}no seq{{end}}{{range $i, $v := .Seq2}}{{$i}}{{$v}}{{end}}{{range .Seq2}}{{.}}{{end}}{{end}}`,
 	`{{.Fails}}`,
 	`{{.Nil.S}}`,
 	`{{.Missing}}`,
@@ -259,7 +264,8 @@ func TestFastPathHostileLayouts(t *testing.T) {
 			text := s
 			inner := &hostileView{S: s + "inner"}
 			views := []*hostileView{
-				{S: s, H: template.HTML(s), N: len(s), U: 2, F: 2.5, B: s == "", P: &text, Any: s, List: []any{s, 3, template.HTML(s), nil}, Map: map[string]int{"b": 2, "a": 1, s: 3}, Strs: []string{s, "x"}, Inner: inner, Err: fmt.Errorf("%s", s)},
+				{S: s, H: template.HTML(s), N: len(s), U: 2, F: 2.5, B: s == "", P: &text, Any: s, List: []any{s, 3, template.HTML(s), nil}, Map: map[string]int{"b": 2, "a": 1, s: 3}, Strs: []string{s, "x"}, Inner: inner, Err: fmt.Errorf("%s", s),
+					Seq: slices.Values([]int{1, len(s)}), Seq2: slices.All([]string{s, "y"})},
 				{S: s},
 			}
 			for _, v := range views {
