@@ -40,6 +40,9 @@ type Options struct {
 	// the page's source: tests hold a page in the middle of a build with
 	// it, as a slow conversion would, and learn when it is done.
 	renderHook func(source string, render func())
+	// slowLayouts runs every directive layout through html/template, for
+	// tests that compare the fast path's output with it.
+	slowLayouts bool
 }
 
 // Stats describe a finished build.
@@ -290,6 +293,9 @@ func (b *builder) loadLanguage(ls *site, assets map[string]string) (*languageLay
 	directives, err := b.theme.parseDirectiveLayouts(funcs, messages)
 	if err != nil {
 		return nil, err
+	}
+	if b.opts.slowLayouts {
+		directives.fast = nil
 	}
 	return &languageLayouts{layouts: layouts, convert: newConverter(ls, b.loaded, directives, b.plan)}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"sync"
 
 	"coachbook/generator/directive"
 )
@@ -23,6 +24,11 @@ type directiveLayouts struct {
 	// words are the layouts' words of i18n/en.yaml, for the words the
 	// build gives fields itself.
 	words map[string]string
+	// fast runs the layouts it could compile without html/template's
+	// reflection (fastlayout.go); nil runs every layout through set.
+	fast *fastLayouts
+	// buffers are the buffers layouts render into, reused.
+	buffers sync.Pool
 }
 
 // isKnown reports whether authors can write name as a directive.
@@ -45,12 +51,44 @@ func (dl *directiveLayouts) known() string {
 // execute runs a directive layout, reporting a layout error at the
 // layout's position and naming the directive that used it.
 func (dl *directiveLayouts) execute(conv *converting, d *directive.Directive, name string, data any) template.HTML {
-	var buf bytes.Buffer
-	if err := dl.set.ExecuteTemplate(&buf, name, data); err != nil {
+	out, err := dl.executeHTML(name, data)
+	if err != nil {
 		conv.errs.Add(fmt.Errorf("%w (rendering %s%s at %s)", dl.theme.templateError(err), fence(d), d.Name, conv.pos(d.Offset)))
 		return ""
 	}
-	return template.HTML(buf.String())
+	return out
+}
+
+// executeHTML runs layout name on data into a buffer it reuses: a page
+// of exercises renders every field into one, and growing a fresh one each
+// time cost as much as the rendering.
+func (dl *directiveLayouts) executeHTML(name string, data any) (template.HTML, error) {
+	buf, _ := dl.buffers.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer func() {
+		if buf.Cap() <= maxPooledBuffer {
+			buf.Reset()
+			dl.buffers.Put(buf)
+		}
+	}()
+	if err := dl.run(buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// maxPooledBuffer keeps a huge layout's buffer from being held for good.
+const maxPooledBuffer = 64 << 10
+
+// run runs layout name on data into w, by the fast path when it has the
+// layout, with the output and errors html/template would give.
+func (dl *directiveLayouts) run(w *bytes.Buffer, name string, data any) error {
+	if ok, err := dl.fast.execute(w, name, data); ok {
+		return err
+	}
+	return dl.set.ExecuteTemplate(w, name, data)
 }
 
 func fence(d *directive.Directive) string {

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html"
@@ -262,9 +261,5 @@ func (c *call) newField(typ, sub string, attrs []string) (*field, error) {
 }
 
 func (c *call) render(f *field) (template.HTML, error) {
-	var buf bytes.Buffer
-	if err := c.conv.layouts.set.ExecuteTemplate(&buf, fieldLayout(f.Type), f); err != nil {
-		return "", err
-	}
-	return template.HTML(buf.String()), nil
+	return c.conv.layouts.executeHTML(fieldLayout(f.Type), f)
 }

@@ -177,7 +177,7 @@ func (c *converter) recallContent(conv *conversion) (template.HTML, error) {
 		if src, err := c.recallSource(rd.from); err == nil {
 			view := display{Kind: "recall", Label: rd.label, Class: rd.class, DOMID: rd.domID, Recall: src}
 			var buf bytes.Buffer
-			if err := c.directives.set.ExecuteTemplate(&buf, "displays/recall.html", &view); err != nil {
+			if err := c.directives.run(&buf, "displays/recall.html", &view); err != nil {
 				return "", fmt.Errorf("%w (rendering ::recall at %s)", c.directives.theme.templateError(err), rd.from.pos)
 			}
 			out = buf.String()

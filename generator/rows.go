@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 
@@ -96,10 +95,6 @@ func (dl *directiveLayouts) cell(col *field, rows *field, n int) (template.HTML,
 	if dl.set.Lookup(name) == nil {
 		name = "fields/_cell.html"
 	}
-	var buf bytes.Buffer
 	data := rowsCell{field: col, Row: n, ID: fmt.Sprintf("%s:%d:%s", rows.DOMID, n, col.Sub())}
-	if err := dl.set.ExecuteTemplate(&buf, name, data); err != nil {
-		return "", err
-	}
-	return template.HTML(buf.String()), nil
+	return dl.executeHTML(name, data)
 }

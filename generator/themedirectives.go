@@ -14,7 +14,12 @@ func (t *theme) parseDirectiveLayouts(funcs template.FuncMap, messages languageW
 	dl := &directiveLayouts{kinds: map[string]string{}, theme: t, words: messages.plain("layouts")}
 	// cell renders a column's cell in fields/rows.html through the
 	// column kind's own cell layout.
-	dl.set = template.New("directives").Funcs(funcs).Funcs(template.FuncMap{"cell": dl.cell})
+	all := template.FuncMap{}
+	for name, fn := range funcs {
+		all[name] = fn
+	}
+	all["cell"] = dl.cell
+	dl.set = template.New("directives").Funcs(all)
 	var errs diag.List
 	for _, folder := range directiveFolders {
 		for _, file := range t.list("layouts/" + folder) {
@@ -65,5 +70,9 @@ func (t *theme) parseDirectiveLayouts(funcs template.FuncMap, messages languageW
 			errs.Add(diag.Errorf(diag.Position{File: "layouts/displays/"}, "the theme has no layout for the %s display: add layouts/displays/%s.html", name, name))
 		}
 	}
-	return dl, errs.Err()
+	if err := errs.Err(); err != nil {
+		return dl, err
+	}
+	dl.fast = compileFastLayouts(dl.set, all, dl.entries())
+	return dl, nil
 }
