@@ -31,7 +31,7 @@ title: Dates alone
 `)
 	s.build()
 	s.assertFile("field/index.html", `<script src=/`+s.assetPath("coachbook-remind")+` defer></script>`)
-	s.assertFile("column/index.html", `<script src=/`+s.assetPath("coachbook-tables+remind")+` defer></script>`)
+	s.assertFile("column/index.html", `<script src=/`+s.assetPath("coachbook-tables_remind")+` defer></script>`)
 	if strings.Contains(s.file("plain/index.html"), "coachbook-remind") {
 		t.Error("a workbook whose dates have no remind loads the calendar extension")
 	}

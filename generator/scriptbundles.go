@@ -12,9 +12,10 @@ import (
 // file, the extensions concatenated as they are, so that its scripts
 // compress together: on a page of every kind that is about 2.7 KB less
 // gzipped than nine files. The bundle is named after its extensions,
-// coachbook-tables+remind.js, and content-hashed like every asset, so
-// pages that need the same extensions share one file.
-const bundleSeparator = "+"
+// coachbook-tables_remind.js (not "+", which some static hosts read as a
+// space in a path), and content-hashed like every asset, so pages that
+// need the same extensions share one file.
+const bundleSeparator = "_"
 
 // bundleName names the bundle of extension files scripts, in their order.
 func bundleName(scripts []string) string {
