@@ -130,6 +130,8 @@ type builder struct {
 
 	// withScripts holds the page kinds whose layouts render .Scripts.
 	withScripts map[string]runtimeUse
+	// bundles are the extensions workbooks load together (scriptbundles.go).
+	bundles *scriptBundles
 
 	// buffers reuses the buffers pages are rendered into.
 	buffers sync.Pool
@@ -172,6 +174,7 @@ func (b *builder) build(ctx context.Context) error {
 		b.fail(b.out.claim(p.out, p.pos()))
 	}
 	assets := b.writeAssets()
+	b.bundles = newScriptBundles(b)
 	if !b.plan.incremental() {
 		b.copyFiles(l.files)
 	}
@@ -285,7 +288,7 @@ func (b *builder) loadLanguage(ls *site, assets map[string]string) (*languageLay
 		return nil, err
 	}
 	wordPages(ls, b.loaded.pages, messages)
-	funcs := layoutFuncs(ls, assets, messages)
+	funcs := layoutFuncs(ls, assets, b.bundles, messages)
 	layouts, err := b.theme.parseLayouts(funcs)
 	if err != nil {
 		return nil, err

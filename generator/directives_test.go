@@ -208,7 +208,7 @@ func defaultDirectiveLayouts(t testing.TB) *directiveLayouts {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dl, err := th.parseDirectiveLayouts(layoutFuncs(defaultSettings(), nil, messages), messages)
+	dl, err := th.parseDirectiveLayouts(layoutFuncs(defaultSettings(), nil, nil, messages), messages)
 	if err != nil {
 		t.Fatal(err)
 	}

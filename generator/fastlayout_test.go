@@ -250,7 +250,7 @@ var hostileLayouts = []string{
 // layouts have, on hostile data, both ways: output and errors match.
 func TestFastPathHostileLayouts(t *testing.T) {
 	messages := defaultMessages(t)
-	funcs := layoutFuncs(defaultSettings(), nil, messages)
+	funcs := layoutFuncs(defaultSettings(), nil, nil, messages)
 	for i, src := range hostileLayouts {
 		set := template.Must(template.New("t").Funcs(funcs).Parse(src))
 		slow := template.Must(set.Clone())
@@ -339,7 +339,7 @@ func TestFastPathBesideLayoutHTMLTemplateCannotEscape(t *testing.T) {
 	t.Cleanup(th.close)
 	messages, _, err := th.loadMessages(defaultSettings())
 	mustDo(t, err)
-	dl, err := th.parseDirectiveLayouts(layoutFuncs(defaultSettings(), nil, messages), messages)
+	dl, err := th.parseDirectiveLayouts(layoutFuncs(defaultSettings(), nil, nil, messages), messages)
 	mustDo(t, err)
 	if dl.fast.usesFastPath("callouts/bad.html") || !dl.fast.usesFastPath("fields/text.html") {
 		t.Errorf("the fast path runs bad.html: %v, text.html: %v", dl.fast.usesFastPath("callouts/bad.html"), dl.fast.usesFastPath("fields/text.html"))

@@ -9,8 +9,9 @@ import (
 )
 
 // layoutFuncs are the functions every layout can call, page and directive
-// layouts alike. assets maps a file of assets/ to its content-hashed URL.
-func layoutFuncs(s *site, assets map[string]string, messages languageWords) template.FuncMap {
+// layouts alike. assets maps a file of assets/ to its content-hashed URL;
+// bundles writes the bundles of extensions pages load (scriptbundles.go).
+func layoutFuncs(s *site, assets map[string]string, bundles *scriptBundles, messages languageWords) template.FuncMap {
 	runtime, runtimeErr := scriptJSON(messages.words["runtime"])
 	return template.FuncMap{
 		// runtimeMessages returns the runtime's sentences, for the page's
@@ -54,6 +55,11 @@ func layoutFuncs(s *site, assets map[string]string, messages languageWords) temp
 		"asset": func(name string) (string, error) {
 			if u, ok := assets[name]; ok {
 				return u, nil
+			}
+			if bundles != nil {
+				if u, ok, err := bundles.url(name); ok {
+					return u, err
+				}
 			}
 			return "", fmt.Errorf("no asset %q: the theme has no assets/%s", name, name)
 		},

@@ -5,8 +5,9 @@ package generator
 // included) and its displays name as their script, each once, in the order of the kind
 // tables, then the entries' file when an exercise repeats, then the show-if file
 // when an element has a show-if, then the calendar file when a date has
-// remind. The base layout loads each after the core runtime, with
-// {{range .Scripts}}<script src="{{asset .}}" defer></script>{{end}}.
+// remind. A workbook that needs more than one loads them as one bundle
+// (scriptbundles.go). The base layout loads each after the core runtime,
+// with {{range .Scripts}}<script src="{{asset .}}" defer></script>{{end}}.
 // The home and collection pages load the listings' progress, the book
 // pages theirs (bookScripts); the 404 page needs none.
 func (p *page) Scripts() []string {
@@ -40,6 +41,9 @@ func (p *page) Scripts() []string {
 	}
 	if conv.reminds {
 		scripts = append(scripts, remindScript)
+	}
+	if len(scripts) > 1 {
+		return []string{bundleName(scripts)}
 	}
 	return scripts
 }

@@ -120,6 +120,9 @@ func TestExtensionBudgets(t *testing.T) {
 	}
 	for _, file := range files {
 		name := strings.TrimPrefix(strings.SplitN(filepath.Base(file), ".", 2)[0], "coachbook-")
+		if strings.Contains(name, "_") {
+			continue // A bundle of extensions that are each weighed here.
+		}
 		data, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
@@ -155,8 +158,9 @@ const homeworkScriptsBudget = 16 * 1024
 // everyKindScriptsBudget is the most JavaScript a page using every kind
 // of field and display at once may load. No workbook does: each kind's
 // code loads only where it is used, so this bounds the sum of them all
-// rather than any real page.
-const everyKindScriptsBudget = 22 * 1024
+// rather than any real page. Its extensions load as one bundle, which
+// compresses better than each alone (issue 20).
+const everyKindScriptsBudget = 20 * 1024
 
 // TestPageScriptsBudgets weighs the JavaScript a page of homework, and a
 // page of every kind, load.
@@ -186,7 +190,7 @@ func TestPageScriptsBudgets(t *testing.T) {
 			total += gzipped(data)
 		}
 		t.Logf("the %s page loads %d bytes of JavaScript gzipped: %v", c.name, total, names)
-		if len(names) < 5 {
+		if strings.Count(strings.Join(names, " "), "_") < 3 {
 			t.Errorf("the %s page loads only %v", c.name, names)
 		}
 		if total > c.budget {

@@ -8,9 +8,8 @@
   coachbook.defineFeature(function (core) {
     var M = core.messages, newID = core.newID, made = core.made;
     function make(tag, className, text) {
-      var el = document.createElement(tag);
+      var el = core.element(tag, text);
       el.className = className;
-      if (text) el.textContent = text;
       return el;
     }
 

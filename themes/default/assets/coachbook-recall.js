@@ -89,24 +89,18 @@
     var out = core.$("[data-answer]", box);
     var parts;
     if (!list.length) {
-      parts = [el("p", M.recallEmpty)];
+      parts = [core.element("p", M.recallEmpty)];
     } else if (list.length === 1) {
-      parts = [el("p", list[0])];
+      parts = [core.element("p", list[0])];
     } else {
-      var ul = el("ul", "");
-      list.forEach(function (line) { ul.appendChild(el("li", line)); });
+      var ul = core.element("ul");
+      list.forEach(function (line) { core.element("li", line, ul); });
       parts = [ul];
     }
     out.replaceChildren.apply(out, parts);
     box.toggleAttribute("data-empty", !list.length);
     var link = core.$("[data-recall-link]", box);
     link.textContent = core.say(list.length ? M.recallChange : M.recallAnswer, link.getAttribute("data-title"));
-  }
-
-  function el(name, text) {
-    var e = document.createElement(name);
-    e.textContent = text;
-    return e;
   }
 
   function update() { if (core) core.$$("[data-recall]").forEach(show); }

@@ -76,13 +76,7 @@
       "END:VEVENT", "END:VCALENDAR"
     ];
     var name = [page.id, key, input.value].map(coachbook.fileLabel).filter(Boolean).join("-") + ".ics";
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([lines.map(fold).join("")], { type: "text/calendar" }));
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    core.download(name, "text/calendar", lines.map(fold).join(""));
   }
 
   // text escapes a TEXT value (RFC 5545 3.3.11): a client's line breaks

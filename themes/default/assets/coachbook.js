@@ -377,9 +377,7 @@
   function notice(text) {
     var box = $("[data-notice]");
     if (!box || $$("p", box).some(function (p) { return p.textContent === text; })) return;
-    var p = document.createElement("p");
-    p.textContent = text;
-    box.appendChild(p);
+    element("p", text, box);
     show(box);
     announce(text);
   }
@@ -1721,9 +1719,8 @@
       $$(".field textarea, .field input:not([type]), .field input[type=text]").forEach(function (box) {
         var copy = box.nextElementSibling;
         if (!copy || !copy.classList.contains("print-value")) {
-          copy = document.createElement("div");
+          box.after(copy = element("div"));
           copy.className = "print-value";
-          box.after(copy);
         }
         copy.textContent = box.value;
       });
@@ -1762,14 +1759,12 @@
   // comes from the build this one belongs to.
   function offerNewVersion(worker) {
     if ($("[data-new-version]")) return;
-    var box = document.createElement("div");
+    var box = element("div", "", document.body);
     box.className = "new-version";
     box.setAttribute("data-new-version", "");
-    var text = document.createElement("p");
-    text.textContent = MESSAGES.newVersion;
-    var button = document.createElement("button");
+    element("p", MESSAGES.newVersion, box);
+    var button = element("button", MESSAGES.reloadNewVersion, box);
     button.type = "button";
-    button.textContent = MESSAGES.reloadNewVersion;
     button.addEventListener("click", function () {
       button.disabled = true;
       navigator.serviceWorker.addEventListener("controllerchange", function () { window.location.reload(); });
@@ -1777,8 +1772,6 @@
       if (worker.state === "activated") window.location.reload();
       else worker.postMessage("skipWaiting");
     });
-    box.append(text, button);
-    document.body.appendChild(box);
     announce(MESSAGES.newVersion);
   }
 
