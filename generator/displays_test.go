@@ -28,7 +28,7 @@ title: Text only
 `)
 	s.build()
 	tables, trends := "/"+s.assetPath("coachbook-tables"), "/"+s.assetPath("coachbook-trends")
-	s.assertFile("log/index.html", `<script src=`+tables+` defer></script><script src=`+trends+` defer></script>`)
+	s.assertFile("log/index.html", `<script src="`+tables+`" defer></script>`+"\n"+`<script src="`+trends+`" defer></script>`)
 	if strings.Contains(s.file("text/index.html"), "coachbook-trends") {
 		t.Error("a page without totals loads the trends extension")
 	}

@@ -31,8 +31,8 @@ title: Dates alone
 `)
 	s.build()
 	remind, tables := "/"+s.assetPath("coachbook-remind"), "/"+s.assetPath("coachbook-tables")
-	s.assertFile("field/index.html", `<script src=`+remind+` defer></script>`)
-	s.assertFile("column/index.html", `<script src=`+tables+` defer></script><script src=`+remind+` defer></script>`)
+	s.assertFile("field/index.html", `<script src="`+remind+`" defer></script>`)
+	s.assertFile("column/index.html", `<script src="`+tables+`" defer></script>`+"\n"+`<script src="`+remind+`" defer></script>`)
 	if strings.Contains(s.file("plain/index.html"), "coachbook-remind") {
 		t.Error("a workbook whose dates have no remind loads the calendar extension")
 	}

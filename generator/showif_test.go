@@ -38,7 +38,7 @@ func TestShowIfScripts(t *testing.T) {
 	s := newTestSite(t, showIfSite)
 	s.build()
 	ext := "/" + s.assetPath("coachbook-showif")
-	s.assertFile("journal/index.html", `<script src=`+ext+` defer></script>`)
+	s.assertFile("journal/index.html", `<script src="`+ext+`" defer></script>`)
 	if strings.Contains(s.file("plain/index.html"), "coachbook-showif") {
 		t.Error("a page without show-if loads its extension")
 	}
