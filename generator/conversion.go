@@ -3,7 +3,6 @@ package generator
 import (
 	"fmt"
 	"html/template"
-	"strings"
 
 	"coachbook/generator/diag"
 	"coachbook/generator/directive"
@@ -132,12 +131,11 @@ func (c *converter) minifiedHTML(html template.HTML) (template.HTML, error) {
 	if c.min == nil {
 		return html, nil
 	}
-	var out strings.Builder
-	out.Grow(len(html))
-	if err := c.min.Minify("text/html", &out, strings.NewReader(string(html))); err != nil {
+	out, err := c.min.Bytes("text/html", []byte(html)) // Read in place, unlike a reader.
+	if err != nil {
 		return html, fmt.Errorf("minifying the page's HTML: %w", err)
 	}
-	return template.HTML(out.String()), nil
+	return template.HTML(out), nil
 }
 
 // result is what the conversion made.
