@@ -217,6 +217,7 @@ func (t *theme) parseLayout(set *template.Template, name string, min *minify.M) 
 	return t.parseSource(set, name, src)
 }
 
+// parse adds the layout name to set as written.
 func (t *theme) parse(set *template.Template, name string) error {
 	src, err := t.read(name)
 	if err != nil {
@@ -225,6 +226,8 @@ func (t *theme) parse(set *template.Template, name string) error {
 	return t.parseSource(set, name, src)
 }
 
+// parseSource adds src to set as the layout name, whose errors name the
+// file.
 func (t *theme) parseSource(set *template.Template, name string, src []byte) error {
 	tmplName := strings.TrimPrefix(name, "layouts/")
 	if _, err := set.New(tmplName).Parse(string(src)); err != nil {
