@@ -61,11 +61,11 @@ title: STAR practice
 `)
 	s.build()
 	for _, page := range []string{"index.html", "start/index.html", "before/drive/index.html", "answers/index.html", "404.html"} {
-		s.assertFile(page, `<nav class=site-nav aria-label="This site"><a href=/career/answers/`)
+		s.assertFile(page, `<nav class=site-nav aria-label="This site"><a href="/career/answers/"`)
 	}
-	s.assertFile("index.html", `<a href=/career/answers/>See all your answers on one page</a>`)
-	s.assertFile("answers/index.html", "<title>My answers · Career companion</title>", `<a href=/career/answers/ aria-current=page>My answers</a>`)
-	s.assertFile("review/index.html", "<title>Review a client's answers · Career companion</title>", `data-review-file`, `id=coachbook-fields`)
+	s.assertFile("index.html", `<a href="/career/answers/">See all your answers on one page</a>`)
+	s.assertFile("answers/index.html", "<title>My answers · Career companion</title>", `<a href="/career/answers/" aria-current="page">My answers</a>`)
+	s.assertFile("review/index.html", "<title>Review a client&#39;s answers · Career companion</title>", `data-review-file`, `id=coachbook-fields`)
 	for _, name := range []string{"index.html", "start/index.html", "answers/index.html", "sitemap.xml"} {
 		if strings.Contains(s.file(name), "review/") {
 			t.Errorf("%s links to the review page", name)
@@ -84,7 +84,7 @@ title: STAR practice
 			t.Errorf("%s groups: %q", page, got)
 		}
 		var ids []string
-		for _, m := range regexp.MustCompile(`data-book-workbook=([^ >]+)`).FindAllStringSubmatch(html, -1) {
+		for _, m := range regexp.MustCompile(`data-book-workbook="([^"]+)"`).FindAllStringSubmatch(html, -1) {
 			ids = append(ids, m[1])
 		}
 		if strings.Join(ids, " ") != "start before/drive before/more/values interview/star" {

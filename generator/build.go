@@ -254,13 +254,34 @@ func (b *builder) renderPage(p *page) error {
 		buf = new(bytes.Buffer)
 	}
 	defer func() { buf.Reset(); b.buffers.Put(buf) }()
-	if err := b.languages[p.Site].layouts[p.Kind].ExecuteTemplate(buf, "base.html", p); err != nil {
-		return b.theme.templateError(err)
+	ll := b.languages[p.Site]
+	minified := ll.minified
+	if err := ll.layouts[p.Kind].ExecuteTemplate(buf, "base.html", p); err != nil {
+		if !minified {
+			return b.theme.templateError(err)
+		}
+		// Render again with the layouts as written: the error is then
+		// reported where it is in the layout's file.
+		written, werr := ll.written()
+		if werr != nil {
+			return werr
+		}
+		buf.Reset()
+		if err := written[p.Kind].ExecuteTemplate(buf, "base.html", p); err != nil {
+			return b.theme.templateError(err)
+		}
+		minified = false
 	}
 	if err := b.checkScripts(p); err != nil {
 		return err
 	}
-	if err := b.out.write(p.out, buf.Bytes()); err != nil {
+	// Minified layouts write minified pages, given minified content
+	// (converter.render).
+	write := b.out.write
+	if minified {
+		write = b.out.writeExact
+	}
+	if err := write(p.out, buf.Bytes()); err != nil {
 		b.fail(fmt.Errorf("%s: %w", p.source, err))
 	}
 	if !b.plan.keep {
@@ -274,7 +295,12 @@ func (b *builder) renderPage(p *page) error {
 // language's words.
 type languageLayouts struct {
 	layouts map[string]*template.Template
-	convert *converter
+	// minified says the layouts were parsed minified; written parses
+	// them as written, on first need, to report a layout's error at its
+	// place in the file.
+	minified bool
+	written  func() (map[string]*template.Template, error)
+	convert  *converter
 }
 
 // loadLanguage loads the words of language site ls and parses the layouts
@@ -289,9 +315,15 @@ func (b *builder) loadLanguage(ls *site, assets map[string]string) (*languageLay
 	}
 	wordPages(ls, b.loaded.pages, messages)
 	funcs := layoutFuncs(ls, assets, b.bundles, messages)
-	layouts, err := b.theme.parseLayouts(funcs)
-	if err != nil {
-		return nil, err
+	ll := &languageLayouts{minified: true, written: sync.OnceValues(func() (map[string]*template.Template, error) {
+		return b.theme.parseLayouts(funcs, nil)
+	})}
+	if ll.layouts, err = b.theme.parseLayouts(funcs, b.out.min); err != nil {
+		// The error where it is in the layout's file.
+		if ll.layouts, err = ll.written(); err != nil {
+			return nil, err
+		}
+		ll.minified = false
 	}
 	directives, err := b.theme.parseDirectiveLayouts(funcs, messages)
 	if err != nil {
@@ -300,5 +332,6 @@ func (b *builder) loadLanguage(ls *site, assets map[string]string) (*languageLay
 	if b.opts.slowLayouts {
 		directives.fast = nil
 	}
-	return &languageLayouts{layouts: layouts, convert: newConverter(ls, b.loaded, directives, b.plan)}, nil
+	ll.convert = newConverter(ls, b.loaded, directives, b.plan, b.out.min)
+	return ll, nil
 }

@@ -113,15 +113,15 @@ func TestSiteStructure(t *testing.T) {
 		"One phrase that says what matters most.", "10 min", "Assessments taken", "Interview preparation", "STAR practice", "30 min"}
 	assertInOrder(t, home, order)
 	s.assertFile("index.html", "<h1>Career companion</h1>", "Start with <strong>Before your session</strong>",
-		"Example University Careers", `href=mailto:careers@example.edu`)
+		"Example University Careers", `href="mailto:careers@example.edu"`)
 
 	// Collections, breadcrumbs and previous/next links.
 	s.assertFile("before/index.html", "<h1>Before your session</h1>", "Twenty minutes of reflection.")
 	s.assertFile("before/drive/index.html",
-		`<a href=/before/>Before your session</a>`,
+		`<a href="/before/">Before your session</a>`,
 		`aria-current=page>Your primary career drive`,
-		`class=prev href=/before/reflection/ rel=prev`,
-		`class=next href=/before/assessments/ rel=next`,
+		`class=prev href="/before/reflection/" rel=prev`,
+		`class=next href="/before/assessments/" rel=next`,
 		// Relative .md links become page URLs and keep their fragment.
 		`<a href=/before/reflection/#why>one phrase</a>`,
 		// The body's h1 is demoted: the title is the page's only h1.
@@ -134,12 +134,12 @@ func TestSiteStructure(t *testing.T) {
 	s.assertFile("welcome/index.html", `<a href=/interview/star/>STAR practice</a>`)
 
 	// Landmarks, skip link, language, CSP and hashed assets.
-	s.assertFile("welcome/index.html", `<html lang=en dir=ltr>`, `class=skip-link href=#main`, `<main id=main`,
+	s.assertFile("welcome/index.html", `<html lang="en" dir="ltr">`, `class=skip-link href=#main`, `<main id=main`,
 		`<header class=site-header>`, `<footer class=site-footer>`, `http-equiv=Content-Security-Policy`)
 	style, script, site := s.assetPath("style"), s.assetPath("coachbook"), s.assetPath("site")
-	s.assertFile("welcome/index.html", "href=/"+style, "src=/"+script, "href=/"+site)
+	s.assertFile("welcome/index.html", `href="/`+style, `src="/`+script, `href="/`+site)
 	s.assertFile(site, "--accent:#7a3e9d")
-	s.assertFile("404.html", "Page not found", `href=/>Go to the list of workbooks`)
+	s.assertFile("404.html", "Page not found", `href="/">Go to the list of workbooks`)
 	s.assertFile("sitemap.xml", "<loc>/interview/star/</loc>")
 	s.assertFile("robots.txt", "User-agent: *")
 	for name, content := range s.snapshot() {
@@ -189,7 +189,7 @@ func TestSubPathLinksResolve(t *testing.T) {
 	}
 	s.assertFile("sitemap.xml", "<loc>https://example.edu/career/workbooks/interview/star/</loc>")
 	s.assertFile("robots.txt", "Sitemap: https://example.edu/career/workbooks/sitemap.xml")
-	s.assertFile("welcome/index.html", `rel=canonical href=https://example.edu/career/workbooks/welcome/`)
+	s.assertFile("welcome/index.html", `rel=canonical href="https://example.edu/career/workbooks/welcome/"`)
 }
 
 // checkLinks checks that every href and src of every page in files, the
@@ -356,7 +356,7 @@ func TestSiteWithoutSettings(t *testing.T) {
 	stats := s.build()
 	assertErrors(t, stats.Warnings[0].Error(), `content/notes.md:1:1: warning: no title and no # heading; using the file name "Notes"`)
 	s.assertFile("notes/index.html", "<h1>Notes</h1>")
-	s.assertFile("index.html", "<title>Workbooks</title>", "<html lang=en dir=ltr>")
+	s.assertFile("index.html", "<title>Workbooks</title>", `<html lang="en" dir="ltr">`)
 }
 
 func TestRawHTML(t *testing.T) {
@@ -514,8 +514,8 @@ title: A
 		s.write("themes/plain/assets/"+name, "/* its extensions */")
 	}
 	s.build()
-	s.assertFile("answers/index.html", "<title>plain My answers · Plain</title>", "data-book-workbook=a")
-	s.assertFile("review/index.html", "<title>plain Review a client's answers · Plain</title>")
+	s.assertFile("answers/index.html", "<title>plain My answers · Plain</title>", `data-book-workbook="a"`)
+	s.assertFile("review/index.html", "<title>plain Review a client&#39;s answers · Plain</title>")
 }
 
 func TestDrafts(t *testing.T) {

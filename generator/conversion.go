@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"html/template"
 
 	"coachbook/generator/diag"
@@ -106,6 +107,35 @@ func convertMarkdown(md goldmark.Markdown, dl *directiveLayouts, p *page) *conve
 	conv.resolveConditions()
 	conv.keysBeforeRepeat()
 	return conv
+}
+
+// render converts p's Markdown and minifies the HTML, once for every
+// page that shows it: pages are written as their minified layouts render
+// them. A page that recalls answers is minified once they are in
+// (recallContent).
+func (c *converter) render(p *page) *conversion {
+	conv := renderMarkdown(c.markdown, c.directives, p)
+	if len(conv.recalls) == 0 && conv.html != "" {
+		html, err := c.minifiedHTML(conv.html)
+		if err != nil {
+			conv.errs.Add(diag.Errorf(p.pos(), "%v", err))
+		}
+		conv.html = html
+	}
+	return conv
+}
+
+// minifiedHTML returns html minified, or html itself without a minifier
+// or on an error.
+func (c *converter) minifiedHTML(html template.HTML) (template.HTML, error) {
+	if c.min == nil {
+		return html, nil
+	}
+	out, err := c.min.Bytes("text/html", []byte(html)) // Read in place, unlike a reader.
+	if err != nil {
+		return html, fmt.Errorf("minifying the page's HTML: %w", err)
+	}
+	return template.HTML(out), nil
 }
 
 // result is what the conversion made.

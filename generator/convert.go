@@ -5,6 +5,7 @@ import (
 
 	"coachbook/generator/diag"
 
+	"github.com/tdewolff/minify/v2"
 	"github.com/yuin/goldmark"
 )
 
@@ -16,13 +17,14 @@ type converter struct {
 	markdown   goldmark.Markdown
 	directives *directiveLayouts
 	plan       plan
+	min        *minify.M // minifies each conversion's HTML (render)
 	// workbooks are the site's workbooks by ID, whose answers recalls show.
 	workbooks map[string]*page
 }
 
 // newConverter makes the converter of the site that l loaded: its links
 // resolve to l's pages, and its directives render through directives.
-func newConverter(s *site, l *loadedSite, directives *directiveLayouts, pl plan) *converter {
+func newConverter(s *site, l *loadedSite, directives *directiveLayouts, pl plan, min *minify.M) *converter {
 	links := &linkResolver{site: s, workbooks: l.bySrc, collections: map[string]*page{}, drafts: l.drafts, partials: l.tree.partials}
 	workbooks := map[string]*page{}
 	for _, p := range l.pages {
@@ -34,7 +36,7 @@ func newConverter(s *site, l *loadedSite, directives *directiveLayouts, pl plan)
 			workbooks[p.ID] = p
 		}
 	}
-	return &converter{markdown: newMarkdown(s.allowHTML, links, directives), directives: directives, plan: pl, workbooks: workbooks}
+	return &converter{markdown: newMarkdown(s.allowHTML, links, directives), directives: directives, plan: pl, min: min, workbooks: workbooks}
 }
 
 // convert converts p's Markdown, or takes its conversion from the last
@@ -52,7 +54,7 @@ func (c *converter) convert(p *page) *conversion {
 		}
 		p.src = src
 	}
-	return renderMarkdown(c.markdown, c.directives, p)
+	return c.render(p)
 }
 
 // reread reads p's file again, once its source was let go, and reports

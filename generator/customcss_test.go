@@ -29,7 +29,7 @@ Words.
 // stylesheets lists the stylesheets a page links, in order.
 func stylesheets(page string) []string {
 	var out []string
-	for _, m := range regexp.MustCompile(`<link rel=stylesheet href=([^ >]+)>`).FindAllStringSubmatch(page, -1) {
+	for _, m := range regexp.MustCompile(`<link rel=stylesheet href="([^"]+)">`).FindAllStringSubmatch(page, -1) {
 		out = append(out, m[1])
 	}
 	return out

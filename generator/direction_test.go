@@ -38,7 +38,7 @@ runtime:
   saved: "saved"
 `, c.language, c.language))
 			s.build()
-			want := fmt.Sprintf(`<html lang=%s dir=%s>`, c.language, c.dir)
+			want := fmt.Sprintf(`<html lang="%s" dir="%s">`, c.language, c.dir)
 			s.assertFile("index.html", want)
 			s.assertFile("w/index.html", want)
 		})

@@ -28,7 +28,7 @@ title: Text only
 `)
 	s.build()
 	// Two extensions load as one bundle (scriptbundles.go).
-	s.assertFile("log/index.html", `<script src=/`+s.assetPath("coachbook-tables_trends")+` defer></script>`)
+	s.assertFile("log/index.html", `<script src="/`+s.assetPath("coachbook-tables_trends")+`" defer></script>`)
 	if strings.Contains(s.file("text/index.html"), "coachbook-trends") {
 		t.Error("a page without totals loads the trends extension")
 	}

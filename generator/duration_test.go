@@ -23,7 +23,7 @@ duration: `+duration+`
 	s := site("en", "20")
 	s.build()
 	s.assertFile("w/index.html", "</span>20 min</span>")
-	s.assertFile("index.html", "</span>20 min<p")
+	s.assertFile("index.html", "</span>20 min</p>")
 
 	s = site("ar", "2")
 	s.build()

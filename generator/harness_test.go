@@ -429,10 +429,13 @@ func (s *testSite) converted(source string) (*page, error) {
 	return p, nil
 }
 
-// pageHTML is a built page's body as HTML.
+// pageHTML is a built page's body as HTML, as converted before it is
+// minified (converter.render), which is easier to read and to check.
 func pageHTML(t *testing.T, p *page) string {
 	t.Helper()
-	html, err := p.Content()
+	plain := *p.convertBy
+	plain.min = nil
+	html, err := plain.recallContent(plain.render(p))
 	if err != nil {
 		t.Fatal(err)
 	}

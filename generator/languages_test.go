@@ -79,7 +79,7 @@ runtime:
 		// key, so the site's own English shows nowhere (TestSiteLanguageWarnings
 		// falls back to English).
 		`"saved":"Salvo"`, `"saving":"A guardar…"`, `"notSaved":"Não foi salvo: {0}.`,
-		`<html lang=pt-BR`)
+		`<html lang="pt-BR"`)
 }
 
 // TestLanguageVariantsOfEnglish: en-GB needs no file of its own, and a
@@ -97,7 +97,7 @@ layouts:
 	// Nor does it need a file.
 	s = languageSite(t, "en-GB", `[{{i18n "timerStart"}}]`, "")
 	s.build()
-	s.assertFile("index.html", "[Start]", "<html lang=en-GB")
+	s.assertFile("index.html", "[Start]", `<html lang="en-GB"`)
 }
 
 // TestSiteLanguageWarnings: a site may add a language the theme lacks;

@@ -70,8 +70,8 @@ func TestMultilingualStructure(t *testing.T) {
 		s.assertNoFile(f)
 	}
 	// Each language's pages speak it, and name the site in it.
-	s.assertFile("fr/prep/drive/index.html", `<html lang=fr`, `Compagnon de carrière`)
-	s.assertFile("en/prep/drive/index.html", `<html lang=en`)
+	s.assertFile("fr/prep/drive/index.html", `<html lang="fr"`, `Compagnon de carrière`)
+	s.assertFile("en/prep/drive/index.html", `<html lang="en"`)
 	// The root sends visitors to the default language, without script.
 	s.assertFile("index.html", `http-equiv=refresh content="0; url=/careers/en/"`, `href=/careers/fr/ lang=fr hreflang=fr`)
 	if strings.Contains(s.file("index.html"), "<script") {
@@ -84,28 +84,28 @@ func TestMultilingualSwitcherAndHreflang(t *testing.T) {
 	s.build()
 	// The same workbook in the other language, matched by ID.
 	s.assertFile("en/prep/drive/index.html",
-		`<link rel=alternate hreflang=en href=https://example.edu/careers/en/prep/drive/>`,
-		`<link rel=alternate hreflang=fr href=https://example.edu/careers/fr/prep/drive/>`,
-		`<link rel=alternate hreflang=x-default href=https://example.edu/careers/>`,
-		`<nav class=language-switcher aria-label=Languages>`,
-		`<a href=/careers/en/prep/drive/ lang=en hreflang=en aria-current=page>`,
-		`<a href=/careers/fr/prep/drive/ lang=fr hreflang=fr>`)
+		`<link rel=alternate hreflang="en" href="https://example.edu/careers/en/prep/drive/">`,
+		`<link rel=alternate hreflang="fr" href="https://example.edu/careers/fr/prep/drive/">`,
+		`<link rel=alternate hreflang=x-default href="https://example.edu/careers/">`,
+		`<nav class=language-switcher aria-label="Languages">`,
+		`<a href="/careers/en/prep/drive/" lang="en" hreflang="en" aria-current="page">`,
+		`<a href="/careers/fr/prep/drive/" lang="fr" hreflang="fr">`)
 	// Without a translation, the switcher leads to the language's home,
 	// and no hreflang link names a page that is not there.
 	values := s.file("en/prep/values/index.html")
-	assertHolds(t, "en/prep/values/index.html", values, `<a href=/careers/fr/ lang=fr hreflang=fr>`)
-	if strings.Contains(values, `hreflang=fr href`) {
+	assertHolds(t, "en/prep/values/index.html", values, `<a href="/careers/fr/" lang="fr" hreflang="fr">`)
+	if strings.Contains(values, `hreflang="fr" href`) {
 		t.Error("en/prep/values names a French translation it does not have")
 	}
 	// Each language is named in itself, or as its _index.md names it.
-	s.assertFile("en/index.html", `lang=en hreflang=en aria-current=page>English</a>`, `lang=fr hreflang=fr>Français</a>`)
+	s.assertFile("en/index.html", `lang="en" hreflang="en" aria-current="page">English</a>`, `lang="fr" hreflang="fr">Français</a>`)
 	// Collections, homes and book pages match their counterparts.
-	s.assertFile("fr/prep/index.html", `<a href=/careers/en/prep/ lang=en hreflang=en>`)
-	s.assertFile("fr/index.html", `<a href=/careers/en/ lang=en hreflang=en>`, `<a class=site-title href=/careers/fr/`)
-	s.assertFile("fr/answers/index.html", `<a href=/careers/en/answers/ lang=en hreflang=en>`, `<a href=/careers/fr/answers/ aria-current=page>`)
+	s.assertFile("fr/prep/index.html", `<a href="/careers/en/prep/" lang="en" hreflang="en">`)
+	s.assertFile("fr/index.html", `<a href="/careers/en/" lang="en" hreflang="en">`, `<a class=site-title href="/careers/fr/"`)
+	s.assertFile("fr/answers/index.html", `<a href="/careers/en/answers/" lang="en" hreflang="en">`, `<a href="/careers/fr/answers/" aria-current="page">`)
 	s.write("content/fr/_index.md", "---\ntitle: Compagnon de carrière\nlanguageName: Français (Canada)\n---\n")
 	s.build()
-	s.assertFile("en/index.html", `lang=fr hreflang=fr>Français (Canada)</a>`)
+	s.assertFile("en/index.html", `lang="fr" hreflang="fr">Français (Canada)</a>`)
 	s.assertFile("index.html", `lang=fr hreflang=fr>Français (Canada)</a>`)
 	// A site of one language has no switcher and no hreflang links.
 	one := newTestSite(t, careerSite)
@@ -121,7 +121,7 @@ func TestMultilingualIDsShared(t *testing.T) {
 	// Translations share the workbook ID and the storage ID, so a client
 	// who switches language keeps their answers.
 	for _, f := range []string{"en/prep/drive/index.html", "fr/prep/drive/index.html"} {
-		s.assertFile(f, `data-site=example.edu/careers/ `, `{"id":"prep/drive",`)
+		s.assertFile(f, `data-site="example.edu/careers/" `, `{"id":"prep/drive",`)
 	}
 	// A recall names the workbook of its own language.
 	s.assertFile("fr/prep/drive/index.html", `<a href=/careers/fr/prep/drive/ data-recall-link`)
@@ -141,7 +141,7 @@ func TestMultilingualSitemap(t *testing.T) {
 	if strings.Contains(sitemap, "<loc>https://example.edu/careers/</loc>") {
 		t.Error("the sitemap lists the root, which only leads on")
 	}
-	s.assertFile("404.html", `<html lang=en`)
+	s.assertFile("404.html", `<html lang="en"`)
 }
 
 func TestMultilingualServe(t *testing.T) {
@@ -158,6 +158,6 @@ func TestMultilingualServe(t *testing.T) {
 	// A translation added: the English page's switcher now leads to it.
 	s.write("content/fr/prep/values.md", "---\ntitle: Vos valeurs\n---\n")
 	v.build("content/fr/prep/values.md")
-	v.assertFile("en/prep/values/index.html", `<a href=/careers/fr/prep/values/ lang=fr hreflang=fr>`)
+	v.assertFile("en/prep/values/index.html", `<a href="/careers/fr/prep/values/" lang="fr" hreflang="fr">`)
 	v.assertEqualsBuild("after a translation is added")
 }

@@ -42,6 +42,7 @@ var minifiedTypes = map[string]string{
 func newMinifier() *minify.M {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true})
+	m.Add(layoutType, &html.Minifier{KeepDocumentTags: true, TemplateDelims: html.GoTemplateDelims})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFunc("application/json", json.Minify)

@@ -26,7 +26,7 @@ func (p *page) Content() (template.HTML, error) {
 		return "", err
 	}
 	again := &page{Kind: p.Kind, Site: p.Site, source: p.source, dir: p.dir, src: src, bodyOff: p.bodyOff, hasBody: p.hasBody}
-	return p.convertBy.recallContent(renderMarkdown(p.convertBy.markdown, p.convertBy.directives, again))
+	return p.convertBy.recallContent(p.convertBy.render(again))
 }
 
 // release lets go of a written page's source and HTML, so that a build's

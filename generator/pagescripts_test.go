@@ -33,11 +33,12 @@ func TestPageScripts(t *testing.T) {
 	s := newTestSite(t, scriptsSite)
 	s.build()
 	core, tables := "/"+s.assetPath("coachbook"), "/"+s.assetPath("coachbook-tables")
-	both := `<script src=` + core + ` defer></script><script src=` + tables + ` defer></script>`
+	both := `<script src="` + core + `" defer></script>
+<script src="` + tables + `" defer></script>`
 	s.assertFile("list/index.html", both)
 	s.assertFile("log/index.html", both)
 	for _, page := range []string{"text/index.html", "index.html", "404.html"} {
-		s.assertFile(page, `<script src=`+core+` defer></script>`)
+		s.assertFile(page, `<script src="`+core+`" defer></script>`)
 		if strings.Contains(s.file(page), "coachbook-tables") {
 			t.Errorf("%s loads the tables extension", page)
 		}
@@ -128,7 +129,7 @@ title: Journal
 `)
 	s.build()
 	core, entries := "/"+s.assetPath("coachbook"), "/"+s.assetPath("coachbook-entries")
-	s.assertFile("journal/index.html", `<script src=`+core+` defer></script><script src=`+entries+` defer></script>`)
+	s.assertFile("journal/index.html", `<script src="`+core+`" defer></script>`+"\n"+`<script src="`+entries+`" defer></script>`)
 	for _, page := range []string{"text/index.html", "list/index.html", "index.html"} {
 		if strings.Contains(s.file(page), "coachbook-entries") {
 			t.Errorf("%s loads the entries extension", page)

@@ -184,7 +184,10 @@ func (c *converter) recallContent(conv *conversion) (template.HTML, error) {
 		}
 		html = strings.Replace(html, rd.marker, out, 1)
 	}
-	return template.HTML(html), nil
+	if len(conv.recalls) == 0 {
+		return conv.html, nil
+	}
+	return c.minifiedHTML(template.HTML(html)) // Not minified with the rest (converter.render).
 }
 
 // checkRecalls reports each recall of conv whose answer is not in the

@@ -30,8 +30,8 @@ title: Dates alone
 ::date[Another]{#other remind=false}
 `)
 	s.build()
-	s.assertFile("field/index.html", `<script src=/`+s.assetPath("coachbook-remind")+` defer></script>`)
-	s.assertFile("column/index.html", `<script src=/`+s.assetPath("coachbook-tables_remind")+` defer></script>`)
+	s.assertFile("field/index.html", `<script src="/`+s.assetPath("coachbook-remind")+`" defer></script>`)
+	s.assertFile("column/index.html", `<script src="/`+s.assetPath("coachbook-tables_remind")+`" defer></script>`)
 	if strings.Contains(s.file("plain/index.html"), "coachbook-remind") {
 		t.Error("a workbook whose dates have no remind loads the calendar extension")
 	}

@@ -13,7 +13,7 @@ func TestSessionRebuildsOnlyWhatChanged(t *testing.T) {
 	v := site.serve()
 	v.build()
 	v.assertFull(11)
-	v.assertFile("before/drive/index.html", `<script src=/_coachbook/livereload.js defer></script></head>`, "connect-src 'self'")
+	v.assertFile("before/drive/index.html", `<script src="/_coachbook/livereload.js" defer></script></head>`, "connect-src 'self'")
 
 	// The body of one workbook: that workbook alone.
 	v.edit("content/before/drive.md", "---\ntitle: Your primary career drive\ndescription: One phrase that says what matters most.\nduration: 10 min\nweight: 2\n---\nA new body.\n")
@@ -96,7 +96,7 @@ title: A
 	v := site.serve()
 	v.build()
 	page := v.file("a/index.html")
-	if strings.Count(page, "livereload.js") != 1 || !strings.Contains(page, `plain workbook A<script src=/_coachbook/livereload.js defer></script></body>`) {
+	if strings.Count(page, "livereload.js") != 1 || !strings.Contains(page, `plain workbook A<script src="/_coachbook/livereload.js" defer></script></body>`) {
 		t.Errorf("serve's page does not load the reload script once, where its layout puts it:\n%s", page)
 	}
 	site.opts.LiveReload = ""

@@ -38,7 +38,7 @@ func TestShowIfScripts(t *testing.T) {
 	s := newTestSite(t, showIfSite)
 	s.build()
 	// With the repeats' extension, as one bundle (scriptbundles.go).
-	s.assertFile("journal/index.html", `<script src=/`+s.assetPath("coachbook-entries_showif")+` defer></script>`)
+	s.assertFile("journal/index.html", `<script src="/`+s.assetPath("coachbook-entries_showif")+`" defer></script>`)
 	if strings.Contains(s.file("plain/index.html"), "coachbook-showif") {
 		t.Error("a page without show-if loads its extension")
 	}

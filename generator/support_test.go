@@ -69,8 +69,8 @@ func TestSupportShownOnSensitivePages(t *testing.T) {
 	for _, page := range []string{"therapy/index.html", "therapy/log/index.html", "therapy/deeper/index.html", "therapy/deeper/plan/index.html", "career/record/index.html", "career/hard-day/index.html"} {
 		s.assertFile(page,
 			`<h2 id=coachbook-support-title>If you need help now</h2><p>If you feel unsafe, contact one of these now.`,
-			`<strong>Samaritans</strong> <span class=support-where>(UK and Ireland)</span> <a class=support-call href=tel:116123>Call 116 123</a> <a class=support-web href=https://www.samaritans.org>Website<span class=visually-hidden> (Samaritans)</span></a>`,
-			`<strong>988 Suicide & Crisis Lifeline</strong> <span class=support-where>(US)</span> <a class=support-call href=tel:988>Call 988</a>`)
+			`<strong>Samaritans</strong> <span class=support-where>(UK and Ireland)</span> <a class=support-call href="tel:116123">Call 116 123</a> <a class=support-web href="https://www.samaritans.org">Website<span class=visually-hidden> (Samaritans)</span></a>`,
+			`<strong>988 Suicide &amp; Crisis Lifeline</strong> <span class=support-where>(US)</span> <a class=support-call href="tel:988">Call 988</a>`)
 	}
 	for _, page := range []string{"index.html", "career/index.html", "career/cv/index.html", "answers/index.html"} {
 		if strings.Contains(s.file(page), "coachbook-support-title") {
@@ -84,7 +84,7 @@ func TestSupportShownOnSensitivePages(t *testing.T) {
 func TestSupportWordsInEveryLanguage(t *testing.T) {
 	s := newTestSite(t, strings.Replace(supportSite, "language: en-GB", "language: fr", 1))
 	s.build()
-	s.assertFile("therapy/log/index.html", `>Si vous avez besoin d'aide maintenant</h2>`, `>Appeler le 116 123</a>`, `>Site web<span class=visually-hidden> (Samaritans)</span></a>`)
+	s.assertFile("therapy/log/index.html", `>Si vous avez besoin d&#39;aide maintenant</h2>`, `>Appeler le 116 123</a>`, `>Site web<span class=visually-hidden> (Samaritans)</span></a>`)
 }
 
 // TestProgressFalse switches a workbook's completion counter off: no
@@ -123,7 +123,7 @@ title: Goals
 	if !strings.Contains(progress, `"id":"goals"`) {
 		t.Errorf("the listing's progress data leaves out the goals: %s", progress)
 	}
-	if card := between(t, home, "data-workbook=journal>", "</ol>"); strings.Contains(card, "data-card-progress") {
+	if card := between(t, home, `data-workbook="journal">`, "</ol>"); strings.Contains(card, "data-card-progress") {
 		t.Errorf("the journal's card shows progress: %s", card)
 	}
 	answers := s.file("answers/index.html")
@@ -159,7 +159,7 @@ duration: 25 min
 `)
 	s.build()
 	s.assertFile("before/index.html", `<h1>Before</h1><p class=meta><span class=visually-hidden>Time needed: </span>25 min`)
-	s.assertFile("index.html", `<h2><a href=/before/>Before</a></h2><p class=meta><span class=visually-hidden>Time needed: </span>25 min`)
+	s.assertFile("index.html", `<h2><a href="/before/">Before</a></h2><p class=meta><span class=visually-hidden>Time needed: </span>25 min`)
 }
 
 // between is the part of s after start up to the first end after it.

@@ -17,6 +17,8 @@ import (
 
 	"coachbook/generator/diag"
 	"coachbook/themes"
+
+	"github.com/tdewolff/minify/v2"
 )
 
 // themeFile is one file of the theme after the site's overrides.
@@ -177,11 +179,13 @@ var pageLayouts = []string{kindHome, kindCollection, kindWorkbook, kindNotFound,
 
 // parseLayouts parses base.html with the partials once per page kind,
 // adding the kind's own layout to each copy so their blocks don't clash.
-func (t *theme) parseLayouts(funcs template.FuncMap) (map[string]*template.Template, error) {
+// With min, each layout is parsed minified (minifyLayout), and then so is
+// its output, but for what the layout's actions write.
+func (t *theme) parseLayouts(funcs template.FuncMap, min *minify.M) (map[string]*template.Template, error) {
 	base := template.New("coachbook").Funcs(funcs)
 	names := append([]string{"layouts/base.html"}, t.list("layouts/partials")...)
 	for _, name := range names {
-		if err := t.parse(base, name); err != nil {
+		if err := t.parseLayout(base, name, min); err != nil {
 			return nil, err
 		}
 	}
@@ -190,7 +194,7 @@ func (t *theme) parseLayouts(funcs template.FuncMap) (map[string]*template.Templ
 	for _, kind := range pageLayouts {
 		set, err := base.Clone()
 		if err == nil {
-			err = t.parse(set, "layouts/"+kind+".html")
+			err = t.parseLayout(set, "layouts/"+kind+".html", min)
 		}
 		if err != nil {
 			errs.Add(err)
@@ -201,11 +205,30 @@ func (t *theme) parseLayouts(funcs template.FuncMap) (map[string]*template.Templ
 	return sets, errs.Err()
 }
 
+// parseLayout adds the layout name to set, minified when min is set.
+func (t *theme) parseLayout(set *template.Template, name string, min *minify.M) error {
+	src, err := t.read(name)
+	if err != nil {
+		return err
+	}
+	if min != nil {
+		src, _ = minifyLayout(min, src)
+	}
+	return t.parseSource(set, name, src)
+}
+
+// parse adds the layout name to set as written.
 func (t *theme) parse(set *template.Template, name string) error {
 	src, err := t.read(name)
 	if err != nil {
 		return err
 	}
+	return t.parseSource(set, name, src)
+}
+
+// parseSource adds src to set as the layout name, whose errors name the
+// file.
+func (t *theme) parseSource(set *template.Template, name string, src []byte) error {
 	tmplName := strings.TrimPrefix(name, "layouts/")
 	if _, err := set.New(tmplName).Parse(string(src)); err != nil {
 		return t.templateError(err)

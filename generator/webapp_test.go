@@ -54,7 +54,7 @@ func TestWebAppFiles(t *testing.T) {
 		t.Errorf("manifest:\n%s\nwant:\n%s", got, must(json.Marshal(want)))
 	}
 	for _, page := range []string{"index.html", "one/index.html", "404.html"} {
-		s.assertFile(page, `<link rel=manifest href=/sub/manifest.webmanifest>`, `data-worker=/sub/sw.js`,
+		s.assertFile(page, `<link rel=manifest href="/sub/manifest.webmanifest">`, `data-worker="/sub/sw.js"`,
 			`worker-src 'self'; manifest-src 'self'`)
 	}
 	worker := s.file("sw.js")

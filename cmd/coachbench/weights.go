@@ -15,7 +15,7 @@ import (
 var progressScript = regexp.MustCompile(`(?s)<script type=application/json id=coachbook-progress>(.*?)</script>`)
 
 // scriptSource finds the scripts a page loads.
-var scriptSource = regexp.MustCompile(`<script src=(/assets/[^ >]+\.js)`)
+var scriptSource = regexp.MustCompile(`<script src="?(/assets/[^ >"]+\.js)`)
 
 // reportWeights prints what a browser downloads of the built site: the
 // home page, the progress data in it, workbooks.json, and the scripts of

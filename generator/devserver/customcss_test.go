@@ -12,7 +12,7 @@ func TestServeReloadsCustomCSS(t *testing.T) {
 		"content/w.md":      "---\ntitle: W\n---\n",
 		"assets/custom.css": ".prose h2 { color: teal }\n",
 	})
-	customLink := regexp.MustCompile(`href=(/assets/custom\.[0-9a-f]+\.css)>`)
+	customLink := regexp.MustCompile(`href="(/assets/custom\.[0-9a-f]+\.css)">`)
 	_, page := s.get("w/")
 	before := customLink.FindStringSubmatch(page)
 	if before == nil {
