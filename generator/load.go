@@ -254,7 +254,11 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 			p.place(pf.slugged)
 			workbooks = append(workbooks, p)
 		}
-		p.source, p.fm, p.file = "content/"+rel, pf.fm, pf.file.path
+		p.source, p.fromFile, p.file = "content/"+rel, true, pf.file.path
+		if pf.fm.Has("id") {
+			at := pf.fm.Pos("id")
+			p.idAt = &at
+		}
 		p.src, p.head, p.bodyOff, p.hasBody = pf.src, pf.head, pf.bodyOff, pf.hasBody && pf.err == nil
 	}
 
@@ -352,8 +356,8 @@ func (p *page) place(slugged string) {
 
 // idPos is where a workbook's ID comes from: its id key, or its file.
 func (p *page) idPos() diag.Position {
-	if p.fm != nil && p.fm.Has("id") {
-		return p.fm.Pos("id")
+	if p.idAt != nil {
+		return *p.idAt
 	}
 	return p.pos()
 }
