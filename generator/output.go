@@ -212,7 +212,7 @@ func (o *output) create(rel string, size int, fill func(io.Writer) error) (err e
 		if buf == nil {
 			buf = new(bytes.Buffer)
 		}
-		defer func() { buf.Reset(); o.pack.buffers.Put(buf) }()
+		defer o.pack.putBuffer(buf)
 		buf.Grow(size)
 		if err := fill(buf); err != nil {
 			return err

@@ -59,6 +59,15 @@ func (pk *packer) pack(data []byte) packedFile {
 	return packedFile{data: bytes.Clone(data)}
 }
 
+// putBuffer keeps buf for the next file, unless a page of many megabytes
+// grew it: the session lives on, and its pool with it.
+func (pk *packer) putBuffer(buf *bytes.Buffer) {
+	if buf.Cap() <= 1<<20 {
+		buf.Reset()
+		pk.buffers.Put(buf)
+	}
+}
+
 // gunzip returns what gzipped data holds.
 func gunzip(data []byte) ([]byte, error) {
 	r, err := gzip.NewReader(bytes.NewReader(data))
