@@ -284,9 +284,7 @@ func (b *builder) renderPage(p *page) error {
 	if err := write(p.out, buf.Bytes()); err != nil {
 		b.fail(fmt.Errorf("%s: %w", p.source, err))
 	}
-	if !b.plan.keep {
-		p.release()
-	}
+	p.release()
 	return nil
 }
 

@@ -66,7 +66,7 @@ func parseFile(f sourceFile, keepSource bool) parsedFile {
 	pf.fm, body, pf.bodyOff, pf.err = metadata.Parse("content/"+f.rel, pf.src)
 	pf.hasBody = body != nil
 	if !keepSource {
-		pf.head, pf.src = bytes.Clone(pf.src[:pf.bodyOff]), nil
+		pf = pf.withoutSource()
 	}
 	if pf.fm == nil || f.rel == "_index.md" {
 		return pf
@@ -89,16 +89,38 @@ func parseFile(f sourceFile, keepSource bool) parsedFile {
 	return pf
 }
 
-// readPage reads a Markdown file, unless it is too large to convert.
+// withoutSource is pf keeping of the file only what comes before its body,
+// to tell that the file read again to convert it is the file parsed.
+func (pf parsedFile) withoutSource() parsedFile {
+	if pf.src != nil {
+		pf.head, pf.src = bytes.Clone(pf.src[:pf.bodyOff]), nil
+	}
+	return pf
+}
+
+// readPage reads a Markdown file, unless it is too large to convert. The
+// open file tells its size: every file of the site is read, and looking
+// each path up twice shows in a build's profile.
 func readPage(f sourceFile) ([]byte, error) {
-	info, err := os.Stat(f.path)
+	file, err := os.Open(f.path)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	info, err := file.Stat()
 	if err != nil {
 		return nil, err
 	}
 	if err := checkPageSize(contentPos(f.rel), info.Size()); err != nil {
 		return nil, err
 	}
-	return os.ReadFile(f.path)
+	// Room for the whole file, and for ReadFrom to see its end without
+	// growing the buffer.
+	buf := bytes.NewBuffer(make([]byte, 0, int(info.Size())+bytes.MinRead))
+	if _, err := buf.ReadFrom(file); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // loadSite reads content/ into pages. It returns what it could load along
@@ -232,7 +254,11 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 			p.place(pf.slugged)
 			workbooks = append(workbooks, p)
 		}
-		p.source, p.fm, p.file = "content/"+rel, pf.fm, pf.file.path
+		p.source, p.fromFile, p.file = "content/"+rel, true, pf.file.path
+		if pf.fm.Has("id") {
+			at := pf.fm.Pos("id")
+			p.idAt = &at
+		}
 		p.src, p.head, p.bodyOff, p.hasBody = pf.src, pf.head, pf.bodyOff, pf.hasBody && pf.err == nil
 	}
 
@@ -330,8 +356,8 @@ func (p *page) place(slugged string) {
 
 // idPos is where a workbook's ID comes from: its id key, or its file.
 func (p *page) idPos() diag.Position {
-	if p.fm != nil && p.fm.Has("id") {
-		return p.fm.Pos("id")
+	if p.idAt != nil {
+		return *p.idAt
 	}
 	return p.pos()
 }

@@ -55,9 +55,10 @@ func newMinifier() *minify.M {
 // published. Every file is claimed first, so two sources writing one file
 // is an error that names both.
 type output struct {
-	dir string            // the staging folder, for a build to disk
-	mem map[string][]byte // or the files in memory, for serve
-	min *minify.M
+	dir  string                // the staging folder, for a build to disk
+	mem  map[string]packedFile // or the files in memory, for serve
+	pack *packer
+	min  *minify.M
 	// prior reports a file that an earlier build made and this one keeps,
 	// for the link check of a build that renders only some pages.
 	prior func(rel string) bool
@@ -85,9 +86,9 @@ func newOutput(dir string, min *minify.M) *output {
 	return &output{dir: dir, min: min, claimed: map[string]diag.Position{}}
 }
 
-// newMemoryOutput keeps the files in memory.
-func newMemoryOutput(min *minify.M) *output {
-	return &output{mem: map[string][]byte{}, min: min, claimed: map[string]diag.Position{}}
+// newMemoryOutput keeps the files in memory, packed by pack.
+func newMemoryOutput(min *minify.M, pack *packer) *output {
+	return &output{mem: map[string]packedFile{}, pack: pack, min: min, claimed: map[string]diag.Position{}}
 }
 
 // claim reserves rel for the source at by. rel must be a clean path
@@ -194,7 +195,7 @@ func (o *output) writeExact(rel string, data []byte) error {
 
 // create writes rel with what fill writes, about size bytes: a file kept
 // in memory is written into a buffer of that size rather than one grown
-// again and again, and kept at its own size.
+// again and again, and kept packed.
 func (o *output) create(rel string, size int, fill func(io.Writer) error) (err error) {
 	o.gate.RLock()
 	defer o.gate.RUnlock()
@@ -208,16 +209,18 @@ func (o *output) create(rel string, size int, fill func(io.Writer) error) (err e
 		}
 	}()
 	if o.mem != nil {
-		buf := bytes.NewBuffer(make([]byte, 0, size))
+		buf, _ := o.pack.buffers.Get().(*bytes.Buffer)
+		if buf == nil {
+			buf = new(bytes.Buffer)
+		}
+		defer o.pack.putBuffer(buf)
+		buf.Grow(size)
 		if err := fill(buf); err != nil {
 			return err
 		}
-		data := buf.Bytes()
-		if cap(data)-len(data) > len(data)/8 {
-			data = bytes.Clone(data) // Serve keeps it: not the room minifying saved.
-		}
+		f := o.pack.pack(buf.Bytes())
 		o.mu.Lock()
-		o.mem[rel] = data
+		o.mem[rel] = f
 		o.files++
 		o.mu.Unlock()
 		return nil

@@ -5,7 +5,6 @@ import (
 	"sync/atomic"
 
 	"coachbook/generator/diag"
-	"coachbook/generator/metadata"
 )
 
 // Page kinds, which are also the names of their layouts.
@@ -62,7 +61,11 @@ type page struct {
 	bodyOff int    // where the Markdown body starts in src
 	out     string // output file relative to the destination
 	hasBody bool
-	fm      *metadata.Frontmatter
+	// fromFile is set for a page made from a file, and idAt, when its
+	// frontmatter sets an id, says where: all a page keeps of its
+	// frontmatter once read, as every page of a large site is in memory.
+	fromFile bool
+	idAt     *diag.Position
 
 	// The Markdown body is converted once, on first use, so a layout may
 	// show another page's content while pages render in parallel.
@@ -76,6 +79,9 @@ type page struct {
 	head     []byte     // the source up to its body, when src is not kept, to tell it is the file read again
 	mu       sync.Mutex // guards released and the HTML it lets go
 	released bool
+	// html is the conversion's HTML gzipped, which serve keeps once the
+	// page is written rather than the HTML itself.
+	html *packedFile
 }
 
 // String is what a layout shows of a page printed whole: its title.
@@ -202,7 +208,7 @@ func (p *page) Workbooks() []*page {
 
 // pos is where p comes from: its file, or its folder when it has none.
 func (p *page) pos() diag.Position {
-	if p.fm == nil {
+	if !p.fromFile {
 		return diag.Position{File: p.source}
 	}
 	return diag.Position{File: p.source, Line: 1, Col: 1}

@@ -1,6 +1,10 @@
 package generator
 
-import "html/template"
+import (
+	"html/template"
+
+	"coachbook/generator/diag"
+)
 
 // converted returns the result of converting p's Markdown, converting it
 // on first use.
@@ -19,6 +23,15 @@ func (p *page) Content() (template.HTML, error) {
 	if !p.released {
 		return p.convertBy.recallContent(conv)
 	}
+	if p.html != nil {
+		html, err := p.html.bytes()
+		if err != nil {
+			return "", diag.Errorf(p.pos(), "%v", err)
+		}
+		full := *conv
+		full.html = template.HTML(html)
+		return p.convertBy.recallContent(&full)
+	}
 	// The page was written and its HTML let go; a layout of another page
 	// wants it again, so convert it again from its file.
 	src, err := p.reread()
@@ -30,13 +43,24 @@ func (p *page) Content() (template.HTML, error) {
 }
 
 // release lets go of a written page's source and HTML, so that a build's
-// memory does not grow with the size of the site.
+// memory does not grow with the size of the site. serve keeps the source,
+// to tell what the next change changed, and the HTML gzipped, for
+// another page's layout or a rebuild that shows it again.
 func (p *page) release() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.released {
+		return // A conversion reused released already.
+	}
 	if c := p.conv.Load(); c != nil {
+		if pk := p.convertBy.plan.pack; pk != nil {
+			html := pk.pack([]byte(c.html))
+			p.html = &html
+		}
 		p.conv.Store(c.withoutHTML())
 	}
-	p.src = nil
+	if !p.convertBy.plan.keep {
+		p.src = nil
+	}
 	p.released = true
 }

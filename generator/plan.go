@@ -1,9 +1,6 @@
 package generator
 
-import (
-	"bytes"
-	"context"
-)
+import "context"
 
 // plan says what one build renders and what it takes from the last one.
 // The zero plan is `build`'s: every file read, every page rendered, and
@@ -11,8 +8,10 @@ import (
 // a rebuild from what its last good build left (Session.plan).
 type plan struct {
 	// keep holds every page's source and conversion after it is written,
-	// for the next rebuild to reuse.
+	// for the next rebuild to reuse, with the conversion's HTML gzipped by
+	// pack.
 	keep bool
+	pack *packer
 	// last is what the last good build left, and changed the files that
 	// changed since, relative to the site root. With last set, the build
 	// reads again only the changed files, converts only them, and renders
@@ -48,16 +47,18 @@ func (pl plan) parsed(rel string) (parsedFile, bool) {
 }
 
 // reuse returns p's conversion from the last build, when p's file is
-// unchanged.
-func (pl plan) reuse(p *page) *conversion {
+// unchanged, and its HTML gzipped when the conversion was let go of it
+// (see page.release). p was made from the last build's parse of the file
+// (see parsed), so the conversion is of the same file.
+func (pl plan) reuse(p *page) (*conversion, *packedFile) {
 	if pl.last == nil || pl.changed[p.source] {
-		return nil
+		return nil, nil
 	}
 	r := pl.last.records[p.source]
-	if r == nil || r.conv == nil || !bytes.Equal(r.src, p.src) {
-		return nil
+	if r == nil || r.conv == nil {
+		return nil, nil
 	}
-	return r.conv
+	return r.conv, r.html
 }
 
 // kept reports whether the last build wrote output file rel, which a
@@ -117,14 +118,14 @@ func (pl plan) work(ctx context.Context, pages []*page) (work, error) {
 	booked := siteFiles
 	for _, p := range changed {
 		r := pl.last.records[p.source]
-		booked = booked || p.Kind != kindWorkbook || r == nil || bookJSON(p) != r.book
+		booked = booked || p.Kind != kindWorkbook || r == nil || digestOf(bookJSON(p)) != r.book
 		switch {
 		case p.Kind != kindWorkbook || r == nil || !r.workbook:
 			siteFiles = true
-		case pl.last.use.key(p) != r.listing:
+		case digestOf(pl.last.use.key(p)) != r.listing:
 			shown[p.source] = true
 			siteFiles = true
-		case manifestJSON(p) != r.manifest:
+		case digestOf(manifestJSON(p)) != r.manifest:
 			siteFiles = true
 		}
 	}

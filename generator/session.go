@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -27,16 +28,18 @@ type Session struct {
 	// fresh is set while last is the latest build: after a failed build
 	// the site is still served, but the next build starts afresh.
 	fresh bool
+	// pack gzips the files and HTML the session keeps.
+	pack packer
 }
 
 // snapshot is what a good build left. It never changes once made: a
 // rebuild makes a new one, sharing what did not change, so a cancelled
 // build's calls still running in the background read a consistent past.
 type snapshot struct {
-	files   map[string][]byte  // the site as served, by output path
-	records map[string]*record // one per page and per Markdown file, by source
-	tree    *contentTree       // the files of content/
-	use     listingUse         // what the layouts show of a workbook on other pages
+	files   map[string]packedFile // the site as served, by output path
+	records map[string]*record    // one per page and per Markdown file, by source
+	tree    *contentTree          // the files of content/
+	use     listingUse            // what the layouts show of a workbook on other pages
 	// multilingual is set for a site of several language folders, which
 	// serve rebuilds whole: a workbook's language switcher and hreflang
 	// links name its translations, which the incremental plan does not
@@ -50,16 +53,22 @@ type record struct {
 	out    string      // the page's output path; "" for a draft left out
 	parsed *parsedFile // the file as read and parsed; nil for a folder
 	conv   *conversion // the page's Markdown, converted
-	src    []byte      // the bytes conv came from
+	html   *packedFile // conv's HTML gzipped, when conv was let go of it
 	// What a workbook shows elsewhere: what listings show of it (see
 	// listingUse.key), its collection's folder, its entry in
-	// workbooks.json, and in the book pages.
+	// workbooks.json, and in the book pages. Each is kept as a digest, to
+	// tell whether it changed: the text is several kilobytes a workbook.
 	workbook   bool
-	listing    string
+	listing    digest
 	collection string
-	manifest   string
-	book       string
+	manifest   digest
+	book       digest
 }
+
+// digest is the SHA-256 of what a workbook shows elsewhere.
+type digest [sha256.Size]byte
+
+func digestOf(s string) digest { return sha256.Sum256([]byte(s)) }
 
 // NewSession prepares to build the site that opts describe. Dest is not
 // used: the output stays in memory.
@@ -68,15 +77,28 @@ func NewSession(opts Options) *Session {
 		opts.Source = "."
 	}
 	opts.serving = true
-	return &Session{opts: opts, last: &snapshot{files: map[string][]byte{}}}
+	return &Session{opts: opts, last: &snapshot{files: map[string]packedFile{}}}
 }
 
 // File returns an output file by its path, such as "index.html".
 func (s *Session) File(name string) ([]byte, bool) {
+	data, gzipped, ok := s.Packed(name)
+	if !ok || !gzipped {
+		return data, ok
+	}
+	// The session gzipped it itself, so it reads back.
+	data, err := gunzip(data)
+	return data, err == nil
+}
+
+// Packed returns an output file as the session keeps it: gzipped, when
+// gzipped is set, or as it is. serve sends a gzipped file as it is to a
+// browser that accepts gzip.
+func (s *Session) Packed(name string) (data []byte, gzipped, ok bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	data, ok := s.last.files[name]
-	return data, ok
+	f, ok := s.last.files[name]
+	return f.data, f.gzipped, ok
 }
 
 // Build builds the site. changed lists the files that changed since the
@@ -85,7 +107,7 @@ func (s *Session) File(name string) ([]byte, bool) {
 func (s *Session) Build(ctx context.Context, changed []string) (Stats, error) {
 	start := time.Now()
 	pl := s.plan(changed)
-	b := &builder{opts: s.opts, plan: pl, out: newMemoryOutput(newMinifier())}
+	b := &builder{opts: s.opts, plan: pl, out: newMemoryOutput(newMinifier(), &s.pack)}
 	b.out.prior = pl.kept
 	err := b.build(ctx)
 	if err != nil {
@@ -114,7 +136,7 @@ func (s *Session) plan(changed []string) plan {
 	s.mu.RLock()
 	last, fresh := s.last, s.fresh
 	s.mu.RUnlock()
-	pl := plan{keep: true}
+	pl := plan{keep: true, pack: &s.pack}
 	if fresh && s.incremental(last, changed) {
 		pl.last, pl.changed = last, map[string]bool{}
 		for _, c := range changed {
@@ -155,7 +177,7 @@ func (s *Session) snapshot(b *builder) *snapshot {
 		next.records = maps.Clone(pl.last.records)
 		next.use = pl.last.use // The layouts stay as they are until the next full build.
 	} else {
-		next.files = map[string][]byte{}
+		next.files = map[string]packedFile{}
 		next.use = readListingUse(b.layouts)
 	}
 	maps.Copy(next.files, b.out.mem)
@@ -163,6 +185,9 @@ func (s *Session) snapshot(b *builder) *snapshot {
 	for _, pf := range b.loaded.parsed {
 		source := "content/" + pf.file.rel
 		if fresh(source) {
+			// The page keeps its conversion: a rebuild needs the file
+			// again only to convert it again, once it changed.
+			pf := pf.withoutSource()
 			next.records[source] = &record{parsed: &pf}
 		}
 	}
@@ -175,13 +200,15 @@ func (s *Session) snapshot(b *builder) *snapshot {
 			r = &record{}
 			next.records[p.source] = r
 		}
-		r.out, r.conv, r.src = p.out, p.conv.Load(), p.src
+		p.mu.Lock()
+		r.out, r.conv, r.html = p.out, p.conv.Load(), p.html
+		p.mu.Unlock()
 		if p.Kind == kindWorkbook {
 			r.workbook = true
-			r.listing = next.use.key(p)
+			r.listing = digestOf(next.use.key(p))
 			r.collection = p.dir
-			r.manifest = manifestJSON(p)
-			r.book = bookJSON(p)
+			r.manifest = digestOf(manifestJSON(p))
+			r.book = digestOf(bookJSON(p))
 		}
 	}
 	return next

@@ -271,9 +271,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, broken)
 		return
 	}
-	data, ok := s.session.File(rel)
+	data, gzipped, ok := s.session.Packed(rel)
 	if !ok && path.Ext(rel) == "" {
-		if _, isDir := s.session.File(rel + "/index.html"); isDir {
+		if _, _, isDir := s.session.Packed(rel + "/index.html"); isDir {
 			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
 			return
 		}
@@ -282,17 +282,31 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		status = http.StatusNotFound
 		rel = "404.html"
-		if data, ok = s.session.File(rel); !ok {
+		if data, gzipped, ok = s.session.Packed(rel); !ok {
 			http.NotFound(w, r)
 			return
 		}
 	}
 	w.Header().Del("Content-Security-Policy")
 	kind := mime.TypeByExtension(path.Ext(rel))
+	// The session keeps text gzipped: a client that takes gzip gets it
+	// so, and any other the file itself.
+	w.Header().Set("Vary", "Accept-Encoding")
+	if gzipped && (!acceptsGzip(r) || kind == "") {
+		var err error
+		if data, err = unpacked(data); err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		gzipped = false
+	}
 	if kind == "" {
 		kind = http.DetectContentType(data)
 	}
 	w.Header().Set("Content-Type", kind)
+	if gzipped {
+		w.Header().Set("Content-Encoding", "gzip")
+	}
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write(data)

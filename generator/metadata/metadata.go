@@ -2,10 +2,10 @@
 // decodes YAML (---) or TOML (+++) frontmatter into values that remember
 // where in the file each one was written.
 //
-// github.com/adrg/frontmatter finds the block; this package adds what it
-// leaves out: an error for a block that is never closed, a leading byte
-// order mark, positions relative to the whole file, duplicate keys and type
-// checks.
+// The block is found as github.com/adrg/frontmatter finds it, without
+// copying the file, and with what it leaves out: an error for a block that
+// is never closed, a leading byte order mark, positions relative to the
+// whole file, duplicate keys and type checks.
 package metadata
 
 import (
@@ -20,7 +20,6 @@ import (
 
 	"coachbook/generator/diag"
 
-	adrg "github.com/adrg/frontmatter"
 	toml "github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 	yaml "go.yaml.in/yaml/v3"
@@ -59,28 +58,17 @@ func Parse(file string, src []byte) (*Frontmatter, []byte, int, error) {
 	if delim == "" {
 		return fm, src[start:], start, nil
 	}
-	fm.open = diag.Offset(file, src, start+delimOff)
+	// Only the lines up to the delimiter count towards its position.
+	fm.open = diag.Offset(file, src[:start+delimOff], start+delimOff)
 	// Data after the opening delimiter line starts on the next line.
 	dataLine := fm.open.Line + 1
 
-	var block []byte
-	found := false
-	capture := func(data []byte, _ any) error {
-		block, found = data, true
-		return nil
-	}
-	formats := []*adrg.Format{
-		adrg.NewFormat("---", "---", capture),
-		adrg.NewFormat("+++", "+++", capture),
-	}
-	body, err := adrg.Parse(bytes.NewReader(src[start:]), nil, formats...)
-	if err != nil {
-		return fm, nil, 0, diag.Errorf(fm.open, "reading frontmatter: %w", err)
-	}
+	block, bodyOff, found := closedBlock(src, start+delimOff, delim)
 	if !found {
 		return fm, nil, 0, diag.Errorf(fm.open, "frontmatter opened with %q is never closed: add a line %q after the last key", delim, delim)
 	}
-	bodyOff := len(src) - len(body)
+	body := src[bodyOff:]
+	var err error
 	if cr := loneCR(src[start+delimOff : bodyOff]); cr >= 0 {
 		// YAML would count it as a line break and the positions of
 		// everything after it would be off.
@@ -118,6 +106,32 @@ func openingDelimiter(src []byte) (string, int) {
 		return "", 0
 	}
 	return "", 0
+}
+
+// closedBlock returns the lines between the delimiter line at offset open
+// in src and the next line that is delim, blanks aside, and the offset
+// after that line, where the body starts. A delimiter on the file's last
+// line opens nothing, as adrg/frontmatter reads it.
+func closedBlock(src []byte, open int, delim string) (block []byte, bodyOff int, found bool) {
+	nl := bytes.IndexByte(src[open:], '\n')
+	if nl < 0 {
+		return nil, 0, false
+	}
+	start := open + nl + 1
+	for off := start; ; {
+		end := len(src)
+		nl := bytes.IndexByte(src[off:], '\n')
+		if nl >= 0 {
+			end = off + nl + 1
+		}
+		if string(bytes.TrimSpace(src[off:end])) == delim {
+			return src[start:off], end, true
+		}
+		if nl < 0 {
+			return nil, 0, false
+		}
+		off = end
+	}
 }
 
 // loneCR returns the offset of the first carriage return in b that no
