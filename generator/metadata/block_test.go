@@ -7,8 +7,9 @@ import (
 	adrg "github.com/adrg/frontmatter"
 )
 
-// adrgBlock finds the frontmatter block as adrg/frontmatter does, which
-// closedBlock replaced: it copied every file to find it.
+// adrgBlock finds the frontmatter block as adrg/frontmatter does given the
+// whole file, which copies it: Parse gives it only the lines up to where
+// closedBlock finds the block's end.
 func adrgBlock(src []byte) (block []byte, bodyOff int, found bool) {
 	capture := func(data []byte, _ any) error {
 		block, found = data, true
@@ -69,5 +70,11 @@ func compareBlocks(t *testing.T, src []byte) {
 	wantBlock, wantOff, wantFound := adrgBlock(src)
 	if found != wantFound || found && (!bytes.Equal(block, wantBlock) || bodyOff != wantOff) {
 		t.Errorf("%q: block %q at %d (%v), adrg/frontmatter finds %q at %d (%v)", src, block, bodyOff, found, wantBlock, wantOff, wantFound)
+	}
+	if !found {
+		return
+	}
+	if read, err := readBlock(src[:bodyOff]); err != nil || !bytes.Equal(read, wantBlock) {
+		t.Errorf("%q: given the lines up to the block's end, adrg/frontmatter reads %q (%v), not %q", src, read, err, wantBlock)
 	}
 }

@@ -2,10 +2,11 @@
 // decodes YAML (---) or TOML (+++) frontmatter into values that remember
 // where in the file each one was written.
 //
-// The block is found as github.com/adrg/frontmatter finds it, without
-// copying the file, and with what it leaves out: an error for a block that
-// is never closed, a leading byte order mark, positions relative to the
-// whole file, duplicate keys and type checks.
+// github.com/adrg/frontmatter reads the block, once this package has found
+// where it ends, so that it does not copy the file; this package adds what
+// it leaves out: an error for a block that is never closed, a leading byte
+// order mark, positions relative to the whole file, duplicate keys and
+// type checks.
 package metadata
 
 import (
@@ -20,6 +21,7 @@ import (
 
 	"coachbook/generator/diag"
 
+	adrg "github.com/adrg/frontmatter"
 	toml "github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 	yaml "go.yaml.in/yaml/v3"
@@ -63,12 +65,17 @@ func Parse(file string, src []byte) (*Frontmatter, []byte, int, error) {
 	// Data after the opening delimiter line starts on the next line.
 	dataLine := fm.open.Line + 1
 
-	block, bodyOff, found := closedBlock(src, start+delimOff, delim)
+	_, bodyOff, found := closedBlock(src, start+delimOff, delim)
 	if !found {
 		return fm, nil, 0, diag.Errorf(fm.open, "frontmatter opened with %q is never closed: add a line %q after the last key", delim, delim)
 	}
+	// adrg/frontmatter reads the block, given only the lines up to its
+	// closing delimiter: given the whole file, it copies the body.
+	block, err := readBlock(src[start:bodyOff])
+	if err != nil {
+		return fm, nil, 0, diag.Errorf(fm.open, "reading frontmatter: %w", err)
+	}
 	body := src[bodyOff:]
-	var err error
 	if cr := loneCR(src[start+delimOff : bodyOff]); cr >= 0 {
 		// YAML would count it as a line break and the positions of
 		// everything after it would be off.
@@ -132,6 +139,24 @@ func closedBlock(src []byte, open int, delim string) (block []byte, bodyOff int,
 		}
 		off = end
 	}
+}
+
+// readBlock returns the block of frontmatter that head, the lines from its
+// opening delimiter to its closing one, holds, as adrg/frontmatter reads it.
+func readBlock(head []byte) ([]byte, error) {
+	var block []byte
+	capture := func(data []byte, _ any) error {
+		block = data
+		return nil
+	}
+	formats := []*adrg.Format{
+		adrg.NewFormat("---", "---", capture),
+		adrg.NewFormat("+++", "+++", capture),
+	}
+	if _, err := adrg.Parse(bytes.NewReader(head), nil, formats...); err != nil {
+		return nil, err
+	}
+	return block, nil
 }
 
 // loneCR returns the offset of the first carriage return in b that no
