@@ -80,10 +80,7 @@
     return Array.isArray(s) && s[0] === w.print && s[1] >= 0 && s[2] >= s[1] ? { done: s[1], counted: s[2] } : null;
   }
 
-  function cardOf(id) { return core.$('[data-workbook="' + CSS.escape(id) + '"]'); }
-
-  function paint(w, n) {
-    var card = core.$("[data-card-progress]", cardOf(w.id));
+  function paint(card, n) {
     core.$("progress", card).max = n.counted;
     core.$("progress", card).value = n.done;
     core.$("span", card).textContent = core.say(core.messages.progress, n.done, n.counted);
@@ -95,34 +92,37 @@
   // a restore (event), it counts again each workbook whose fields the
   // restore loaded.
   function show(event) {
-    var answered = Object.create(null), recount = [];
+    var answered = Object.create(null), cards = Object.create(null), recount = [];
     // A key is <prefix>a:<workbook>:<field>, and neither part holds ":".
     core.storedKeys("a:").forEach(function (k) { answered[k.split(":")[3]] = true; });
+    // One pass over the page, not one search for each of thousands of cards.
+    core.$$("[data-workbook]").forEach(function (c) { cards[c.getAttribute("data-workbook")] = c; });
     listed.forEach(function (w) {
-      var card = cardOf(w.id), n = answered[w.id] && !event && saved(w);
-      if (!card || !core.$("[data-card-progress]", card)) return;
-      if (w.fields) paint(w, count(w.id, w.fields));
-      else if (!answered[w.id]) paint(w, { done: 0, counted: w.empty });
-      else if (n) paint(w, n);
-      else recount.push(w);
+      var card = cards[w.id] && core.$("[data-card-progress]", cards[w.id]), n = answered[w.id] && !event && saved(w);
+      if (!card) return;
+      if (w.fields) paint(card, count(w.id, w.fields));
+      else if (!answered[w.id]) paint(card, { done: 0, counted: w.empty });
+      else if (n) paint(card, n);
+      else recount.push([w, card]);
     });
     if (recount.length) {
       // The restore's file loads it: by then its fields are in, for those
       // it restored; else it loads the fields of the ones to count.
       coachbook.restoring().then(function (R) {
-        return event ? R.fieldsFor([]) : R.fieldsFor(recount.map(function (w) { return w.id; }));
+        return R.fieldsFor(event ? [] : recount.map(function (r) { return r[0].id; }));
       }).then(function (lists) {
-        recount.forEach(function (w) {
+        recount.forEach(function (r) {
+          var w = r[0];
           if (!Array.isArray(lists[w.id])) return;
           var n = count(w.id, lists[w.id].filter(function (f) { return isField(f) && f.counts; }));
           core.summary(w.id, JSON.stringify([w.print, n.done, n.counted]));
-          paint(w, n);
+          paint(r[1], n);
         });
       }, function () { /* The cards stay hidden: no count is better than a wrong one. */ });
     }
     var continueLink = core.$("[data-continue]");
     var last = core.last() && listed.filter(function (w) { return w.id === core.last().id; })[0];
-    var link = last && (last.url ? last : core.$("a[href]", cardOf(last.id)));
+    var link = last && (last.url ? last : cards[last.id] && core.$("a[href]", cards[last.id]));
     if (continueLink && link) {
       var a = core.$("a", continueLink);
       a.href = last.url || link.getAttribute("href");
