@@ -193,6 +193,7 @@ func (b *builder) build(ctx context.Context) error {
 		}
 		b.languages[ls] = ll
 	}
+	b.prepareFieldFiles(sites)
 	first := b.languages[sites[0]]
 	b.layouts = first.layouts
 	b.withScripts = layoutsWithScripts(b.layouts)

@@ -9,6 +9,9 @@ type manifest struct {
 	URL       string             `json:"url"`
 	Exercises []manifestExercise `json:"exercises"`
 	Fields    []manifestField    `json:"fields"`
+	// Progress fingerprints the fields progress counts (progressPrint):
+	// the runtime saves it with the workbook's progress, for the listings.
+	Progress string `json:"progress,omitempty"`
 }
 
 // manifestExercise names a group of fields.

@@ -177,7 +177,7 @@ func (p *page) Manifest() *manifest {
 		return nil
 	}
 	conv := p.converted()
-	return &manifest{ID: p.ID, Title: p.Title, URL: p.URL, Exercises: append([]manifestExercise{}, conv.exercises...), Fields: append([]manifestField{}, conv.manifest...)}
+	return &manifest{ID: p.ID, Title: p.Title, URL: p.URL, Exercises: append([]manifestExercise{}, conv.exercises...), Fields: append([]manifestField{}, conv.manifest...), Progress: progressPrint(progressFields(p))}
 }
 
 // IsHome reports whether p is the home page.

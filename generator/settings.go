@@ -74,6 +74,10 @@ type site struct {
 	languagesPos diag.Position
 	langs        *languageSet
 	langPrefix   string
+
+	// fieldFiles list the fields of this language's workbooks, for the
+	// pages that restore or count them (fieldfiles.go).
+	fieldFiles *fieldFiles
 }
 
 // StorageID is the site's ID for saved answers: its id setting, or else its

@@ -31,7 +31,7 @@ title: Journal
 `
 
 // TestShowIfScripts: only a page with a show-if loads its extension, and
-// the listings carry each field's conditions, an entry's own field's as
+// the field file the listings count by carries each field's conditions, an entry's own field's as
 // the field's key, for counting with stored answers, and an exercise
 // layout's fields its condition.
 func TestShowIfScripts(t *testing.T) {
@@ -42,14 +42,14 @@ func TestShowIfScripts(t *testing.T) {
 	if strings.Contains(s.file("plain/index.html"), "coachbook-showif") {
 		t.Error("a page without show-if loads its extension")
 	}
-	home := s.file("index.html")
+	fields := s.file(s.assetPath("workbook-fields"))
 	for _, want := range []string{
-		`{"key":"who","type":"text","if":[{"key":"mood","op":"\u003c=","value":"2"}]}`,
-		`{"key":"lead.situation-1","type":"textarea","if":[{"key":"who","op":"answered"}]}`,
-		`{"key":"log.why","was":["why"],"type":"text","entries":1,"if":[{"key":"log.sleep","op":"\u003c","value":"6"}]}`,
+		`{"key":"who","type":"text","counts":true,"if":[{"key":"mood","op":"\u003c=","value":"2"}]}`,
+		`{"key":"lead.situation-1","type":"textarea","counts":true,"if":[{"key":"who","op":"answered"}]}`,
+		`{"key":"log.why","type":"text","was":["why"],"counts":true,"entries":1,"if":[{"key":"log.sleep","op":"\u003c","value":"6"}]}`,
 	} {
-		if !strings.Contains(home, want) {
-			t.Errorf("the home page's progress data lacks %s", want)
+		if !strings.Contains(fields, want) {
+			t.Errorf("the field file the listings count by lacks %s", want)
 		}
 	}
 }

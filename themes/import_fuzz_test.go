@@ -35,7 +35,7 @@ type checkedImport struct {
 	Cut  int      `json:"cut"`
 }
 
-// siteField is a field as the home page lists it for restoring.
+// siteField is a field as the site's field files list it for restoring.
 type siteField struct {
 	Key     string   `json:"key"`
 	Type    string   `json:"type"`
@@ -64,12 +64,16 @@ func FuzzImportCheck(f *testing.F) {
 	b := openBuilds(f, map[string]generator.Options{basePath: {Source: writeSite(f, answersSite), BaseURL: basePath}}, 0)
 	b.do(chromedp.Navigate(b.url("")), chromedp.WaitVisible(chromedp.CSS(`[data-action=restore]`)))
 	loadRestore(b)
+	// The home page names the file that lists the fields; the check
+	// needs them loaded, as a restore loads them first.
+	b.do(chromedp.Evaluate[chromedp.Void](`R.fieldsFor(["prep/all"]).then(lists => { window.lists = lists; })`))
+	waitFor(b, `!!window.lists`)
 	var workbooks []struct {
 		ID     string      `json:"id"`
 		Fields []siteField `json:"fields"`
 	}
-	if err := json.Unmarshal([]byte(eval[string](b, `document.querySelector('script#coachbook-fields').textContent`)), &workbooks); err != nil || len(workbooks) != 1 {
-		f.Fatalf("the home page lists fields %+v (%v)", workbooks, err)
+	if err := json.Unmarshal([]byte(eval[string](b, `JSON.stringify(Object.keys(lists).map(id => ({id: id, fields: lists[id]})))`)), &workbooks); err != nil || len(workbooks) != 1 {
+		f.Fatalf("the home page's field files list %+v (%v)", workbooks, err)
 	}
 	fields := map[string]siteField{}
 	for _, field := range workbooks[0].Fields {

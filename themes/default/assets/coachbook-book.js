@@ -295,9 +295,12 @@
     status(core.say(M.reviewOpening, file.name));
     Promise.all([coachbook.restoring(), core.readAnswersFile(file)]).then(function (loaded) {
       if (loaded[1] === null) return status("");
-      var checked = loaded[0].readImport(loaded[1]);
-      if (checked.problem || !checked.answers.length) return status(core.say(M.reviewFailed, checked.problem || M.damaged));
-      showFile(checked, file.name);
+      // The fields of the file's workbooks load first (fieldfiles.go).
+      return loaded[0].prepare(loaded[1]).then(function () {
+        var checked = loaded[0].readImport(loaded[1]);
+        if (checked.problem || !checked.answers.length) return status(core.say(M.reviewFailed, checked.problem || M.damaged));
+        showFile(checked, file.name);
+      });
     }).catch(function (e) {
       status(core.say(M.reviewFailed, e && e.reason ? e.message : M.reviewNotLoaded));
     });

@@ -5,7 +5,10 @@
  * (most visits never do), and a page that shows a file's answers may load
  * it with its scripts. It checks the file against the site's fields,
  * plans what restoring changes, and asks the client in a dialog; the core
- * writes what the client confirms. Hand-written, no build step.
+ * writes what the client confirms. It also loads the files that list the
+ * site's fields (generator/fieldfiles.go), which the home and review pages
+ * name but do not hold, for the restore and for the listings' counts.
+ * Hand-written, no build step.
  */
 (function () {
   "use strict";
@@ -128,6 +131,58 @@
       core.$("[data-dialog=cancel]", dialog).focus();
     }
 
+    // files maps each workbook to the file that lists its fields, from the
+    // page's index (script#coachbook-progress, or #coachbook-fields on the
+    // review page): [{src, workbooks: [[id, …], …]}, …].
+    var files = dict(), lists = dict(), loading = dict();
+    ["progress", "fields"].forEach(function (name) {
+      var index = null, el = core.$('script[type="application/json"]#coachbook-' + name);
+      try { index = el && JSON.parse(el.textContent); } catch (e) { /* No index. */ }
+      (Array.isArray(index) ? index : []).forEach(function (g) {
+        if (isObject(g) && typeof g.src === "string" && Array.isArray(g.workbooks)) {
+          g.workbooks.forEach(function (w) { if (Array.isArray(w) && typeof w[0] === "string") files[w[0]] = g.src; });
+        }
+      });
+    });
+
+    // take is what a field file calls with the fields it lists: restored
+    // answers are checked against them, and the listings count by them.
+    function take(workbooks) {
+      Object.assign(core.fields(), coachbook.fieldsOf(workbooks));
+      (Array.isArray(workbooks) ? workbooks : []).forEach(function (w) {
+        if (isObject(w) && typeof w.id === "string" && Array.isArray(w.fields)) lists[w.id] = w.fields;
+      });
+    }
+
+    // fieldsFor loads the field files of workbooks ids not loaded yet, and
+    // gives every workbook's fields loaded so far, by ID.
+    function fieldsFor(ids) {
+      var srcs = dict();
+      ids.forEach(function (id) { if (own(files, id) && !lists[id]) srcs[files[id]] = true; });
+      return Promise.all(Object.keys(srcs).map(function (src) {
+        if (!loading[src]) {
+          loading[src] = new Promise(function (resolve, reject) {
+            var script = element("script");
+            script.src = src;
+            script.onload = resolve;
+            script.onerror = reject;
+            document.head.appendChild(script);
+          });
+          // A failed load may be tried again, once the connection is back.
+          loading[src].catch(function () { delete loading[src]; });
+        }
+        return loading[src];
+      })).then(function () { return lists; });
+    }
+
+    // prepare loads the fields of the workbooks a file's text names, for
+    // readImport to check their answers against.
+    function prepare(text) {
+      var data = null;
+      try { data = text.length <= core.MAX_IMPORT ? JSON.parse(text) : null; } catch (e) { /* readImport says why. */ }
+      return fieldsFor(isObject(data) && Array.isArray(data.workbooks) ? data.workbooks.map(function (w) { return isObject(w) && isWorkbookID(w.id) ? w.id : ""; }) : []);
+    }
+
     // readImport parses a file's text and checks it against the site's
     // fields. The core refuses a file too large before reading it; this
     // checks what a protected file held.
@@ -138,6 +193,6 @@
       return checkImport(data, core.fields());
     }
 
-    return Object.freeze({ checkImport: checkImport, planImport: planImport, merge: merge, readImport: readImport, confirm: confirmImport });
+    return Object.freeze({ checkImport: checkImport, planImport: planImport, merge: merge, readImport: readImport, prepare: prepare, fieldsFor: fieldsFor, take: take, confirm: confirmImport });
   });
 })();

@@ -18,6 +18,9 @@
  *                         save in another tab replaced, kept until the
  *                         client uses or dismisses them
  *   wb:<workbook>         {title, url, labels}, for readable downloads
+ *   p:<workbook>          [print, done, counted]: the workbook's progress
+ *                         when last saved, over the counted fields of
+ *                         that print, for the listings (coachbook-listings.js)
  *   unreadable:<t>:<key>  data that could not be read, set aside untouched
  *   erased                {id, t}, written and removed at once, to tell
  *                         other tabs that answers were erased
@@ -57,7 +60,7 @@
   // A row of rows keeps its ID under "@id", which no column key can be.
   var ROW_ID = /^[a-z0-9]{1,16}$/;
   // Every key the runtime writes, after its prefix: erasing touches no other.
-  var OWN_KEY = /^(meta|probe|erased|shared|[ac]:[^:]+:[^:]+|wb:[^:]+|unreadable:\d+:(meta|[ac]:[^:]+:[^:]+|wb:[^:]+))$/;
+  var OWN_KEY = /^(meta|probe|erased|shared|[ac]:[^:]+:[^:]+|wb:[^:]+|p:[^:]+|unreadable:\d+:(meta|[ac]:[^:]+:[^:]+|wb:[^:]+))$/;
   // Limits on what a file may bring, and storage may hold, far above what
   // a client writes, so that no file can freeze or break a page.
   var MAX_IMPORT = 5 * 1024 * 1024;
@@ -103,6 +106,7 @@
   var given = dict();   // what extensions hand each other, by name (give)
   var extensions = dict(); // what files loaded on demand gave, by name
   var loads = dict();    // the promises of them while they load
+  var summary = null;    // this workbook's progress summary, as p: keeps it
 
   /* ==== Pure functions: they read no page and no storage ==== */
 
@@ -348,6 +352,7 @@
       var answers = "a:" + workbook.id + ":";
       if (!erase([prefix + answers, versionsKey("")], say(MESSAGES.eraseWorkbook, workbook.title))) return;
       remove(prefix + "wb:" + workbook.id);
+      remove(prefix + "p:" + workbook.id);
       // Set-aside copies of this workbook's answers go too.
       keys(prefix + "unreadable:").filter(function (k) { return k.indexOf(":" + answers) > 0 || k.indexOf(":c:" + workbook.id + ":") > 0; }).forEach(remove);
       signalErase(workbook.id);
@@ -851,7 +856,12 @@
       remove(versionsKey(key));
     });
     updateProgress();
+    keepSummary();
   }
+
+  // keepSummary saves the progress the page shows, for the listings,
+  // which then need not load the workbook's fields (fieldfiles.go).
+  function keepSummary() { write(prefix + "p:" + workbook.id, JSON.stringify(summary)); }
 
   // ENTRIES is what the extensions of a workbook page use of it.
   function entriesCore() {
@@ -873,6 +883,10 @@
         return keys(answerKey(id, start)).map(function (k) { return k.slice(from); });
       },
       progress: updateProgress,
+      // The listings' summaries (p:), read, or written when s is given,
+      // and the site's keys that begin with start.
+      summary: function (id, s) { return s ? write(prefix + "p:" + id, s) : read(prefix + "p:" + id); },
+      storedKeys: function (start) { return keys(prefix + start); },
       // For the listings and the pages that show every answer: how answers
       // count, the workbook touched last, the site's answers as their
       // download has them, what other extensions give (give), and the
@@ -953,6 +967,7 @@
       b.base = mine;
     });
     write(prefix + "wb:" + workbook.id, JSON.stringify({ title: workbook.title, url: workbook.url, labels: labels }));
+    keepSummary();
     meta.last = { id: workbook.id, t: now };
     if (saved && !isTime(meta.firstSaved)) meta.firstSaved = now;
     saveMeta();
@@ -1015,6 +1030,7 @@
       }), mins[f.exercise] || 1));
     });
     var done = counted.filter(function (f) { return tallies[f.key] > 1; });
+    summary = [workbook.progress, done.length, counted.length];
     var progress = $("[data-progress]");
     if (progress) {
       $("progress", progress).max = counted.length;
@@ -1392,6 +1408,9 @@
   // readImport checks the size of what it holds.
   function importFile(file) {
     Promise.all([restoring(), readAnswersFile(file)]).then(function (loaded) {
+      // The fields of the file's workbooks load first (fieldfiles.go).
+      return loaded[1] === null ? loaded : loaded[0].prepare(loaded[1]).then(function () { return loaded; });
+    }).then(function (loaded) {
       if (loaded[1] === null) return;
       var checked = loaded[0].readImport(loaded[1]);
       if (checked.problem || !checked.answers.length && checked.left.length) {
