@@ -34,7 +34,7 @@ title: A list
 `
 
 // bundleScript finds the one extension script a page loads after the core.
-var bundleScript = regexp.MustCompile(`<script src=/assets/coachbook\.[0-9a-f]+\.js defer></script><script src=/(assets/coachbook-[a-z_]+\.[0-9a-f]+\.js) defer></script>`)
+var bundleScript = regexp.MustCompile(`<script src="/assets/coachbook\.[0-9a-f]+\.js" defer></script>\s*<script src="/(assets/coachbook-[a-z_]+\.[0-9a-f]+\.js)" defer></script>`)
 
 // TestScriptBundles: a workbook that needs several extensions loads them
 // as one file, which every page needing the same ones shares and the
@@ -49,7 +49,7 @@ func TestScriptBundles(t *testing.T) {
 			t.Errorf("%s loads %v, not the bundle %s alone", page, m, bundle)
 		}
 	}
-	s.assertFile("c/index.html", `<script src=/`+s.assetPath("coachbook-tables")+` defer></script>`)
+	s.assertFile("c/index.html", `<script src="/`+s.assetPath("coachbook-tables")+`" defer></script>`)
 	s.assertFile("sw.js", `"/`+bundle+`"`)
 	// The extensions as they are, each a statement of its own.
 	data := s.file(bundle)
@@ -67,7 +67,7 @@ func TestScriptBundleInServe(t *testing.T) {
 	v.build()
 	v.edit("content/c.md", "---\ntitle: A list\n---\n::list[Hopes]{#hopes}\n\n::timer[Breathe]\n")
 	v.assertRendered(1)
-	m := regexp.MustCompile(`<script src=/(assets/coachbook-tables_timer\.[0-9a-f]+\.js) defer>`).FindStringSubmatch(v.file("c/index.html"))
+	m := regexp.MustCompile(`<script src="/(assets/coachbook-tables_timer\.[0-9a-f]+\.js)" defer>`).FindStringSubmatch(v.file("c/index.html"))
 	if m == nil {
 		t.Fatalf("the edited page loads no bundle of tables and timer:\n%s", v.file("c/index.html"))
 	}

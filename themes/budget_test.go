@@ -202,7 +202,7 @@ func TestPageScriptsBudgets(t *testing.T) {
 // scriptsOf lists the scripts a built page loads, as paths in the output.
 func scriptsOf(page []byte) []string {
 	var names []string
-	for _, m := range regexp.MustCompile(`<script src=[^ >]*?/(assets/[^ >/]+\.js) defer>`).FindAllSubmatch(page, -1) {
+	for _, m := range regexp.MustCompile(`<script src="?[^ >"]*?/(assets/[^ >/"]+\.js)"? defer>`).FindAllSubmatch(page, -1) {
 		names = append(names, string(m[1]))
 	}
 	return names
