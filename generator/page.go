@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"encoding/json"
+	"html/template"
 	"sync"
 	"sync/atomic"
 
@@ -74,6 +76,10 @@ type page struct {
 	convert   sync.Once
 	convertBy *converter
 	conv      atomic.Pointer[conversion]
+	// manifestJSON is the workbook's manifest as JSON, made once: the
+	// page, workbooks.json and a rebuild's comparison all show it.
+	manifestOnce sync.Once
+	manifestData []byte
 
 	file     string     // where the source is on disk
 	head     []byte     // the source up to its body, when src is not kept, to tell it is the file read again
@@ -169,6 +175,21 @@ func (p *page) Counted() int {
 		}
 	}
 	return n
+}
+
+// ManifestJSON is the workbook's manifest as html/template would write
+// Manifest into a script element, or "" for a page with no fields.
+func (p *page) ManifestJSON() template.JS {
+	if p.Kind != kindWorkbook || len(p.converted().manifest) == 0 {
+		return ""
+	}
+	return template.JS(p.manifestJSON())
+}
+
+// manifestJSON returns Manifest marshalled, marshalling it once.
+func (p *page) manifestJSON() []byte {
+	p.manifestOnce.Do(func() { p.manifestData, _ = json.Marshal(p.Manifest()) })
+	return p.manifestData
 }
 
 // Manifest lists the fields of a workbook, for the client runtime.

@@ -267,6 +267,5 @@ func bookJSON(p *page) string {
 
 // manifestJSON is a workbook's entry in workbooks.json.
 func manifestJSON(p *page) string {
-	data, _ := json.Marshal(p.Manifest())
-	return string(data)
+	return string(p.manifestJSON())
 }

@@ -34,15 +34,11 @@ func (b *builder) writeManifest(pages []*page) error {
 		// each ID is listed once, in the first language that has it.
 		listed := map[string]bool{}
 		for _, p := range pages {
-			m := p.Manifest()
-			if m == nil || listed[m.ID] {
+			if p.Kind != kindWorkbook || listed[p.ID] {
 				continue
 			}
-			listed[m.ID] = true
-			data, err := json.Marshal(m)
-			if err != nil {
-				return err
-			}
+			listed[p.ID] = true
+			data := p.manifestJSON()
 			if _, err := io.WriteString(w, sep); err != nil {
 				return err
 			}
