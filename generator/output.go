@@ -59,6 +59,8 @@ type output struct {
 	mem  map[string]packedFile // or the files in memory, for serve
 	pack *packer
 	min  *minify.M
+	// cache, for serve, keeps what earlier builds minified.
+	cache *minifiedCache
 	// prior reports a file that an earlier build made and this one keeps,
 	// for the link check of a build that renders only some pages.
 	prior func(rel string) bool
@@ -87,8 +89,8 @@ func newOutput(dir string, min *minify.M) *output {
 }
 
 // newMemoryOutput keeps the files in memory, packed by pack.
-func newMemoryOutput(min *minify.M, pack *packer) *output {
-	return &output{mem: map[string]packedFile{}, pack: pack, min: min, claimed: map[string]diag.Position{}}
+func newMemoryOutput(min *minify.M, pack *packer, cache *minifiedCache) *output {
+	return &output{mem: map[string]packedFile{}, pack: pack, min: min, cache: cache, claimed: map[string]diag.Position{}}
 }
 
 // claim reserves rel for the source at by. rel must be a clean path
@@ -158,7 +160,14 @@ func (o *output) minified(name string, data []byte) ([]byte, error) {
 	if !ok {
 		return data, nil
 	}
-	out, err := o.min.Bytes(mediatype, data)
+	minify := func() ([]byte, error) { return o.min.Bytes(mediatype, data) }
+	var out []byte
+	var err error
+	if o.cache != nil {
+		out, err = o.cache.minified(mediatype, data, minify)
+	} else {
+		out, err = minify()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("minifying %s: %w", name, err)
 	}

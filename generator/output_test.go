@@ -19,7 +19,7 @@ import (
 func TestClaimRefusesPathsThatNameAnotherFile(t *testing.T) {
 	by := diag.Position{File: "content/a/ ../_index.md", Line: 1, Col: 1}
 	for _, rel := range []string{"a/../index.html", "a//index.html", "./index.html", "../index.html", "/index.html", "a/./b", "", ".", "..", "a/"} {
-		o := newMemoryOutput(newMinifier(), new(packer))
+		o := newMemoryOutput(newMinifier(), new(packer), nil)
 		err := o.claim(rel, by)
 		if err == nil {
 			t.Errorf("claim(%q) succeeded", rel)
@@ -29,7 +29,7 @@ func TestClaimRefusesPathsThatNameAnotherFile(t *testing.T) {
 			t.Errorf("claim(%q): %v, want it at %s", rel, err, want)
 		}
 	}
-	o := newMemoryOutput(newMinifier(), new(packer))
+	o := newMemoryOutput(newMinifier(), new(packer), nil)
 	for _, rel := range []string{"index.html", "a/b/index.html", "a b/x.png", " ../x", "...", "a/.well-known"} {
 		if err := o.claim(rel, by); err != nil {
 			t.Errorf("claim(%q): %v", rel, err)

@@ -30,6 +30,8 @@ type Session struct {
 	fresh bool
 	// pack gzips the files and HTML the session keeps.
 	pack packer
+	// minified keeps the assets the last builds minified.
+	minified minifiedCache
 }
 
 // snapshot is what a good build left. It never changes once made: a
@@ -107,7 +109,8 @@ func (s *Session) Packed(name string) (data []byte, gzipped, ok bool) {
 func (s *Session) Build(ctx context.Context, changed []string) (Stats, error) {
 	start := time.Now()
 	pl := s.plan(changed)
-	b := &builder{opts: s.opts, plan: pl, out: newMemoryOutput(newMinifier(), &s.pack)}
+	s.minified.nextBuild()
+	b := &builder{opts: s.opts, plan: pl, out: newMemoryOutput(newMinifier(), &s.pack, &s.minified)}
 	b.out.prior = pl.kept
 	err := b.build(ctx)
 	if err != nil {
