@@ -99,8 +99,26 @@ type bookField struct {
 	Exercise string `json:"exercise,omitempty"`
 }
 
-// BookFields lists every workbook of AnswerBook for the runtime, for the
-// page's <script type="application/json" id="coachbook-book">.
+// BookIndex lists every workbook of AnswerBook for the runtime, for the
+// page's <script type="application/json" id="coachbook-book">, grouped
+// by the book file that holds it (fieldfiles.go), with how it counts
+// while nothing is answered, as ProgressIndex lists them. The runtime
+// loads the files of only the workbooks whose answers it shows: with
+// every workbook inline, a book page of 10,000 workbooks ran to 89 MB.
+func (p *page) BookIndex() []progressGroup {
+	if p.Site.fieldFiles == nil {
+		return nil
+	}
+	var workbooks []*page
+	for _, g := range p.AnswerBook() {
+		workbooks = append(workbooks, g.Workbooks...)
+	}
+	return indexOf(workbooks, p.Site.fieldFiles.books(), true)
+}
+
+// BookFields lists every workbook of AnswerBook for the runtime whole,
+// as the book pages of a site's own layout may still carry them; the
+// theme's carry BookIndex.
 func (p *page) BookFields() []bookEntry {
 	var out []bookEntry
 	for _, g := range p.AnswerBook() {

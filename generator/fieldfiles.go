@@ -28,6 +28,9 @@ type fieldFiles struct {
 	site  *site
 	write func(name string, data []byte) string // gives the file's URL, or "" when it failed
 	urls  map[string]string                     // workbook ID → its field file's URL
+
+	bookOnce sync.Once
+	bookURLs map[string]string // workbook ID → its book file's URL
 }
 
 // prepareFieldFiles gives each language of the site its field files, to be
@@ -61,49 +64,80 @@ func (b *builder) prepareFieldFiles(sites []*site) {
 // the files first if need be.
 func (ff *fieldFiles) of() map[string]string {
 	ff.once.Do(func() {
-		ff.urls = map[string]string{}
-		if ff.site.Home == nil {
-			return
-		}
-		var buf bytes.Buffer
-		var ids []string
-		flush := func() {
-			if len(ids) == 0 {
-				return
+		ff.urls = ff.writeGroups("workbook-fields.js", "take", func(w *page) any {
+			if e := fieldListOf(w); e != nil {
+				return e
 			}
-			buf.WriteString("])});\n")
-			url := ff.write("workbook-fields.js", buf.Bytes())
-			for _, id := range ids {
-				ff.urls[id] = url
-			}
-			buf.Reset()
-			ids = ids[:0]
-		}
-		for _, w := range ff.site.Home.Workbooks() {
-			e := fieldListOf(w)
-			if e == nil {
-				continue
-			}
-			// Marshalled JSON escapes <, > and &, and U+2028 and U+2029,
-			// so it is a JavaScript expression that cannot end the script.
-			data, err := json.Marshal(e)
-			if err != nil {
-				continue
-			}
-			if len(ids) == 0 {
-				buf.WriteString("coachbook.restoring().then(function(r){r.take([")
-			} else {
-				buf.WriteByte(',')
-			}
-			buf.Write(data)
-			ids = append(ids, w.ID)
-			if buf.Len() >= fieldFileBytes {
-				flush()
-			}
-		}
-		flush()
+			return nil
+		})
 	})
 	return ff.urls
+}
+
+// books gives the URL of the file that holds each workbook's part of the
+// book pages (bookEntryOf), writing the files first if need be. They are
+// files of their own, not the field files': a recount on the home page
+// never loads the book's labels and recall sources, and a book page
+// loads the book of only the workbooks whose answers it shows.
+func (ff *fieldFiles) books() map[string]string {
+	ff.bookOnce.Do(func() {
+		ff.bookURLs = ff.writeGroups("workbook-book.js", "takeBook", func(w *page) any {
+			if !w.HasFields() {
+				return nil
+			}
+			return bookEntryOf(w)
+		})
+	})
+	return ff.bookURLs
+}
+
+// writeGroups writes what entry gives of each workbook of the site (nil
+// for none), in site order, as files called name, each of about
+// fieldFileBytes, which hand it to coachbook-restore.js's function take.
+// It maps workbook ID to its file's URL.
+func (ff *fieldFiles) writeGroups(name, take string, entry func(w *page) any) map[string]string {
+	urls := map[string]string{}
+	if ff.site.Home == nil {
+		return urls
+	}
+	var buf bytes.Buffer
+	var ids []string
+	flush := func() {
+		if len(ids) == 0 {
+			return
+		}
+		buf.WriteString("])});\n")
+		url := ff.write(name, buf.Bytes())
+		for _, id := range ids {
+			urls[id] = url
+		}
+		buf.Reset()
+		ids = ids[:0]
+	}
+	for _, w := range ff.site.Home.Workbooks() {
+		e := entry(w)
+		if e == nil {
+			continue
+		}
+		// Marshalled JSON escapes <, > and &, and U+2028 and U+2029,
+		// so it is a JavaScript expression that cannot end the script.
+		data, err := json.Marshal(e)
+		if err != nil {
+			continue
+		}
+		if len(ids) == 0 {
+			buf.WriteString("coachbook.restoring().then(function(r){r." + take + "([")
+		} else {
+			buf.WriteByte(',')
+		}
+		buf.Write(data)
+		ids = append(ids, w.ID)
+		if buf.Len() >= fieldFileBytes {
+			flush()
+		}
+	}
+	flush()
+	return urls
 }
 
 // fieldListOf is what restoring answers and counting progress need of
@@ -213,7 +247,14 @@ func (p *page) ProgressIndex() []progressGroup {
 	if len(workbooks) == 0 || p.Site.fieldFiles == nil {
 		return nil
 	}
-	urls := p.Site.fieldFiles.of()
+	// The review page counts with its book's index (BookIndex): it needs
+	// of this only which file lists each workbook's fields.
+	return indexOf(workbooks, p.Site.fieldFiles.of(), p.Kind != kindReview)
+}
+
+// indexOf lists workbooks grouped by the file urls names for each, and,
+// when counted, how each counts while nothing is answered.
+func indexOf(workbooks []*page, urls map[string]string, counted bool) []progressGroup {
 	var out []progressGroup
 	for _, w := range workbooks {
 		url, ok := urls[w.ID]
@@ -224,7 +265,7 @@ func (p *page) ProgressIndex() []progressGroup {
 			out = append(out, progressGroup{Src: url})
 		}
 		mark := progressMark{ID: w.ID}
-		if fields := progressFields(w); len(fields) > 0 {
+		if fields := progressFields(w); counted && len(fields) > 0 {
 			mark.Empty, mark.Print = emptyCount(fields), progressPrint(fields)
 		}
 		g := &out[len(out)-1]

@@ -133,7 +133,7 @@ var namespaceCases = []pureCase{
 	{"frozen", `Object.isFrozen(coachbook)`, `true`},
 	{"names", `Object.keys(coachbook).sort()`,
 		`["answered", "counts", "defineFeature", "defineKind", "defineProtect", "defineRestore", "fieldOfKey", "fieldsOf", "fileLabel", "fit", "give", "holds", "isWorkbookID", "kinds", "markdown", "protecting", "restoring", "say", "toNumber"]`},
-	{"the restore, loaded on demand", `Object.keys(R).sort()`, `["checkImport", "confirm", "fieldsFor", "merge", "planImport", "prepare", "readImport", "take"]`},
+	{"the restore, loaded on demand", `Object.keys(R).sort()`, `["booksFrom", "checkImport", "confirm", "fieldsFor", "merge", "planImport", "prepare", "readImport", "take", "takeBook"]`},
 	{"the restore, frozen", `Object.isFrozen(R)`, `true`},
 	{"a second restore file changes nothing", `coachbook.defineRestore(() => ({}))`, `false`},
 }

@@ -5,14 +5,22 @@
  * (answers/) reads the client's answers on this device; the review page
  * (review/) reads a file a client sent, and writes nothing: nothing is
  * stored, nothing merges, and a second file replaces the first. Both show
- * answers as one book: the layout gives its headings, the build each
- * workbook's fields (script#coachbook-book), coachbook-recall.js how an
- * answer reads as text and coachbook-listings.js how progress counts. User text is set only through textContent.
+ * answers as one book: the layout gives its headings, the build an index
+ * of the files that hold each workbook's fields (script#coachbook-book,
+ * generator/fieldfiles.go), of which only those of the workbooks that
+ * hold answers load, coachbook-recall.js how an answer reads as text and
+ * coachbook-listings.js how progress counts. User text is set only
+ * through textContent.
  */
 (function () {
   "use strict";
 
-  var core, M, book;
+  var core, M;
+  // The workbooks of the book in site order, the file that holds each
+  // one's fields, how many of its fields count while nothing is answered,
+  // and, by ID, those loaded (a site's own layout may still list them
+  // whole).
+  var order = [], files = Object.create(null), empty = Object.create(null), book = Object.create(null);
   // The most entries, or answers to questions the site no longer asks,
   // one list shows: no client writes more, and a crafted file that holds
   // more must not freeze the page.
@@ -22,9 +30,33 @@
   coachbook.defineFeature(function (c) {
     core = c;
     M = c.messages;
-    var data = core.$('script[type="application/json"]#coachbook-book');
-    try { book = JSON.parse(data.textContent); } catch (e) { return; }
-    if (!Array.isArray(book) || !core.given("lines") || !core.given("progressOf")) return;
+    var data = core.$('script[type="application/json"]#coachbook-book'), index;
+    try { index = JSON.parse(data.textContent); } catch (e) { return; }
+    if (!Array.isArray(index) || !core.given("lines") || !core.given("progressOf")) return;
+    index.forEach(function (g) {
+      if (core.isObject(g) && typeof g.src === "string" && Array.isArray(g.workbooks)) {
+        g.workbooks.forEach(function (w) {
+          if (!Array.isArray(w) || typeof w[0] !== "string") return;
+          order.push(w[0]);
+          files[w[0]] = g.src;
+          empty[w[0]] = w[1] > 0 ? w[1] : 0;
+        });
+      } else if (core.isObject(g) && typeof g.id === "string" && Array.isArray(g.fields)) {
+        order.push(g.id);
+        book[g.id] = g;
+      }
+    });
+    // A workbook without answers opened by the client shows its questions.
+    document.addEventListener("toggle", function (event) {
+      var box = event.target, id = box.getAttribute && box.getAttribute("data-book-workbook");
+      if (!shown || !box.open || !id || book[id] || !files[id]) return;
+      loadFor([id]).then(function () {
+        if (!shown || !book[id] || shown.byID[id].answered) return;
+        shown.byID[id].items = items(book[id], Object.create(null), Object.create(null));
+        fill(box, shown.byID[id]);
+        box.open = true;
+      }, function () { /* It stays as it was. */ });
+    }, true);
     document.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest("[data-book-action]");
       if (button && shown) (button.getAttribute("data-book-action") === "print" ? window.print() : downloadMarkdown());
@@ -144,6 +176,19 @@
 
   /* ---- Showing the book ---- */
 
+  // loadFor loads the fields of workbooks ids not loaded yet, from the
+  // files that hold them: a site of thousands of workbooks loads only
+  // the few files of the workbooks that hold answers.
+  function loadFor(ids) {
+    var srcs = Object.create(null);
+    ids.forEach(function (id) { if (files[id] && !book[id]) srcs[files[id]] = true; });
+    srcs = Object.keys(srcs);
+    if (!srcs.length) return Promise.resolve();
+    return coachbook.restoring().then(function (R) { return R.booksFrom(srcs); }).then(function (loaded) {
+      order.forEach(function (id) { if (!book[id] && loaded[id]) book[id] = loaded[id]; });
+    });
+  }
+
   function el(tag, text, parent, className) {
     var e = core.element(tag, text, parent);
     if (className) e.className = className;
@@ -151,10 +196,26 @@
   }
 
   // show fills the book with the answers of source, and says whose they
-  // are; the workbooks of the site that hold none stay closed.
+  // are, once the fields of its workbooks are loaded; the workbooks of the
+  // site that hold none stay closed.
   function show(source, client) {
+    return loadFor(Object.keys(source)).then(function () { paint(source, client); });
+  }
+
+  function paint(source, client) {
     var used = Object.create(null), done = 0, counted = 0, archived = 0, byID = Object.create(null);
-    book.forEach(function (w) {
+    order.forEach(function (id) {
+      var w = book[id];
+      if (!w) {
+        // Not loaded, so without answers: it counts as the listings count
+        // a workbook not started, and shows its questions once opened.
+        used[id] = Object.create(null);
+        counted += empty[id] > 0;
+        byID[id] = { items: [], count: "", answered: false };
+        var closed = core.$('[data-book-workbook="' + CSS.escape(id) + '"]');
+        if (closed) fill(closed, byID[id]);
+        return;
+      }
       var got = source[w.id] ? source[w.id].answers : Object.create(null);
       var mine = used[w.id] = Object.create(null);
       var list = items(w, got, mine), old = leftOver(got, mine);
@@ -258,7 +319,7 @@
   function startOwn() {
     var refresh = function () {
       var data = core.exportData();
-      show(fromExport(data.workbooks), data.client);
+      show(fromExport(data.workbooks), data.client).catch(function () { /* The book stays hidden: none is better than a wrong one. */ });
     };
     refresh();
     // Another tab saved, erased or restored.
@@ -299,7 +360,7 @@
       return loaded[0].prepare(loaded[1]).then(function () {
         var checked = loaded[0].readImport(loaded[1]);
         if (checked.problem || !checked.answers.length) return status(core.say(M.reviewFailed, checked.problem || M.damaged));
-        showFile(checked, file.name);
+        return showFile(checked, file.name);
       });
     }).catch(function (e) {
       status(core.say(M.reviewFailed, e && e.reason ? e.message : M.reviewNotLoaded));
@@ -319,8 +380,12 @@
   }
 
   function showFile(checked, name) {
-    var source = fromChecked(checked.answers);
-    show(source, checked.client);
+    return show(fromChecked(checked.answers), checked.client).then(function () { describe(checked, name); });
+  }
+
+  // describe says whose the shown file is, when it was made, and what of it
+  // the book leaves out.
+  function describe(checked, name) {
     var about = core.$("[data-review-about]");
     core.$("[data-review-client]", about).textContent = checked.client ? core.say(M.answersOf, checked.client) : M.reviewNoName;
     core.$("[data-review-date]", about).textContent = core.say(M.reviewFileDate, name, core.isTime(checked.exported) ? new Date(checked.exported).toLocaleString(core.locale()) : M.reviewNoDate);

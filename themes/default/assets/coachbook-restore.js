@@ -7,7 +7,8 @@
  * plans what restoring changes, and asks the client in a dialog; the core
  * writes what the client confirms. It also loads the files that list the
  * site's fields (generator/fieldfiles.go), which the home and review pages
- * name but do not hold, for the restore and for the listings' counts.
+ * name but do not hold, for the restore and for the listings' counts,
+ * and the files of the book pages' workbooks (coachbook-book.js).
  * Hand-written, no build step.
  */
 (function () {
@@ -134,7 +135,7 @@
     // files maps each workbook to the file that lists its fields, from the
     // page's index (script#coachbook-progress, or #coachbook-fields on the
     // review page): [{src, workbooks: [[id, …], …]}, …].
-    var files = dict(), lists = dict(), loading = dict();
+    var files = dict(), lists = dict(), books = dict(), loading = dict();
     ["progress", "fields"].forEach(function (name) {
       var index = null, el = core.$('script[type="application/json"]#coachbook-' + name);
       try { index = el && JSON.parse(el.textContent); } catch (e) { /* No index. */ }
@@ -154,25 +155,42 @@
       });
     }
 
+    // load loads the script at src once: a field or book file.
+    function load(src) {
+      if (!loading[src]) {
+        loading[src] = new Promise(function (resolve, reject) {
+          var script = element("script");
+          script.src = src;
+          script.onload = resolve;
+          script.onerror = reject;
+          document.head.appendChild(script);
+        });
+        // A failed load may be tried again, once the connection is back.
+        loading[src].catch(function () { delete loading[src]; });
+      }
+      return loading[src];
+    }
+
     // fieldsFor loads the field files of workbooks ids not loaded yet, and
     // gives every workbook's fields loaded so far, by ID.
     function fieldsFor(ids) {
       var srcs = dict();
       ids.forEach(function (id) { if (own(files, id) && !lists[id]) srcs[files[id]] = true; });
-      return Promise.all(Object.keys(srcs).map(function (src) {
-        if (!loading[src]) {
-          loading[src] = new Promise(function (resolve, reject) {
-            var script = element("script");
-            script.src = src;
-            script.onload = resolve;
-            script.onerror = reject;
-            document.head.appendChild(script);
-          });
-          // A failed load may be tried again, once the connection is back.
-          loading[src].catch(function () { delete loading[src]; });
-        }
-        return loading[src];
-      })).then(function () { return lists; });
+      return Promise.all(Object.keys(srcs).map(load)).then(function () { return lists; });
+    }
+
+    // takeBook is what a book file calls with its workbooks as the book
+    // pages show them (coachbook-book.js).
+    function takeBook(workbooks) {
+      (Array.isArray(workbooks) ? workbooks : []).forEach(function (w) {
+        if (isObject(w) && typeof w.id === "string" && Array.isArray(w.fields)) books[w.id] = w;
+      });
+    }
+
+    // booksFrom loads the book files srcs, and gives every workbook of
+    // the book loaded so far, by ID.
+    function booksFrom(srcs) {
+      return Promise.all(srcs.map(load)).then(function () { return books; });
     }
 
     // prepare loads the fields of the workbooks a file's text names, for
@@ -193,6 +211,6 @@
       return checkImport(data, core.fields());
     }
 
-    return Object.freeze({ checkImport: checkImport, planImport: planImport, merge: merge, readImport: readImport, prepare: prepare, fieldsFor: fieldsFor, take: take, confirm: confirmImport });
+    return Object.freeze({ checkImport: checkImport, planImport: planImport, merge: merge, readImport: readImport, prepare: prepare, fieldsFor: fieldsFor, take: take, takeBook: takeBook, booksFrom: booksFrom, confirm: confirmImport });
   });
 })();
