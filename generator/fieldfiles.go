@@ -265,8 +265,8 @@ func indexOf(workbooks []*page, urls map[string]string, counted bool) []progress
 			out = append(out, progressGroup{Src: url})
 		}
 		mark := progressMark{ID: w.ID}
-		if fields := progressFields(w); counted && len(fields) > 0 {
-			mark.Empty, mark.Print = emptyCount(fields), progressPrint(fields)
+		if counted {
+			mark = w.progressMark()
 		}
 		g := &out[len(out)-1]
 		g.Workbooks = append(g.Workbooks, mark)

@@ -80,6 +80,12 @@ type page struct {
 	// page, workbooks.json and a rebuild's comparison all show it.
 	manifestOnce sync.Once
 	manifestData []byte
+	// How the workbook counts while nothing is answered, and the print of
+	// its counted fields, worked out once: its manifest and every listing
+	// and book page that names it show them.
+	markOnce  sync.Once
+	markEmpty int
+	markPrint string
 
 	file     string     // where the source is on disk
 	head     []byte     // the source up to its body, when src is not kept, to tell it is the file read again
@@ -130,6 +136,17 @@ func (p *page) Progress() []progressEntry {
 		}
 	}
 	return out
+}
+
+// progressMark is how workbook p counts while nothing is answered and the
+// print of its counted fields; both are zero when no field counts.
+func (p *page) progressMark() progressMark {
+	p.markOnce.Do(func() {
+		if fields := progressFields(p); len(fields) > 0 {
+			p.markEmpty, p.markPrint = emptyCount(fields), progressPrint(fields)
+		}
+	})
+	return progressMark{ID: p.ID, Empty: p.markEmpty, Print: p.markPrint}
 }
 
 // progressFields lists the fields of workbook w that count towards its
@@ -198,7 +215,7 @@ func (p *page) Manifest() *manifest {
 		return nil
 	}
 	conv := p.converted()
-	return &manifest{ID: p.ID, Title: p.Title, URL: p.URL, Exercises: append([]manifestExercise{}, conv.exercises...), Fields: append([]manifestField{}, conv.manifest...), Progress: progressPrint(progressFields(p))}
+	return &manifest{ID: p.ID, Title: p.Title, URL: p.URL, Exercises: append([]manifestExercise{}, conv.exercises...), Fields: append([]manifestField{}, conv.manifest...), Progress: p.progressMark().Print}
 }
 
 // IsHome reports whether p is the home page.
