@@ -155,12 +155,7 @@ func progressFields(w *page) []progressField {
 	if w.noProgress {
 		return []progressField{}
 	}
-	entries := map[string]int{}
-	for _, ex := range w.converted().exercises {
-		if ex.Repeat != nil {
-			entries[ex.ID] = ex.Repeat.Min
-		}
-	}
+	entries := repeatMinimums(w)
 	out := []progressField{}
 	for _, f := range w.converted().manifest {
 		if !f.Counts {
