@@ -132,6 +132,10 @@ func (p *page) BookFields() []bookEntry {
 // bookEntryOf is workbook w as the book shows it.
 func bookEntryOf(w *page) bookEntry {
 	conv := w.converted()
+	if conv.lean {
+		e, _ := w.record().decodeBook() // Made by this build: it decodes.
+		return e
+	}
 	e := bookEntry{ID: w.ID, Title: w.Title, URL: w.URL, Exercises: conv.exercises, Fields: make([]bookField, 0, len(conv.manifest)), Progress: progressFields(w)}
 	for _, f := range conv.manifest {
 		if src := conv.recallables[f.Key]; src != nil {

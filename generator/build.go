@@ -43,6 +43,10 @@ type Options struct {
 	// slowLayouts runs every directive layout through html/template, for
 	// tests that compare the fast path's output with it.
 	slowLayouts bool
+	// keepFields keeps every workbook's fields whole to the end of the
+	// build, as serve does, for tests that compare what the records kept
+	// instead give (workbookrecord.go).
+	keepFields bool
 }
 
 // Stats describe a finished build.
@@ -74,7 +78,7 @@ func Build(ctx context.Context, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	b := &builder{opts: opts, out: newOutput(st.dir, newMinifier())}
+	b := &builder{opts: opts, plan: plan{keepFields: opts.keepFields}, out: newOutput(st.dir, newMinifier())}
 	if st.recycled {
 		b.out.spare = spareDir(st.dest)
 	}

@@ -30,6 +30,10 @@ type conversion struct {
 	// are resolved once every page is converted.
 	recalls     []recallDisplay
 	recallables map[string]*recallSource
+	// lean says manifest and recallables were let go once the page was
+	// written: the page's record holds what is still needed of them
+	// (workbookrecord.go).
+	lean bool
 }
 
 // withoutHTML is c without its HTML, which a build to disk lets go once
@@ -38,6 +42,14 @@ func (c *conversion) withoutHTML() *conversion {
 	lean := *c
 	lean.html = ""
 	return &lean
+}
+
+// withoutFields is c without its HTML and without the fields its page's
+// record holds, for a build to disk once the page is written.
+func (c *conversion) withoutFields() *conversion {
+	lean := c.withoutHTML()
+	lean.manifest, lean.recallables, lean.lean = nil, nil, true
+	return lean
 }
 
 // converting is the scratch state of converting one page's Markdown,

@@ -20,6 +20,9 @@ type converter struct {
 	min        *minify.M // minifies each conversion's HTML (render)
 	// workbooks are the site's workbooks by ID, whose answers recalls show.
 	workbooks map[string]*page
+	// records gzips what a build to disk keeps of each workbook's fields
+	// (workbookRecord).
+	records *packer
 }
 
 // newConverter makes the converter of the site that l loaded: its links
@@ -36,7 +39,7 @@ func newConverter(s *site, l *loadedSite, directives *directiveLayouts, pl plan,
 			workbooks[p.ID] = p
 		}
 	}
-	return &converter{markdown: newMarkdown(s.allowHTML, links, directives), directives: directives, plan: pl, min: min, workbooks: workbooks}
+	return &converter{markdown: newMarkdown(s.allowHTML, links, directives), directives: directives, plan: pl, min: min, workbooks: workbooks, records: &packer{}}
 }
 
 // convert converts p's Markdown, or takes its conversion from the last

@@ -64,11 +64,8 @@ func (b *builder) prepareFieldFiles(sites []*site) {
 // the files first if need be.
 func (ff *fieldFiles) of() map[string]string {
 	ff.once.Do(func() {
-		ff.urls = ff.writeGroups("workbook-fields.js", "take", func(w *page) any {
-			if e := fieldListOf(w); e != nil {
-				return e
-			}
-			return nil
+		ff.urls = ff.writeGroups("workbook-fields.js", "take", func(w *page) []byte {
+			return recordJSON(w, recordFields, func() any { return fieldListOf(w) })
 		})
 	})
 	return ff.urls
@@ -81,21 +78,18 @@ func (ff *fieldFiles) of() map[string]string {
 // loads the book of only the workbooks whose answers it shows.
 func (ff *fieldFiles) books() map[string]string {
 	ff.bookOnce.Do(func() {
-		ff.bookURLs = ff.writeGroups("workbook-book.js", "takeBook", func(w *page) any {
-			if !w.HasFields() {
-				return nil
-			}
-			return bookEntryOf(w)
+		ff.bookURLs = ff.writeGroups("workbook-book.js", "takeBook", func(w *page) []byte {
+			return recordJSON(w, recordBook, func() any { return bookEntryOf(w) })
 		})
 	})
 	return ff.bookURLs
 }
 
-// writeGroups writes what entry gives of each workbook of the site (nil
-// for none), in site order, as files called name, each of about
+// writeGroups writes what entry gives of each workbook of the site (JSON,
+// or nil for none), in site order, as files called name, each of about
 // fieldFileBytes, which hand it to coachbook-restore.js's function take.
 // It maps workbook ID to its file's URL.
-func (ff *fieldFiles) writeGroups(name, take string, entry func(w *page) any) map[string]string {
+func (ff *fieldFiles) writeGroups(name, take string, entry func(w *page) []byte) map[string]string {
 	urls := map[string]string{}
 	if ff.site.Home == nil {
 		return urls
@@ -115,14 +109,10 @@ func (ff *fieldFiles) writeGroups(name, take string, entry func(w *page) any) ma
 		ids = ids[:0]
 	}
 	for _, w := range ff.site.Home.Workbooks() {
-		e := entry(w)
-		if e == nil {
-			continue
-		}
 		// Marshalled JSON escapes <, > and &, and U+2028 and U+2029,
 		// so it is a JavaScript expression that cannot end the script.
-		data, err := json.Marshal(e)
-		if err != nil {
+		data := entry(w)
+		if data == nil {
 			continue
 		}
 		if len(ids) == 0 {
@@ -144,6 +134,13 @@ func (ff *fieldFiles) writeGroups(name, take string, entry func(w *page) any) ma
 // workbook w's fields: nil for a workbook without fields.
 func fieldListOf(w *page) *answerFields {
 	conv := w.converted()
+	if conv.lean {
+		e := &answerFields{}
+		if w.record().decode(recordFields, e) != nil {
+			return nil
+		}
+		return e
+	}
 	if len(conv.manifest) == 0 {
 		return nil
 	}

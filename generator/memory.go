@@ -24,8 +24,8 @@ const buildGCPercent = 400
 // collections, unless the GOGC environment variable says otherwise, and a
 // soft memory limit, unless GOMEMLIMIT sets one. The limit is
 // buildMemoryLimit or twice the heap the last collection found alive,
-// whichever is more: a site whose workbooks' fields alone fill the limit
-// (every workbook's fields stay until workbooks.json is written) would
+// whichever is more: a site whose workbooks' records alone fill the limit
+// (each workbook's record stays until workbooks.json is written) would
 // otherwise keep the collector running without pause. It changes the
 // whole process, so commands call it, not the library; serve, which holds
 // the site in memory, does not. restore undoes it.

@@ -86,6 +86,10 @@ type page struct {
 	markOnce  sync.Once
 	markEmpty int
 	markPrint string
+	// rec is what a build to disk keeps of the workbook's fields once its
+	// page is written (workbookrecord.go).
+	recordOnce sync.Once
+	rec        *workbookRecord
 
 	file     string     // where the source is on disk
 	head     []byte     // the source up to its body, when src is not kept, to tell it is the file read again
@@ -155,6 +159,9 @@ func progressFields(w *page) []progressField {
 	if w.noProgress {
 		return []progressField{}
 	}
+	if conv := w.converted(); conv.lean {
+		return leanProgressFields(w)
+	}
 	entries := repeatMinimums(w)
 	out := []progressField{}
 	for _, f := range w.converted().manifest {
@@ -172,7 +179,13 @@ func progressFields(w *page) []progressField {
 
 // HasFields reports whether a workbook saves any answers.
 func (p *page) HasFields() bool {
-	return p.Kind == kindWorkbook && len(p.converted().manifest) > 0
+	if p.Kind != kindWorkbook {
+		return false
+	}
+	if conv := p.converted(); !conv.lean {
+		return len(conv.manifest) > 0
+	}
+	return p.record().hasFields
 }
 
 // Counted is how many of a workbook's fields count towards completion.
@@ -180,8 +193,12 @@ func (p *page) Counted() int {
 	if p.Kind != kindWorkbook || p.noProgress {
 		return 0
 	}
+	conv := p.converted()
+	if conv.lean {
+		return p.record().counted
+	}
 	n := 0
-	for _, f := range p.converted().manifest {
+	for _, f := range conv.manifest {
 		if f.Counts {
 			n++
 		}
@@ -192,14 +209,22 @@ func (p *page) Counted() int {
 // ManifestJSON is the workbook's manifest as html/template would write
 // Manifest into a script element, or "" for a page with no fields.
 func (p *page) ManifestJSON() template.JS {
-	if p.Kind != kindWorkbook || len(p.converted().manifest) == 0 {
+	if !p.HasFields() {
 		return ""
 	}
 	return template.JS(p.manifestJSON())
 }
 
-// manifestJSON returns Manifest marshalled, marshalling it once.
+// manifestJSON returns Manifest marshalled, marshalling it once, or as
+// the workbook's record keeps it once the page is written.
 func (p *page) manifestJSON() []byte {
+	if p.converted().lean {
+		data, err := p.record().part(recordManifest)
+		if err != nil {
+			return nil
+		}
+		return data
+	}
 	p.manifestOnce.Do(func() { p.manifestData, _ = json.Marshal(p.Manifest()) })
 	return p.manifestData
 }
@@ -210,6 +235,13 @@ func (p *page) Manifest() *manifest {
 		return nil
 	}
 	conv := p.converted()
+	if conv.lean {
+		var m manifest
+		if p.record().decode(recordManifest, &m) != nil {
+			return nil
+		}
+		return &m
+	}
 	return &manifest{ID: p.ID, Title: p.Title, URL: p.URL, Exercises: append([]manifestExercise{}, conv.exercises...), Fields: append([]manifestField{}, conv.manifest...), Progress: p.progressMark().Print}
 }
 

@@ -42,7 +42,8 @@ func (p *page) Content() (template.HTML, error) {
 	return p.convertBy.recallContent(p.convertBy.render(again))
 }
 
-// release lets go of a written page's source and HTML, so that a build's
+// release lets go of a written page's source and HTML, and in a build to
+// disk of a workbook's fields but for its record, so that a build's
 // memory does not grow with the size of the site. serve keeps the source,
 // to tell what the next change changed, and the HTML gzipped, for
 // another page's layout or a rebuild that shows it again.
@@ -57,7 +58,12 @@ func (p *page) release() {
 			html := pk.pack([]byte(c.html))
 			p.html = &html
 		}
-		p.conv.Store(c.withoutHTML())
+		if pl := p.convertBy.plan; pl.keep || pl.keepFields || p.Kind != kindWorkbook || !p.record().hasFields {
+			p.conv.Store(c.withoutHTML())
+		} else {
+			p.conv.Store(c.withoutFields())
+			p.manifestData = nil // The record holds it.
+		}
 	}
 	if !p.convertBy.plan.keep {
 		p.src = nil

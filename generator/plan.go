@@ -12,6 +12,9 @@ type plan struct {
 	// pack.
 	keep bool
 	pack *packer
+	// keepFields keeps each workbook's fields in its conversion once its
+	// page is written, rather than only its record, as keep does.
+	keepFields bool
 	// last is what the last good build left, and changed the files that
 	// changed since, relative to the site root. With last set, the build
 	// reads again only the changed files, converts only them, and renders

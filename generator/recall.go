@@ -141,10 +141,10 @@ func (c *converter) recallSource(ref recallRef) (*recallSource, error) {
 	if p == nil {
 		return nil, diag.Errorf(ref.pos, "from=\"%s#%s\" names workbook %q, which is not in the site: use the id of a workbook (its path in content/ without .md, such as session/agenda)", ref.workbook, ref.key, ref.workbook)
 	}
-	conv := p.converted()
-	found := conv.recallables[ref.key]
+	recallables := p.recallablesOf()
+	found := recallables[ref.key]
 	if found == nil {
-		return nil, diag.Errorf(ref.pos, "from=\"%s#%s\" names no field of %s%s", ref.workbook, ref.key, ref.workbook, fieldsHint(conv, ref.key))
+		return nil, diag.Errorf(ref.pos, "from=\"%s#%s\" names no field of %s%s", ref.workbook, ref.key, ref.workbook, fieldsHint(recallables, ref.key))
 	}
 	src := *found
 	src.Workbook, src.URL, src.Title = p.ID, p.URL, p.Title
@@ -153,10 +153,10 @@ func (c *converter) recallSource(ref recallRef) (*recallSource, error) {
 
 // fieldsHint lists the fields an author may have meant: those of the
 // exercise key names, or else every field of the workbook.
-func fieldsHint(conv *conversion, key string) string {
+func fieldsHint(recallables map[string]*recallSource, key string) string {
 	var keys []string
-	for k := range conv.recallables {
-		if strings.HasPrefix(k, key+".") || len(conv.recallables) <= 12 {
+	for k := range recallables {
+		if strings.HasPrefix(k, key+".") || len(recallables) <= 12 {
 			keys = append(keys, k)
 		}
 	}
