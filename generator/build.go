@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"coachbook/generator/diag"
@@ -129,8 +130,11 @@ type builder struct {
 	// layouts are the default language's page layouts; languages holds
 	// every language's layouts and converter (languages.go).
 	languages map[*site]*languageLayouts
-	pages     int
-	rendered  int
+	// kept are the languages this build parsed, for a Session's next
+	// build (keptlayouts.go).
+	kept     map[string]*keptLanguage
+	pages    int
+	rendered int
 
 	// withScripts holds the page kinds whose layouts render .Scripts.
 	withScripts map[string]runtimeUse
@@ -174,6 +178,7 @@ func (b *builder) build(ctx context.Context) error {
 	l.pages = b.theme.withoutBookPages(l.pages)
 	b.checkLogo()
 	b.startWebApp()
+	b.out.expect(len(l.pages))
 	for _, p := range l.pages {
 		b.fail(b.out.claim(p.out, p.pos()))
 	}
@@ -188,7 +193,7 @@ func (b *builder) build(ctx context.Context) error {
 	if b.site.langs != nil {
 		sites = b.site.langs.sites
 	}
-	b.languages = map[*site]*languageLayouts{}
+	b.languages, b.kept = map[*site]*languageLayouts{}, map[string]*keptLanguage{}
 	for _, ls := range sites {
 		ll, err := b.loadLanguage(ls, assets)
 		if err != nil {
@@ -309,6 +314,10 @@ type languageLayouts struct {
 // loadLanguage loads the words of language site ls and parses the layouts
 // with them: the words are loaded once per language.
 func (b *builder) loadLanguage(ls *site, assets map[string]string) (*languageLayouts, error) {
+	bind := &layoutBinding{site: ls, assets: assets, bundles: b.bundles}
+	if kept := b.keptLanguage(ls, bind); kept != nil {
+		return b.languageLayouts(ls, kept), nil
+	}
 	messages, warnings, err := b.theme.loadMessages(ls)
 	for _, w := range warnings {
 		b.warnings.Add(w)
@@ -316,25 +325,22 @@ func (b *builder) loadLanguage(ls *site, assets map[string]string) (*languageLay
 	if err != nil {
 		return nil, err
 	}
-	wordPages(ls, b.loaded.pages, messages)
-	funcs := layoutFuncs(ls, assets, b.bundles, messages)
-	ll := &languageLayouts{minified: true, written: sync.OnceValues(func() (map[string]*template.Template, error) {
-		return b.theme.parseLayouts(funcs, nil)
-	})}
-	if ll.layouts, err = b.theme.parseLayouts(funcs, b.out.min); err != nil {
+	kept := &keptLanguage{bound: new(atomic.Pointer[layoutBinding]), messages: messages, warnings: warnings, minified: true}
+	kept.bound.Store(bind)
+	kept.funcs = boundLayoutFuncs(kept.bound, messages)
+	if kept.layouts, err = b.theme.parseLayouts(kept.funcs, b.out.min); err != nil {
 		// The error where it is in the layout's file.
-		if ll.layouts, err = ll.written(); err != nil {
+		if kept.layouts, err = b.theme.parseLayouts(kept.funcs, nil); err != nil {
 			return nil, err
 		}
-		ll.minified = false
+		kept.minified = false
 	}
-	directives, err := b.theme.parseDirectiveLayouts(funcs, messages)
-	if err != nil {
+	if kept.directives, err = b.theme.parseDirectiveLayouts(kept.funcs, messages); err != nil {
 		return nil, err
 	}
 	if b.opts.slowLayouts {
-		directives.fast = nil
+		kept.directives.fast = nil
 	}
-	ll.convert = newConverter(ls, b.loaded, directives, b.plan, b.out.min)
-	return ll, nil
+	b.kept[ls.Language] = kept
+	return b.languageLayouts(ls, kept), nil
 }

@@ -29,7 +29,7 @@ type converter struct {
 // resolve to l's pages, and its directives render through directives.
 func newConverter(s *site, l *loadedSite, directives *directiveLayouts, pl plan, min *minify.M) *converter {
 	links := &linkResolver{site: s, workbooks: l.bySrc, collections: map[string]*page{}, drafts: l.drafts, partials: l.tree.partials}
-	workbooks := map[string]*page{}
+	workbooks := make(map[string]*page, len(l.pages))
 	for _, p := range l.pages {
 		if p.Kind == kindCollection || p.Kind == kindHome {
 			links.collections[p.dir] = p

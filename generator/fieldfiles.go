@@ -15,6 +15,12 @@ import (
 // touches, so a site of thousands of workbooks never loads them all.
 const fieldFileBytes = 128 << 10
 
+// The names of the field files and the book files, before their hashes.
+const (
+	fieldFileName = "workbook-fields.js"
+	bookFileName  = "workbook-book.js"
+)
+
 // fieldFiles are the files that list the fields of every workbook of one
 // language, for restoring a file of answers and for counting progress
 // where no summary is saved (coachbook-listings.js). The pages that need
@@ -64,7 +70,7 @@ func (b *builder) prepareFieldFiles(sites []*site) {
 // the files first if need be.
 func (ff *fieldFiles) of() map[string]string {
 	ff.once.Do(func() {
-		ff.urls = ff.writeGroups("workbook-fields.js", "take", func(w *page) []byte {
+		ff.urls = ff.writeGroups(fieldFileName, "take", func(w *page) []byte {
 			return recordJSON(w, recordFields, func() any { return fieldListOf(w) })
 		})
 	})
@@ -78,7 +84,7 @@ func (ff *fieldFiles) of() map[string]string {
 // loads the book of only the workbooks whose answers it shows.
 func (ff *fieldFiles) books() map[string]string {
 	ff.bookOnce.Do(func() {
-		ff.bookURLs = ff.writeGroups("workbook-book.js", "takeBook", func(w *page) []byte {
+		ff.bookURLs = ff.writeGroups(bookFileName, "takeBook", func(w *page) []byte {
 			return recordJSON(w, recordBook, func() any { return bookEntryOf(w) })
 		})
 	})

@@ -6,12 +6,29 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
 // layoutFuncs are the functions every layout can call, page and directive
 // layouts alike. assets maps a file of assets/ to its content-hashed URL;
 // bundles writes the bundles of extensions pages load (scriptbundles.go).
 func layoutFuncs(s *site, assets map[string]string, bundles *scriptBundles, messages languageWords) template.FuncMap {
+	var bound atomic.Pointer[layoutBinding]
+	bound.Store(&layoutBinding{site: s, assets: assets, bundles: bundles})
+	return boundLayoutFuncs(&bound, messages)
+}
+
+// layoutBinding is what the layouts' functions read of the build they
+// run in. serve keeps a language's parsed layouts from one build to the
+// next while only workbooks change, and binds them to each new build.
+type layoutBinding struct {
+	site    *site
+	assets  map[string]string
+	bundles *scriptBundles
+}
+
+// boundLayoutFuncs is layoutFuncs bound to whichever build bound holds.
+func boundLayoutFuncs(bound *atomic.Pointer[layoutBinding], messages languageWords) template.FuncMap {
 	runtime, runtimeErr := scriptJSON(messages.words["runtime"])
 	return template.FuncMap{
 		// runtimeMessages returns the runtime's sentences, for the page's
@@ -53,11 +70,12 @@ func layoutFuncs(s *site, assets map[string]string, bundles *scriptBundles, mess
 		"attrs": directiveAttrs,
 		// asset returns the content-hashed URL of a file in assets/.
 		"asset": func(name string) (string, error) {
-			if u, ok := assets[name]; ok {
+			b := bound.Load()
+			if u, ok := b.assets[name]; ok {
 				return u, nil
 			}
-			if bundles != nil {
-				if u, ok, err := bundles.url(name); ok {
+			if b.bundles != nil {
+				if u, ok, err := b.bundles.url(name); ok {
 					return u, err
 				}
 			}
@@ -65,17 +83,17 @@ func layoutFuncs(s *site, assets map[string]string, bundles *scriptBundles, mess
 		},
 		// hasAsset says whether assets/ has a file, for one a site may add,
 		// such as custom.css.
-		"hasAsset": func(name string) bool { _, ok := assets[name]; return ok },
+		"hasAsset": func(name string) bool { _, ok := bound.Load().assets[name]; return ok },
 		// relURL returns a site path as a link that works under a sub-path.
-		"relURL": func(p string) string { return s.url(p) },
+		"relURL": func(p string) string { return bound.Load().site.url(p) },
 		// absURL returns a site path as an absolute URL when the base URL
 		// has a host.
-		"absURL": func(p string) string { return s.permalink(p) },
+		"absURL": func(p string) string { return bound.Load().site.permalink(p) },
 		// relLangURL and absLangURL are relURL and absURL inside the
 		// page's language, as "/fr/answers/" in a multilingual site; in a
 		// site of one language they are relURL and absURL.
-		"relLangURL": func(p string) string { return s.langURL(p) },
-		"absLangURL": func(p string) string { return s.langPermalink(p) },
+		"relLangURL": func(p string) string { return bound.Load().site.langURL(p) },
+		"absLangURL": func(p string) string { return bound.Load().site.langPermalink(p) },
 		// seq returns 1..n, for repeating a group.
 		"seq": seq,
 		// list gathers values, for passing several to a partial.

@@ -57,6 +57,9 @@ func TestServeEqualsBuild(t *testing.T) {
 				{"params", "content/before/reflection.md", "---\ntitle: Self-reflection\nduration: 20 min\nweight: 1\ntags: [values, drive]\nlevel: 2\n---\n## Why {#why}\n\nLong-term aspirations first.\n"},
 				{"body", "content/before/assessments.md", "---\ntitle: Assessments taken\ndescription: Results worth discussing.\n---\nBring the results, and a pen.\n"},
 				{"body with a field", "content/before/assessments.md", "---\ntitle: Assessments taken\ndescription: Results worth discussing.\n---\nBring the results.\n\n::text[Which ones?]{#which}\n"},
+				// A kind no page had needs scripts of its own: the
+				// layouts kept from the last build must name this build's.
+				{"a field of a new kind", "content/before/assessments.md", "---\ntitle: Assessments taken\ndescription: Results worth discussing.\n---\nBring the results.\n\n::text[Which ones?]{#which}\n\n::grid[Habits]{#habits rows=\"Walk|Read\" cols=\"Mon|Tue\" cell=check}\n"},
 				{"title", "content/before/drive.md", "---\ntitle: Your drive\ndescription: One phrase that says what matters most.\nduration: 10 min\nweight: 2\n---\n# What matters\n\nSay it in [one phrase](reflection.md#why).\n"},
 				{"description", "content/before/drive.md", "---\ntitle: Your drive\ndescription: One word.\nduration: 10 min\nweight: 2\n---\n# What matters\n\nSay it in [one phrase](reflection.md#why).\n"},
 				{"a collection's _index.md", "content/before/_index.md", "---\ntitle: Before we meet\ndescription: Twenty minutes of reflection.\nweight: 1\n---\n"},

@@ -183,7 +183,7 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 		return s
 	}
 
-	l := &loadedSite{site: s, bySrc: map[string]*page{}, drafts: map[string]bool{}, files: tree.other, tree: tree}
+	l := &loadedSite{site: s, bySrc: make(map[string]*page, len(parsed)), drafts: map[string]bool{}, files: tree.other, tree: tree}
 	if pl.keep {
 		l.parsed = parsed // Only serve reuses the parsed files.
 	}
@@ -290,7 +290,7 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 		site *site
 		id   string
 	}
-	ids := map[siteID]*page{}
+	ids := make(map[siteID]*page, len(workbooks))
 	var order func(c *page)
 	order = func(c *page) {
 		sortPages(c.Pages)

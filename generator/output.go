@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -107,6 +108,17 @@ func (o *output) claim(rel string, by diag.Position) error {
 	}
 	o.claimed[rel] = by
 	return nil
+}
+
+// expect makes room for n more claims at once: a site of 10,000 pages
+// claims them together, and a map grown a claim at a time was a tenth of
+// a serve edit.
+func (o *output) expect(n int) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	claimed := make(map[string]diag.Position, len(o.claimed)+n)
+	maps.Copy(claimed, o.claimed)
+	o.claimed = claimed
 }
 
 // hashAll makes the output record the SHA-256 of every file written from

@@ -47,6 +47,10 @@ type snapshot struct {
 	// links name its translations, which the incremental plan does not
 	// track.
 	multilingual bool
+	// languages are the words and layouts of each language, which a
+	// rebuild that changes only workbooks binds to itself
+	// (keptlayouts.go).
+	languages map[string]*keptLanguage
 }
 
 // record is what a good build knew of one source: a Markdown file of
@@ -169,6 +173,30 @@ func (s *Session) incremental(last *snapshot, changed []string) bool {
 	return true
 }
 
+// dropReplaced leaves out of files the field files and book files that a
+// rebuild wrote again, under other names: a build writes all of them, the
+// first time a page names them, or none. Once a workbook's fields change,
+// the files that list them get new hashes, and serve held the old ones
+// too, which a build does not write.
+func dropReplaced(files map[string]packedFile, written map[string]packedFile) {
+	for _, name := range []string{fieldFileName, bookFileName} {
+		stem, ext := "assets/"+strings.TrimSuffix(name, path.Ext(name))+".", path.Ext(name)
+		isOne := func(file string) bool { return strings.HasPrefix(file, stem) && strings.HasSuffix(file, ext) }
+		rewritten := false
+		for file := range written {
+			rewritten = rewritten || isOne(file)
+		}
+		if !rewritten {
+			continue
+		}
+		for file := range files {
+			if _, ok := written[file]; !ok && isOne(file) {
+				delete(files, file)
+			}
+		}
+	}
+}
+
 // snapshot records what build b made. After a rebuild only the changed
 // sources' records are new: the rest are shared with the last snapshot,
 // so a rebuild stays small in a large site.
@@ -179,9 +207,14 @@ func (s *Session) snapshot(b *builder) *snapshot {
 		next.files = maps.Clone(pl.last.files)
 		next.records = maps.Clone(pl.last.records)
 		next.use = pl.last.use // The layouts stay as they are until the next full build.
+		next.languages = pl.last.languages
 	} else {
 		next.files = map[string]packedFile{}
 		next.use = readListingUse(b.layouts)
+		next.languages = b.kept
+	}
+	if pl.incremental() {
+		dropReplaced(next.files, b.out.mem)
 	}
 	maps.Copy(next.files, b.out.mem)
 	fresh := func(source string) bool { return !pl.incremental() || pl.changed[source] }
