@@ -31,9 +31,10 @@ type conversion struct {
 	recalls     []recallDisplay
 	recallables map[string]*recallSource
 	// lean says manifest and recallables were let go once the page was
-	// written: the page's record holds what is still needed of them
+	// written: record holds what is still needed of them
 	// (workbookrecord.go).
-	lean bool
+	lean   bool
+	record *workbookRecord
 }
 
 // withoutHTML is c without its HTML, which a build to disk lets go once
@@ -44,11 +45,11 @@ func (c *conversion) withoutHTML() *conversion {
 	return &lean
 }
 
-// withoutFields is c without its HTML and without the fields its page's
-// record holds, for a build to disk once the page is written.
-func (c *conversion) withoutFields() *conversion {
+// withoutFields is c without its HTML and without the fields record
+// holds, once its page is written.
+func (c *conversion) withoutFields(r *workbookRecord) *conversion {
 	lean := c.withoutHTML()
-	lean.manifest, lean.recallables, lean.lean = nil, nil, true
+	lean.manifest, lean.recallables, lean.lean, lean.record = nil, nil, true, r
 	return lean
 }
 

@@ -146,6 +146,10 @@ func (p *page) Progress() []progressEntry {
 // print of its counted fields; both are zero when no field counts.
 func (p *page) progressMark() progressMark {
 	p.markOnce.Do(func() {
+		if conv := p.converted(); conv.lean {
+			p.markEmpty, p.markPrint = conv.record.markEmpty, conv.record.markPrint
+			return
+		}
 		if fields := progressFields(p); len(fields) > 0 {
 			p.markEmpty, p.markPrint = emptyCount(fields), progressPrint(fields)
 		}

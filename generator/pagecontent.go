@@ -42,9 +42,9 @@ func (p *page) Content() (template.HTML, error) {
 	return p.convertBy.recallContent(p.convertBy.render(again))
 }
 
-// release lets go of a written page's source and HTML, and in a build to
-// disk of a workbook's fields but for its record, so that a build's
-// memory does not grow with the size of the site. serve keeps the source,
+// release lets go of a written page's source and HTML, and of a
+// workbook's fields but for their record, so that a build's memory does
+// not grow with the size of the site. serve keeps the source,
 // to tell what the next change changed, and the HTML gzipped, for
 // another page's layout or a rebuild that shows it again.
 func (p *page) release() {
@@ -58,10 +58,10 @@ func (p *page) release() {
 			html := pk.pack([]byte(c.html))
 			p.html = &html
 		}
-		if pl := p.convertBy.plan; pl.keep || pl.keepFields || p.Kind != kindWorkbook || !p.record().hasFields {
+		if c.lean || p.convertBy.plan.keepFields || p.Kind != kindWorkbook || !p.record().hasFields {
 			p.conv.Store(c.withoutHTML())
 		} else {
-			p.conv.Store(c.withoutFields())
+			p.conv.Store(c.withoutFields(p.record()))
 			p.manifestData = nil // The record holds it.
 		}
 	}

@@ -18,8 +18,11 @@ func (p *page) Scripts() []string {
 	default:
 		return bookScripts[p.Kind]
 	}
-	used := map[string]bool{}
 	conv := p.converted()
+	if conv.lean {
+		return conv.record.scripts
+	}
+	used := map[string]bool{}
 	for _, kind := range conv.displays {
 		used[kind] = true
 	}

@@ -279,6 +279,10 @@ func isAncestor(dir, sub string) bool {
 // neighbours its title. listingUse.key adds what a site's own layouts
 // show. A change to anything else re-renders the workbook alone.
 func (p *page) listing() string {
+	if conv := p.converted(); conv.lean {
+		data, _ := conv.record.part(recordListing)
+		return string(data)
+	}
 	// Marshalled, not printed with %v, which prints a number field's
 	// limits by their address: a different key after every conversion.
 	type counted struct {
@@ -297,6 +301,10 @@ func (p *page) listing() string {
 
 // bookJSON is what the book pages show of a workbook.
 func bookJSON(p *page) string {
+	if conv := p.converted(); conv.lean {
+		data, _ := conv.record.part(recordBook)
+		return string(data)
+	}
 	data, _ := json.Marshal(bookEntryOf(p))
 	return string(data)
 }

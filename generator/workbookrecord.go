@@ -20,6 +20,11 @@ type workbookRecord struct {
 	ends      [recordParts]int
 	hasFields bool
 	counted   int
+	// scripts are the page's Scripts, and markEmpty and markPrint its
+	// progressMark: serve renders a page again from a record it kept.
+	scripts   []string
+	markEmpty int
+	markPrint string
 
 	// recallables are the workbook's fields as recalls show them, read
 	// back from the book part on first need: a site recalls from few
@@ -35,13 +40,17 @@ const (
 	recordManifest recordPart = iota // the manifest (manifestJSON), as workbooks.json lists it
 	recordFields                     // the field file's entry (fieldListOf)
 	recordBook                       // the book file's entry (bookEntryOf)
+	recordListing                    // what listings show of it (page.listing), for serve
 	recordParts
 )
 
-// record returns p's record, making it the first time from its full
-// conversion. Only a workbook let go of its fields by release has one that
-// pages read (conversion.lean); the others make theirs only to be let go.
+// record returns p's record: the one its conversion holds once let go of
+// its fields (conversion.lean), or else one made from the full conversion,
+// the first time, to be let go.
 func (p *page) record() *workbookRecord {
+	if conv := p.converted(); conv.lean {
+		return conv.record
+	}
 	p.recordOnce.Do(func() {
 		conv := p.converted()
 		r := &workbookRecord{hasFields: len(conv.manifest) > 0}
@@ -58,7 +67,14 @@ func (p *page) record() *workbookRecord {
 		book, _ := json.Marshal(bookEntryOf(p))
 		data = append(data, book...)
 		r.ends[recordBook] = len(data)
+		if p.convertBy.plan.keep {
+			data = append(data, p.listing()...)
+		}
+		r.ends[recordListing] = len(data)
 		r.parts = p.convertBy.records.pack(data)
+		r.scripts = p.Scripts()
+		mark := p.progressMark()
+		r.markEmpty, r.markPrint = mark.Empty, mark.Print
 	})
 	return p.rec
 }
