@@ -106,6 +106,7 @@ var extensionBudgets = map[string]int{
 	"order":    2 * 1024, // rankings and card sorts
 	"book":     4 * 1024, // every answer on one page: My answers and the coach's review page
 	"listings": 1536,     // workbooks' progress on the home, collection and book pages
+	"home":     1536,     // the home page's tools: shared computer, restore from a file, protect and share
 	"remind":   1536,     // dates added to a calendar
 	"protect":  2 * 1024, // sealing and opening files protected with a passphrase; loaded on demand
 }

@@ -335,19 +335,9 @@
     markdown: function () { download(workbook.id.replace(/\//g, "-") + nameForFile() + "-" + today() + ".md", "text/markdown", workbookText()); },
     // The JSON export is the backup, since it is what Restore reads.
     export: function () { sendAnswers(function (file) { download(file.name, "application/json", file.text); }); },
-    // Where the browser shares files (phones), the same file goes to the
-    // coach's email or chat; a share the client cancels says nothing.
-    share: function () {
-      sendAnswers(function (file) {
-        return navigator.share({ files: [new File([file.text], file.name, { type: "application/json" })], title: file.name });
-      });
-    },
+    // Sharing the file and restoring one are the home page's
+    // (coachbook-home.js).
     "dismiss-backup": function () { dismissReminder(); },
-    // Choosing a file takes a moment: the restore's code loads meanwhile.
-    restore: function () {
-      $("[data-restore-file]").click();
-      restoring().catch(function () { /* Tried again with the file. */ });
-    },
     "erase-workbook": function () {
       var answers = "a:" + workbook.id + ":";
       if (!erase([prefix + answers, versionsKey("")], say(MESSAGES.eraseWorkbook, workbook.title))) return;
@@ -413,22 +403,14 @@
   }
 
   // The shared-computer choice holds in every tab of the site until the
-  // browser session ends, so it is a session cookie: sessionStorage is
-  // one tab's, and a BroadcastChannel reaches no tab opened later. The
-  // cookie has no Expires or Max-Age, so it ends with the session; its
-  // path is the site's, so a site under another path of the host never
-  // gets it; and it is SameSite=Strict. The browser sends it to the site's
-  // own host with each request, which is acceptable: it holds only "1",
-  // never an answer, and a static site has nothing that reads it.
+  // browser session ends, so it is a session cookie, which the home
+  // page's switch (coachbook-home.js) writes: sessionStorage is one tab's,
+  // and a BroadcastChannel reaches no tab opened later.
   function sharedCookie() {
     return "coachbook-shared-" + encodeURIComponent(siteID).replace(/\(/g, "%28").replace(/\)/g, "%29");
   }
   function readSharedCookie() {
     try { return document.cookie.split("; ").indexOf(sharedCookie() + "=1") >= 0; } catch (e) { return false; }
-  }
-  function writeSharedCookie(on) {
-    var attributes = "; path=" + sitePath + "; SameSite=Strict" + (window.location.protocol === "https:" ? "; Secure" : "");
-    try { document.cookie = sharedCookie() + (on ? "=1" : "=; Max-Age=0") + attributes; } catch (e) { /* Cookies are off: the tab's own flag still holds. */ }
   }
 
   // openStorage chooses where answers go. On a shared computer a client
@@ -866,7 +848,7 @@
   // ENTRIES is what the extensions of a workbook page use of it.
   function entriesCore() {
     return Object.freeze({
-      $: $, $$: $$, say: say, answered: answered, messages: CORE.messages, newID: newID, made: entryTime, locale: locale,
+      $: $, $$: $$, show: show, say: say, answered: answered, messages: CORE.messages, newID: newID, made: entryTime, locale: locale,
       bindIn: bindIn, dropKeys: dropKeys, fields: workbook ? workbook.fields : [],
       record: function (key) { return getRecord(workbook.id, key); },
       // move saves record under key to, and forgets key once it is saved.
@@ -905,7 +887,17 @@
       item: item,
       // The name of a download of the answers of the client called name.
       fileName: function (base, name) { return base + nameForFile(name) + "-" + today(); },
-      download: download
+      download: download,
+      // For the home page's tools (coachbook-home.js): the file to share,
+      // the restore's merge, and the storage's mode, its key and cookie.
+      sendAnswers: sendAnswers,
+      applyImport: applyImport,
+      notice: notice,
+      shared: shared,
+      sharedKey: sharedKey,
+      prefix: prefix,
+      sitePath: sitePath,
+      sharedCookie: sharedCookie()
     });
   }
 
@@ -1336,17 +1328,6 @@
     if (plan.left.length) notice(say(MESSAGES.restoreLeftOut, plan.left.length));
   }
 
-  // planStoredImport plans restoring the checked answers over those saved
-  // on this device.
-  function planStoredImport(checked, restorer) {
-    var local = dict();
-    checked.answers.forEach(function (a) {
-      var mine = local[a.workbook.id] = local[a.workbook.id] || dict();
-      mine[a.key] = getRecord(a.workbook.id, a.key);
-    });
-    return restorer.planImport(checked, local);
-  }
-
   // defineExtension makes the function by which coachbook-<name>.js,
   // loaded on demand (restore, protect), gives its parts: factory(RESTORE)
   // returns them. Only the first counts, so a file loaded twice changes
@@ -1402,24 +1383,6 @@
 
   function restoring() { return loadOnDemand("restore"); }
   function protecting() { return loadOnDemand("protect"); }
-
-  // importFile restores a file the client chose: a protected one once
-  // they give its passphrase. A sealed file is base64, a third larger:
-  // readImport checks the size of what it holds.
-  function importFile(file) {
-    Promise.all([restoring(), readAnswersFile(file)]).then(function (loaded) {
-      // The fields of the file's workbooks load first (fieldfiles.go).
-      return loaded[1] === null ? loaded : loaded[0].prepare(loaded[1]).then(function () { return loaded; });
-    }).then(function (loaded) {
-      if (loaded[1] === null) return;
-      var checked = loaded[0].readImport(loaded[1]);
-      if (checked.problem || !checked.answers.length && checked.left.length) {
-        notice(say(MESSAGES.nothingRestored, checked.problem || MESSAGES.damaged));
-      } else {
-        loaded[0].confirm(planStoredImport(checked, loaded[0]), applyImport);
-      }
-    }).catch(function (e) { notice(say(MESSAGES.nothingRestored, e && e.reason ? e.message : MESSAGES.restoreNotLoaded)); });
-  }
 
   // readAnswersFile reads a file of answers someone chose, asking for the
   // passphrase of a protected one. It gives its text, or null when they
@@ -1659,38 +1622,14 @@
     }
   }
 
-  // startDevice offers keeping answers in this tab only, on a shared
-  // computer, restoring them from a file, and says how long they stay.
+  // startDevice follows the shared-computer switch of other tabs, and
+  // says how long answers stay. The switch itself, restoring from a file
+  // and protecting and sharing the download are the home page's
+  // (coachbook-home.js).
   function startDevice() {
     // The fields a restored file is checked against: the home page lists
     // every workbook's, a workbook page has its own.
     siteFields = fieldsOf([].concat(readScript("fields") || [], workbook || []));
-    $$("[data-shared]").forEach(function (box) {
-      box.checked = shared;
-      box.addEventListener("change", function () {
-        if (box.checked && !window.confirm(MESSAGES.sharedOn)) {
-          box.checked = false;
-          return;
-        }
-        if (!box.checked && !window.confirm(MESSAGES.sharedOff)) {
-          box.checked = true;
-          return;
-        }
-        try {
-          if (box.checked) window.sessionStorage.setItem(sharedKey, "1");
-          else window.sessionStorage.removeItem(sharedKey);
-        } catch (e) { /* Without sessionStorage there is nothing to switch. */ }
-        writeSharedCookie(box.checked);
-        if (box.checked) {
-          try {
-            window.localStorage.setItem(prefix + "shared", String(Date.now()));
-            window.localStorage.removeItem(prefix + "shared");
-          } catch (e) { /* Open tabs follow when they next load. */ }
-        }
-        window.location.reload();
-      });
-      show(box.closest("[data-shared-choice]"));
-    });
     // A tab open when the computer became shared follows at once, saving
     // what was typed before. Turning the mode off is left to each tab,
     // since it hides the answers that tab kept. The signal is not checked
@@ -1702,34 +1641,8 @@
       if (workbook && Object.keys(pending).length) flush();
       window.location.reload();
     });
-    $$("[data-restore-file]").forEach(function (input) {
-      input.addEventListener("change", function () {
-        if (input.files[0]) importFile(input.files[0]);
-        input.value = "";
-      });
-    });
     if (navigator.storage && navigator.storage.persisted) navigator.storage.persisted().then(showPersistence);
     else showPersistence(false);
-    startProtect();
-  }
-
-  // startProtect offers protecting the answers file where the browser can
-  // seal it (WebCrypto needs https), and sharing it where the browser
-  // shares files, as phones do.
-  function startProtect() {
-    var canShare = !!navigator.canShare && navigator.canShare({ files: [new File(["{}"], "a.json", { type: "application/json" })] });
-    $$("[data-action=share]").forEach(function (button) { button.hidden = !canShare; });
-    if (!crypto.subtle) return;
-    $$("[data-protect]").forEach(function (box) {
-      var choose = function () {
-        $("[data-protect-fields]").hidden = !box.checked;
-        // The sealing code loads while the client types the passphrase.
-        if (box.checked) protecting().catch(function () { /* Tried again on download. */ });
-      };
-      box.addEventListener("change", choose);
-      choose();
-      show(box.closest("[data-protect-choice]"));
-    });
   }
 
   // startPrint shows whole answers in print, not what fits in each box.
