@@ -1,14 +1,13 @@
 /*
  * coachbook runtime extension: the home page's tools for all of a
  * client's answers (layouts/partials/site-answers.html): keeping answers
- * in this tab only on a shared computer, restoring them from a file, and
- * protecting and sharing the download.
+ * in this tab only on a shared computer, the client's name, restoring
+ * answers from a file, and protecting and sharing the download.
  *
  * Loaded with `defer` after coachbook.js, only by the home page
  * (generator/pagescripts.go): no workbook page offers these, so none
  * downloads them. The core keeps what every page needs: following another
- * tab that made the computer shared, the download, and the restore's
- * merge (applyImport).
+ * tab that made the computer shared, and the download.
  */
 (function () {
   "use strict";
@@ -59,7 +58,54 @@
       core.show(box.closest("[data-shared-choice]"));
     });
 
+    /* ---- Whose answers: the name an export carries ---- */
+
+    function setName(name) {
+      var meta = core.meta();
+      meta.name = name.trim().slice(0, core.MAX_NAME);
+      meta.named = Date.now();
+      core.$$("[data-client-name]").forEach(function (input) { if (input.value.trim() !== meta.name) input.value = meta.name; });
+    }
+
+    core.$$("[data-client-name]").forEach(function (input) {
+      input.value = core.meta().name || "";
+      input.addEventListener("input", function () {
+        var meta = core.meta();
+        meta.name = input.value.trim().slice(0, core.MAX_NAME);
+        meta.named = Date.now();
+        core.saveMeta();
+      });
+      core.show(input.closest("[data-client-name-choice]"));
+    });
+
     /* ---- Restore: check the file, show what changes, merge by time ---- */
+
+    // applyImport stores the answers the client chose to restore.
+    function applyImport(plan) {
+      var failed = 0, meta = core.meta();
+      plan.changes.forEach(function (c) {
+        if (!core.put(c.workbook.id, c.key, c.record)) failed++;
+        if (!core.stored("wb:" + c.workbook.id)) {
+          core.stored("wb:" + c.workbook.id, JSON.stringify({ title: c.workbook.title, url: c.workbook.url, labels: c.workbook.labels }));
+        }
+      });
+      // "Continue where you left off" leads to the latest restored answer of
+      // a workbook on this site, unless the client has written here since.
+      plan.changes.forEach(function (c) {
+        if (core.siteFields()[c.workbook.id] && (!meta.last || !(meta.last.t >= c.record.t))) meta.last = { id: c.workbook.id, t: c.record.t };
+      });
+      if (plan.changes.length) core.saveMeta();
+      core.reshow();
+      if (plan.changes.length > failed) {
+        if (!core.isTime(meta.firstSaved)) meta.firstSaved = Date.now();
+        if (plan.client && !meta.name) setName(plan.client);
+        core.saveMeta();
+        core.askToPersist();
+      }
+      core.shown();
+      core.notice(failed ? core.say(M.restoredHereOnly, core.failure()) : core.say(M.restored, plan.changes.length));
+      if (plan.left.length) core.notice(core.say(M.restoreLeftOut, plan.left.length));
+    }
 
     // planStoredImport plans restoring the checked answers over those saved
     // on this device.
@@ -85,7 +131,7 @@
         if (checked.problem || !checked.answers.length && checked.left.length) {
           core.notice(core.say(M.nothingRestored, checked.problem || M.damaged));
         } else {
-          loaded[0].confirm(planStoredImport(checked, loaded[0]), core.applyImport);
+          loaded[0].confirm(planStoredImport(checked, loaded[0]), applyImport);
         }
       }).catch(function (e) { core.notice(core.say(M.nothingRestored, e && e.reason ? e.message : M.restoreNotLoaded)); });
     }

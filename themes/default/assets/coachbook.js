@@ -889,10 +889,23 @@
       fileName: function (base, name) { return base + nameForFile(name) + "-" + today(); },
       download: download,
       // For the home page's tools (coachbook-home.js): the file to share,
-      // the restore's merge, and the storage's mode, its key and cookie.
+      // what restoring needs, the client's name, and the storage's mode,
+      // its key and cookie.
       sendAnswers: sendAnswers,
-      applyImport: applyImport,
       notice: notice,
+      put: putRecord,
+      // The site's stored object under key, or, given text, stored.
+      stored: function (key, text) { return text ? write(prefix + key, text) : readJSON(prefix + key, isObject); },
+      meta: function () { return meta; },
+      saveMeta: saveMeta,
+      askToPersist: askToPersist,
+      failure: function () { return failure; },
+      siteFields: function () { return siteFields; },
+      // A workbook page shows what is stored again, after a restore, and
+      // tells the extensions that show answers.
+      reshow: function () { if (workbook) { restore(); updateProgress(); } },
+      shown: saidShown,
+      MAX_NAME: MAX_NAME,
       shared: shared,
       sharedKey: sharedKey,
       prefix: prefix,
@@ -1302,32 +1315,6 @@
     return el;
   }
 
-  function applyImport(plan) {
-    var failed = 0;
-    plan.changes.forEach(function (c) {
-      if (!putRecord(c.workbook.id, c.key, c.record)) failed++;
-      if (!readJSON(prefix + "wb:" + c.workbook.id, isObject)) {
-        write(prefix + "wb:" + c.workbook.id, JSON.stringify({ title: c.workbook.title, url: c.workbook.url, labels: c.workbook.labels }));
-      }
-    });
-    // "Continue where you left off" leads to the latest restored answer of
-    // a workbook on this site, unless the client has written here since.
-    each(plan.changes, function (c) {
-      if (siteFields[c.workbook.id] && (!meta.last || !(meta.last.t >= c.record.t))) meta.last = { id: c.workbook.id, t: c.record.t };
-    });
-    if (plan.changes.length) saveMeta();
-    if (workbook) { restore(); updateProgress(); }
-    if (plan.changes.length > failed) {
-      if (!isTime(meta.firstSaved)) meta.firstSaved = Date.now();
-      if (plan.client && !meta.name) setName(plan.client);
-      saveMeta();
-      askToPersist();
-    }
-    saidShown();
-    notice(failed ? say(MESSAGES.restoredHereOnly, failure) : say(MESSAGES.restored, plan.changes.length));
-    if (plan.left.length) notice(say(MESSAGES.restoreLeftOut, plan.left.length));
-  }
-
   // defineExtension makes the function by which coachbook-<name>.js,
   // loaded on demand (restore, protect), gives its parts: factory(RESTORE)
   // returns them. Only the first counts, so a file loaded twice changes
@@ -1472,31 +1459,14 @@
     try { window.sessionStorage.setItem(remindedKey, "1"); } catch (e) { /* It may show again on the next page. */ }
   }
 
-  /* ---- Whose answers: the name an export carries ---- */
-
-  function setName(name) {
-    meta.name = name.trim().slice(0, MAX_NAME);
-    meta.named = Date.now();
-    $$("[data-client-name]").forEach(function (input) { if (input.value.trim() !== meta.name) input.value = meta.name; });
-  }
+  /* ---- Whose answers: the name an export carries ----
+   * The client gives it on the home page (coachbook-home.js). */
 
   // nameForFile is "-" and the client's name (this device's, or name) as
   // a file name allows, or "".
   function nameForFile(name) {
     var label = fileLabel(arguments.length ? name : meta.name);
     return label ? "-" + label : "";
-  }
-
-  function startName() {
-    $$("[data-client-name]").forEach(function (input) {
-      input.value = meta.name || "";
-      input.addEventListener("input", function () {
-        meta.name = input.value.trim().slice(0, MAX_NAME);
-        meta.named = Date.now();
-        saveMeta();
-      });
-      show(input.closest("[data-client-name-choice]"));
-    });
   }
 
   /* ---- Erase ---- */
@@ -1744,7 +1714,6 @@
     startFields();
     startWorkbook();
     startDevice();
-    startName();
     startReminder();
     startPrint();
     startApp();
