@@ -107,7 +107,8 @@ var extensionBudgets = map[string]int{
 	"book":     4 * 1024, // every answer on one page: My answers and the coach's review page
 	"listings": 1536,     // workbooks' progress on the home, collection and book pages
 	"home":     1536,     // the home page's tools: shared computer, restore from a file, protect and share
-	"remind":   1536,     // dates added to a calendar
+	"remind":   1536,     // dates added to a calendar: the buttons
+	"calendar": 1536,     // the calendar file of a date; loaded on demand
 	"protect":  2 * 1024, // sealing and opening files protected with a passphrase; loaded on demand
 }
 

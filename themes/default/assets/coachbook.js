@@ -1316,7 +1316,7 @@
   }
 
   // defineExtension makes the function by which coachbook-<name>.js,
-  // loaded on demand (restore, protect), gives its parts: factory(RESTORE)
+  // loaded on demand (restore, protect, calendar), gives its parts: factory(RESTORE)
   // returns them. Only the first counts, so a file loaded twice changes
   // nothing.
   function defineExtension(name) {
@@ -1346,8 +1346,8 @@
 
   // loadOnDemand gives what coachbook-<name>.js defines, loading it the
   // first time from the address the page's element with data-<name>-file
-  // holds: most visits never restore or protect, so most never download
-  // those files.
+  // holds: most visits never restore, protect or add a date to a
+  // calendar, so most never download those files.
   function loadOnDemand(name) {
     var attribute = "data-" + name + "-file";
     if (extensions[name]) return Promise.resolve(extensions[name]);
@@ -1697,6 +1697,9 @@
     // Sealing and opening protected answers files: protecting().then(...).
     protecting: protecting,
     defineProtect: defineExtension("protect"),
+    // A date's calendar file (coachbook-calendar.js): calendar().then(...).
+    calendar: function () { return loadOnDemand("calendar"); },
+    defineCalendar: defineExtension("calendar"),
     fileLabel: fileLabel,
     fieldOfKey: fieldOfKey,
     defineKind: defineKind,
