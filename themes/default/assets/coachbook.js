@@ -771,7 +771,7 @@
 
   // CORE is what an extension's binders may use of the core.
   var CORE = Object.freeze({
-    $: $, $$: $$, show: show, isObject: isObject, isNumber: isNumber, numberCell: numberCell,
+    $: $, $$: $$, show: show, isObject: isObject, own: own, isNumber: isNumber, numberCell: numberCell,
     answered: answered, md: md, item: item, say: say, newID: newID, locale: locale,
     messages: Object.freeze(Object.assign({}, MESSAGES)), MAX_ITEMS: MAX_ITEMS
   });
