@@ -208,7 +208,13 @@ func defaultDirectiveLayouts(t testing.TB) *directiveLayouts {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dl, err := th.parseDirectiveLayouts(layoutFuncs(defaultSettings(), nil, nil, messages), messages)
+	// The URL of each asset, for layouts that name one (a date's calendar
+	// file).
+	assets := map[string]string{}
+	for _, file := range th.list("assets") {
+		assets[strings.TrimPrefix(file, "assets/")] = "/" + file
+	}
+	dl, err := th.parseDirectiveLayouts(layoutFuncs(defaultSettings(), assets, nil, messages), messages)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,11 +8,14 @@ package generator
 // remind. A workbook that needs more than one loads them as one bundle
 // (scriptbundles.go). The base layout loads each after the core runtime,
 // with {{range .Scripts}}<script src="{{asset .}}" defer></script>{{end}}.
-// The home and collection pages load the listings' progress, the book
-// pages theirs (bookScripts); the 404 page needs none.
+// The home and collection pages load the listings' progress, the home
+// page with its tools for all of a client's answers, the book pages
+// theirs (bookScripts); the 404 page needs none.
 func (p *page) Scripts() []string {
 	switch p.Kind {
-	case kindHome, kindCollection:
+	case kindHome:
+		return []string{bundleName([]string{listingsScript, homeScript})}
+	case kindCollection:
 		return []string{listingsScript}
 	case kindWorkbook:
 	default:
@@ -54,6 +57,12 @@ func (p *page) Scripts() []string {
 // listingsScript shows each listed workbook's progress, and where to
 // continue.
 const listingsScript = "coachbook-listings.js"
+
+// homeScript holds the home page's tools for all of a client's answers
+// (partials/site-answers.html): the shared-computer switch, restoring
+// from a file, and protecting and sharing the download. No workbook page
+// offers them, so none loads them.
+const homeScript = "coachbook-home.js"
 
 // entriesScript adds, removes and summarises the entries of repeating
 // exercises.

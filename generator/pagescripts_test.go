@@ -46,6 +46,23 @@ func TestPageScripts(t *testing.T) {
 	s.assertFile("sw.js", `"`+tables+`"`)
 }
 
+// TestHomeScripts: the home page's tools for all of a client's answers
+// (the shared-computer switch, restoring from a file, protecting and
+// sharing the download) load with the listings on the home page only: no
+// workbook, collection or book page downloads them.
+func TestHomeScripts(t *testing.T) {
+	s := newTestSite(t, scriptsSite+"-- content/more/_index.md --\n---\ntitle: More\n---\n-- content/more/list.md --\n---\ntitle: Another list\n---\n::list[Hopes]{#hopes}\n")
+	s.build()
+	home := "/" + s.assetPath("coachbook-listings_home")
+	s.assertFile("index.html", `<script src="`+home+`" defer></script>`)
+	for _, page := range []string{"text/index.html", "list/index.html", "more/index.html", "more/list/index.html", "answers/index.html", "review/index.html", "404.html"} {
+		if strings.Contains(s.file(page), "coachbook-home") || strings.Contains(s.file(page), "_home") {
+			t.Errorf("%s loads the home page's tools", page)
+		}
+	}
+	s.assertFile("sw.js", `"`+home+`"`)
+}
+
 // TestScriptsFor: each extension file once, in the kind table's order.
 func TestScriptsFor(t *testing.T) {
 	got := scriptsFor(map[string]bool{"rows": true, "list": true, "text": true})

@@ -106,7 +106,9 @@ var extensionBudgets = map[string]int{
 	"order":    2 * 1024, // rankings and card sorts
 	"book":     4 * 1024, // every answer on one page: My answers and the coach's review page
 	"listings": 1536,     // workbooks' progress on the home, collection and book pages
-	"remind":   1536,     // dates added to a calendar
+	"home":     1536,     // the home page's tools: shared computer, restore from a file, protect and share
+	"remind":   1536,     // dates added to a calendar: the buttons
+	"calendar": 1536,     // the calendar file of a date; loaded on demand
 	"protect":  2 * 1024, // sealing and opening files protected with a passphrase; loaded on demand
 }
 

@@ -132,7 +132,7 @@ func sameJSON(t *testing.T, got, want string) bool {
 var namespaceCases = []pureCase{
 	{"frozen", `Object.isFrozen(coachbook)`, `true`},
 	{"names", `Object.keys(coachbook).sort()`,
-		`["answered", "counts", "defineFeature", "defineKind", "defineProtect", "defineRestore", "fieldOfKey", "fieldsOf", "fileLabel", "fit", "give", "holds", "isWorkbookID", "kinds", "markdown", "protecting", "restoring", "say", "toNumber"]`},
+		`["answered", "calendar", "counts", "defineCalendar", "defineFeature", "defineKind", "defineProtect", "defineRestore", "fieldOfKey", "fieldsOf", "fileLabel", "fit", "give", "holds", "isWorkbookID", "kinds", "markdown", "protecting", "restoring", "say", "toNumber"]`},
 	{"the restore, loaded on demand", `Object.keys(R).sort()`, `["booksFrom", "checkImport", "confirm", "fieldsFor", "merge", "planImport", "prepare", "readImport", "take", "takeBook"]`},
 	{"the restore, frozen", `Object.isFrozen(R)`, `true`},
 	{"a second restore file changes nothing", `coachbook.defineRestore(() => ({}))`, `false`},

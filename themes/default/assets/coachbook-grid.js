@@ -11,15 +11,14 @@
 (function () {
   "use strict";
 
-  var $, $$, show, isObject, answered, item, say, newID, M, num;
+  var $, $$, show, isObject, own, answered, item, say, newID, M, num;
   function use(core) {
-    $ = core.$; $$ = core.$$; show = core.show; isObject = core.isObject; answered = core.answered;
+    $ = core.$; $$ = core.$$; show = core.show; isObject = core.isObject; own = core.own; answered = core.answered;
     item = core.item; say = core.say; newID = core.newID; M = core.messages;
     // num writes a score or total as the page's language writes numbers.
     num = new Intl.NumberFormat(core.locale()).format;
   }
   function text(el) { return el.textContent.trim(); }
-  function own(o, k) { return isObject(o) && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined; }
   function cellText(v) { return typeof v === "string" || typeof v === "number" ? String(v) : ""; }
 
   /* ---- Grid: a table, or one column at a time where it has no room ---- */

@@ -335,19 +335,9 @@
     markdown: function () { download(workbook.id.replace(/\//g, "-") + nameForFile() + "-" + today() + ".md", "text/markdown", workbookText()); },
     // The JSON export is the backup, since it is what Restore reads.
     export: function () { sendAnswers(function (file) { download(file.name, "application/json", file.text); }); },
-    // Where the browser shares files (phones), the same file goes to the
-    // coach's email or chat; a share the client cancels says nothing.
-    share: function () {
-      sendAnswers(function (file) {
-        return navigator.share({ files: [new File([file.text], file.name, { type: "application/json" })], title: file.name });
-      });
-    },
+    // Sharing the file and restoring one are the home page's
+    // (coachbook-home.js).
     "dismiss-backup": function () { dismissReminder(); },
-    // Choosing a file takes a moment: the restore's code loads meanwhile.
-    restore: function () {
-      $("[data-restore-file]").click();
-      restoring().catch(function () { /* Tried again with the file. */ });
-    },
     "erase-workbook": function () {
       var answers = "a:" + workbook.id + ":";
       if (!erase([prefix + answers, versionsKey("")], say(MESSAGES.eraseWorkbook, workbook.title))) return;
@@ -413,22 +403,14 @@
   }
 
   // The shared-computer choice holds in every tab of the site until the
-  // browser session ends, so it is a session cookie: sessionStorage is
-  // one tab's, and a BroadcastChannel reaches no tab opened later. The
-  // cookie has no Expires or Max-Age, so it ends with the session; its
-  // path is the site's, so a site under another path of the host never
-  // gets it; and it is SameSite=Strict. The browser sends it to the site's
-  // own host with each request, which is acceptable: it holds only "1",
-  // never an answer, and a static site has nothing that reads it.
+  // browser session ends, so it is a session cookie, which the home
+  // page's switch (coachbook-home.js) writes: sessionStorage is one tab's,
+  // and a BroadcastChannel reaches no tab opened later.
   function sharedCookie() {
     return "coachbook-shared-" + encodeURIComponent(siteID).replace(/\(/g, "%28").replace(/\)/g, "%29");
   }
   function readSharedCookie() {
     try { return document.cookie.split("; ").indexOf(sharedCookie() + "=1") >= 0; } catch (e) { return false; }
-  }
-  function writeSharedCookie(on) {
-    var attributes = "; path=" + sitePath + "; SameSite=Strict" + (window.location.protocol === "https:" ? "; Secure" : "");
-    try { document.cookie = sharedCookie() + (on ? "=1" : "=; Max-Age=0") + attributes; } catch (e) { /* Cookies are off: the tab's own flag still holds. */ }
   }
 
   // openStorage chooses where answers go. On a shared computer a client
@@ -789,7 +771,7 @@
 
   // CORE is what an extension's binders may use of the core.
   var CORE = Object.freeze({
-    $: $, $$: $$, show: show, isObject: isObject, isNumber: isNumber, numberCell: numberCell,
+    $: $, $$: $$, show: show, isObject: isObject, own: own, isNumber: isNumber, numberCell: numberCell,
     answered: answered, md: md, item: item, say: say, newID: newID, locale: locale,
     messages: Object.freeze(Object.assign({}, MESSAGES)), MAX_ITEMS: MAX_ITEMS
   });
@@ -866,7 +848,7 @@
   // ENTRIES is what the extensions of a workbook page use of it.
   function entriesCore() {
     return Object.freeze({
-      $: $, $$: $$, say: say, answered: answered, messages: CORE.messages, newID: newID, made: entryTime, locale: locale,
+      $: $, $$: $$, show: show, say: say, answered: answered, messages: CORE.messages, newID: newID, made: entryTime, locale: locale,
       bindIn: bindIn, dropKeys: dropKeys, fields: workbook ? workbook.fields : [],
       record: function (key) { return getRecord(workbook.id, key); },
       // move saves record under key to, and forgets key once it is saved.
@@ -905,7 +887,30 @@
       item: item,
       // The name of a download of the answers of the client called name.
       fileName: function (base, name) { return base + nameForFile(name) + "-" + today(); },
-      download: download
+      download: download,
+      // For the home page's tools (coachbook-home.js): the file to share,
+      // what restoring needs, the client's name, and the storage's mode,
+      // its key and cookie.
+      sendAnswers: sendAnswers,
+      notice: notice,
+      put: putRecord,
+      // The site's stored object under key, or, given text, stored.
+      stored: function (key, text) { return text ? write(prefix + key, text) : readJSON(prefix + key, isObject); },
+      meta: function () { return meta; },
+      saveMeta: saveMeta,
+      askToPersist: askToPersist,
+      failure: function () { return failure; },
+      siteFields: function () { return siteFields; },
+      // A workbook page shows what is stored again, after a restore, and
+      // tells the extensions that show answers.
+      reshow: function () { if (workbook) { restore(); updateProgress(); } },
+      shown: saidShown,
+      MAX_NAME: MAX_NAME,
+      shared: shared,
+      sharedKey: sharedKey,
+      prefix: prefix,
+      sitePath: sitePath,
+      sharedCookie: sharedCookie()
     });
   }
 
@@ -1310,45 +1315,8 @@
     return el;
   }
 
-  function applyImport(plan) {
-    var failed = 0;
-    plan.changes.forEach(function (c) {
-      if (!putRecord(c.workbook.id, c.key, c.record)) failed++;
-      if (!readJSON(prefix + "wb:" + c.workbook.id, isObject)) {
-        write(prefix + "wb:" + c.workbook.id, JSON.stringify({ title: c.workbook.title, url: c.workbook.url, labels: c.workbook.labels }));
-      }
-    });
-    // "Continue where you left off" leads to the latest restored answer of
-    // a workbook on this site, unless the client has written here since.
-    each(plan.changes, function (c) {
-      if (siteFields[c.workbook.id] && (!meta.last || !(meta.last.t >= c.record.t))) meta.last = { id: c.workbook.id, t: c.record.t };
-    });
-    if (plan.changes.length) saveMeta();
-    if (workbook) { restore(); updateProgress(); }
-    if (plan.changes.length > failed) {
-      if (!isTime(meta.firstSaved)) meta.firstSaved = Date.now();
-      if (plan.client && !meta.name) setName(plan.client);
-      saveMeta();
-      askToPersist();
-    }
-    saidShown();
-    notice(failed ? say(MESSAGES.restoredHereOnly, failure) : say(MESSAGES.restored, plan.changes.length));
-    if (plan.left.length) notice(say(MESSAGES.restoreLeftOut, plan.left.length));
-  }
-
-  // planStoredImport plans restoring the checked answers over those saved
-  // on this device.
-  function planStoredImport(checked, restorer) {
-    var local = dict();
-    checked.answers.forEach(function (a) {
-      var mine = local[a.workbook.id] = local[a.workbook.id] || dict();
-      mine[a.key] = getRecord(a.workbook.id, a.key);
-    });
-    return restorer.planImport(checked, local);
-  }
-
   // defineExtension makes the function by which coachbook-<name>.js,
-  // loaded on demand (restore, protect), gives its parts: factory(RESTORE)
+  // loaded on demand (restore, protect, calendar), gives its parts: factory(RESTORE)
   // returns them. Only the first counts, so a file loaded twice changes
   // nothing.
   function defineExtension(name) {
@@ -1378,8 +1346,8 @@
 
   // loadOnDemand gives what coachbook-<name>.js defines, loading it the
   // first time from the address the page's element with data-<name>-file
-  // holds: most visits never restore or protect, so most never download
-  // those files.
+  // holds: most visits never restore, protect or add a date to a
+  // calendar, so most never download those files.
   function loadOnDemand(name) {
     var attribute = "data-" + name + "-file";
     if (extensions[name]) return Promise.resolve(extensions[name]);
@@ -1402,24 +1370,6 @@
 
   function restoring() { return loadOnDemand("restore"); }
   function protecting() { return loadOnDemand("protect"); }
-
-  // importFile restores a file the client chose: a protected one once
-  // they give its passphrase. A sealed file is base64, a third larger:
-  // readImport checks the size of what it holds.
-  function importFile(file) {
-    Promise.all([restoring(), readAnswersFile(file)]).then(function (loaded) {
-      // The fields of the file's workbooks load first (fieldfiles.go).
-      return loaded[1] === null ? loaded : loaded[0].prepare(loaded[1]).then(function () { return loaded; });
-    }).then(function (loaded) {
-      if (loaded[1] === null) return;
-      var checked = loaded[0].readImport(loaded[1]);
-      if (checked.problem || !checked.answers.length && checked.left.length) {
-        notice(say(MESSAGES.nothingRestored, checked.problem || MESSAGES.damaged));
-      } else {
-        loaded[0].confirm(planStoredImport(checked, loaded[0]), applyImport);
-      }
-    }).catch(function (e) { notice(say(MESSAGES.nothingRestored, e && e.reason ? e.message : MESSAGES.restoreNotLoaded)); });
-  }
 
   // readAnswersFile reads a file of answers someone chose, asking for the
   // passphrase of a protected one. It gives its text, or null when they
@@ -1509,31 +1459,14 @@
     try { window.sessionStorage.setItem(remindedKey, "1"); } catch (e) { /* It may show again on the next page. */ }
   }
 
-  /* ---- Whose answers: the name an export carries ---- */
-
-  function setName(name) {
-    meta.name = name.trim().slice(0, MAX_NAME);
-    meta.named = Date.now();
-    $$("[data-client-name]").forEach(function (input) { if (input.value.trim() !== meta.name) input.value = meta.name; });
-  }
+  /* ---- Whose answers: the name an export carries ----
+   * The client gives it on the home page (coachbook-home.js). */
 
   // nameForFile is "-" and the client's name (this device's, or name) as
   // a file name allows, or "".
   function nameForFile(name) {
     var label = fileLabel(arguments.length ? name : meta.name);
     return label ? "-" + label : "";
-  }
-
-  function startName() {
-    $$("[data-client-name]").forEach(function (input) {
-      input.value = meta.name || "";
-      input.addEventListener("input", function () {
-        meta.name = input.value.trim().slice(0, MAX_NAME);
-        meta.named = Date.now();
-        saveMeta();
-      });
-      show(input.closest("[data-client-name-choice]"));
-    });
   }
 
   /* ---- Erase ---- */
@@ -1659,38 +1592,14 @@
     }
   }
 
-  // startDevice offers keeping answers in this tab only, on a shared
-  // computer, restoring them from a file, and says how long they stay.
+  // startDevice follows the shared-computer switch of other tabs, and
+  // says how long answers stay. The switch itself, restoring from a file
+  // and protecting and sharing the download are the home page's
+  // (coachbook-home.js).
   function startDevice() {
     // The fields a restored file is checked against: the home page lists
     // every workbook's, a workbook page has its own.
     siteFields = fieldsOf([].concat(readScript("fields") || [], workbook || []));
-    $$("[data-shared]").forEach(function (box) {
-      box.checked = shared;
-      box.addEventListener("change", function () {
-        if (box.checked && !window.confirm(MESSAGES.sharedOn)) {
-          box.checked = false;
-          return;
-        }
-        if (!box.checked && !window.confirm(MESSAGES.sharedOff)) {
-          box.checked = true;
-          return;
-        }
-        try {
-          if (box.checked) window.sessionStorage.setItem(sharedKey, "1");
-          else window.sessionStorage.removeItem(sharedKey);
-        } catch (e) { /* Without sessionStorage there is nothing to switch. */ }
-        writeSharedCookie(box.checked);
-        if (box.checked) {
-          try {
-            window.localStorage.setItem(prefix + "shared", String(Date.now()));
-            window.localStorage.removeItem(prefix + "shared");
-          } catch (e) { /* Open tabs follow when they next load. */ }
-        }
-        window.location.reload();
-      });
-      show(box.closest("[data-shared-choice]"));
-    });
     // A tab open when the computer became shared follows at once, saving
     // what was typed before. Turning the mode off is left to each tab,
     // since it hides the answers that tab kept. The signal is not checked
@@ -1702,34 +1611,8 @@
       if (workbook && Object.keys(pending).length) flush();
       window.location.reload();
     });
-    $$("[data-restore-file]").forEach(function (input) {
-      input.addEventListener("change", function () {
-        if (input.files[0]) importFile(input.files[0]);
-        input.value = "";
-      });
-    });
     if (navigator.storage && navigator.storage.persisted) navigator.storage.persisted().then(showPersistence);
     else showPersistence(false);
-    startProtect();
-  }
-
-  // startProtect offers protecting the answers file where the browser can
-  // seal it (WebCrypto needs https), and sharing it where the browser
-  // shares files, as phones do.
-  function startProtect() {
-    var canShare = !!navigator.canShare && navigator.canShare({ files: [new File(["{}"], "a.json", { type: "application/json" })] });
-    $$("[data-action=share]").forEach(function (button) { button.hidden = !canShare; });
-    if (!crypto.subtle) return;
-    $$("[data-protect]").forEach(function (box) {
-      var choose = function () {
-        $("[data-protect-fields]").hidden = !box.checked;
-        // The sealing code loads while the client types the passphrase.
-        if (box.checked) protecting().catch(function () { /* Tried again on download. */ });
-      };
-      box.addEventListener("change", choose);
-      choose();
-      show(box.closest("[data-protect-choice]"));
-    });
   }
 
   // startPrint shows whole answers in print, not what fits in each box.
@@ -1814,6 +1697,9 @@
     // Sealing and opening protected answers files: protecting().then(...).
     protecting: protecting,
     defineProtect: defineExtension("protect"),
+    // A date's calendar file (coachbook-calendar.js): calendar().then(...).
+    calendar: function () { return loadOnDemand("calendar"); },
+    defineCalendar: defineExtension("calendar"),
     fileLabel: fileLabel,
     fieldOfKey: fieldOfKey,
     defineKind: defineKind,
@@ -1831,7 +1717,6 @@
     startFields();
     startWorkbook();
     startDevice();
-    startName();
     startReminder();
     startPrint();
     startApp();
