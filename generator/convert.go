@@ -45,12 +45,10 @@ func newConverter(s *site, l *loadedSite, directives *directiveLayouts, pl plan,
 // convert converts p's Markdown, or takes its conversion from the last
 // build when the plan allows.
 func (c *converter) convert(p *page) *conversion {
-	if conv, html := c.plan.reuse(p); conv != nil {
-		if html != nil {
-			p.mu.Lock()
-			p.html, p.released = html, true
-			p.mu.Unlock()
-		}
+	if conv := c.plan.reuse(p); conv != nil {
+		p.mu.Lock()
+		p.released = true // Without its HTML.
+		p.mu.Unlock()
 		return conv
 	}
 	if p.src == nil && p.hasBody {

@@ -93,11 +93,8 @@ type page struct {
 
 	file     string     // where the source is on disk
 	head     []byte     // the source up to its body, when src is not kept, to tell it is the file read again
-	mu       sync.Mutex // guards released and the HTML it lets go
+	mu       sync.Mutex // guards released
 	released bool
-	// html is the conversion's HTML gzipped, which serve keeps once the
-	// page is written rather than the HTML itself.
-	html *packedFile
 }
 
 // String is what a layout shows of a page printed whole: its title.

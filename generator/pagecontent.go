@@ -1,10 +1,6 @@
 package generator
 
-import (
-	"html/template"
-
-	"coachbook/generator/diag"
-)
+import "html/template"
 
 // converted returns the result of converting p's Markdown, converting it
 // on first use.
@@ -23,15 +19,6 @@ func (p *page) Content() (template.HTML, error) {
 	if !p.released {
 		return p.convertBy.recallContent(conv)
 	}
-	if p.html != nil {
-		html, err := p.html.bytes()
-		if err != nil {
-			return "", diag.Errorf(p.pos(), "%v", err)
-		}
-		full := *conv
-		full.html = template.HTML(html)
-		return p.convertBy.recallContent(&full)
-	}
 	// The page was written and its HTML let go; a layout of another page
 	// wants it again, so convert it again from its file.
 	src, err := p.reread()
@@ -44,9 +31,10 @@ func (p *page) Content() (template.HTML, error) {
 
 // release lets go of a written page's source and HTML, and of a
 // workbook's fields but for their record, so that a build's memory does
-// not grow with the size of the site. serve keeps the source,
-// to tell what the next change changed, and the HTML gzipped, for
-// another page's layout or a rebuild that shows it again.
+// not grow with the size of the site. Another page's layout or a rebuild
+// that shows the page again converts it again from its file (Content):
+// serve kept every page's HTML gzipped for them, 180 MB at 10,000
+// workbooks of exercises, to save the few milliseconds that takes.
 func (p *page) release() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -54,10 +42,6 @@ func (p *page) release() {
 		return // A conversion reused released already.
 	}
 	if c := p.conv.Load(); c != nil {
-		if pk := p.convertBy.plan.pack; pk != nil {
-			html := pk.pack([]byte(c.html))
-			p.html = &html
-		}
 		if c.lean || p.convertBy.plan.keepFields || p.Kind != kindWorkbook || !p.record().hasFields {
 			p.conv.Store(c.withoutHTML())
 		} else {

@@ -8,10 +8,8 @@ import "context"
 // a rebuild from what its last good build left (Session.plan).
 type plan struct {
 	// keep holds every page's source and conversion after it is written,
-	// for the next rebuild to reuse, with the conversion's HTML gzipped by
-	// pack.
+	// for the next rebuild to reuse.
 	keep bool
-	pack *packer
 	// keepFields keeps each workbook's fields in its conversion once its
 	// page is written, rather than only its record, as keep does.
 	keepFields bool
@@ -50,18 +48,18 @@ func (pl plan) parsed(rel string) (parsedFile, bool) {
 }
 
 // reuse returns p's conversion from the last build, when p's file is
-// unchanged, and its HTML gzipped when the conversion was let go of it
-// (see page.release). p was made from the last build's parse of the file
-// (see parsed), so the conversion is of the same file.
-func (pl plan) reuse(p *page) (*conversion, *packedFile) {
+// unchanged: without its HTML, which the page converts again should a
+// layout show it (see page.release). p was made from the last build's
+// parse of the file (see parsed), so the conversion is of the same file.
+func (pl plan) reuse(p *page) *conversion {
 	if pl.last == nil || pl.changed[p.source] {
-		return nil, nil
+		return nil
 	}
 	r := pl.last.records[p.source]
-	if r == nil || r.conv == nil {
-		return nil, nil
+	if r == nil {
+		return nil
 	}
-	return r.conv, r.html
+	return r.conv
 }
 
 // kept reports whether the last build wrote output file rel, which a

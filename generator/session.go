@@ -58,8 +58,7 @@ type snapshot struct {
 type record struct {
 	out    string      // the page's output path; "" for a draft left out
 	parsed *parsedFile // the file as read and parsed; nil for a folder
-	conv   *conversion // the page's Markdown, converted
-	html   *packedFile // conv's HTML gzipped, when conv was let go of it
+	conv   *conversion // the page's Markdown, converted, without its HTML
 	// What a workbook shows elsewhere: what listings show of it (see
 	// listingUse.key), its collection's folder, its entry in
 	// workbooks.json, and in the book pages. Each is kept as a digest, to
@@ -143,7 +142,7 @@ func (s *Session) plan(changed []string) plan {
 	s.mu.RLock()
 	last, fresh := s.last, s.fresh
 	s.mu.RUnlock()
-	pl := plan{keep: true, pack: &s.pack}
+	pl := plan{keep: true}
 	if fresh && s.incremental(last, changed) {
 		pl.last, pl.changed = last, map[string]bool{}
 		for _, c := range changed {
@@ -237,7 +236,7 @@ func (s *Session) snapshot(b *builder) *snapshot {
 			next.records[p.source] = r
 		}
 		p.mu.Lock()
-		r.out, r.conv, r.html = p.out, p.conv.Load(), p.html
+		r.out, r.conv = p.out, p.conv.Load()
 		p.mu.Unlock()
 		if p.Kind == kindWorkbook {
 			r.workbook = true
