@@ -143,6 +143,42 @@ func TestSiteOwnTitleRunsByFastPath(t *testing.T) {
 	}
 }
 
+// ownBaseSite replaces base.html, with its own blocks in <title> and
+// <textarea>.
+const ownBaseSite = `-- content/_index.md --
+---
+title: Home <of> "us" & co
+---
+-- content/w.md --
+---
+title: W <b>bold</b> & 'quoted' +1
+description: D <i>it</i> & "q"
+---
+Some *text* & <more>.
+-- layouts/base.html --
+<!doctype html>
+<html lang="{{.Site.Language}}">
+<head><meta charset="utf-8"><title>{{block "title" .}}{{.Title}} &ndash; {{.Site.Title}}{{end}}</title>
+{{with .Description}}<meta name="description" content="{{.}}">{{end}}</head>
+<body><textarea>{{block "note" .}}< {{.Content}}{{end}}</textarea>
+<main>{{block "main" .}}{{end}}</main></body></html>
+`
+
+// TestSiteOwnBaseRunsByFastPath checks that a site's own base.html is
+// the one rendered, through the fast path, as html/template renders it.
+func TestSiteOwnBaseRunsByFastPath(t *testing.T) {
+	s := newTestSite(t, ownBaseSite)
+	s.build()
+	s.assertFile("w/index.html", `<title>W &lt;b&gt;bold&lt;/b&gt; &amp; &#39;quoted&#39; &#43;1 &ndash; Home`, `<textarea>&lt; &lt;p&gt;Some &lt;em&gt;text&lt;/em&gt;`)
+	buildBothWays(t, func(root string) { writeArchiveTo(t, root, txtar.Parse([]byte(ownBaseSite)), "") })
+	fast := siteFastPageLayouts(t, ownBaseSite)
+	for _, kind := range pageLayouts {
+		if !fast[kind].usesFastPath(pageLayoutEntry) {
+			t.Errorf("%s: the site's layouts are not compiled: %v", kind, compiledNames(fast[kind]))
+		}
+	}
+}
+
 // siteFastPageLayouts compiles the page layouts of the site in archive as
 // a build does.
 func siteFastPageLayouts(t *testing.T, archive string) map[string]*fastLayouts {
