@@ -249,3 +249,42 @@ func TestFastPathPageLayoutErrorsSameAsHTMLTemplate(t *testing.T) {
 		})
 	}
 }
+
+// urlStrings are links a page layout may be given, beside hostileStrings.
+var urlStrings = []string{
+	"/a/b/", "../c.html#x", "%41%zz%4", "ab%", "a%41", "%", "mailto:x@y", "HTTP://x.y/?a=b&c=d+e", "https:", "data:text/html,x",
+	"vbscript:x", "/a:b", "a/b:c", "?q=a b&c='d'\"e\"", "#frag(1)", "ü/ß?ä=ö", "\x7f\x01\t", "[::1]:80", "a!$*,;=@~_-.",
+}
+
+// TestFastPathPageEscapers runs the escapers page layouts end their
+// actions with (a link in an attribute, the runtime's JSON, <title> and
+// <textarea>), on every kind of value, both ways.
+func TestFastPathPageEscapers(t *testing.T) {
+	layouts := []string{
+		`<a href="{{.S}}">{{.S}}</a><a href='{{.S}}'>x</a><link href="{{.Any}}"><a href="{{.H}}">y</a><a href="{{.N}}">z</a>`,
+		`<script type="application/json">{{.Any}}</script><script>var x = {{.Any}};</script>`,
+		`<title>{{.S}}{{.H}}{{.Any}}{{.N}}{{.B}}{{.P}}</title><textarea>{{.S}}{{.H}}{{.Any}}{{.N}}{{.U}}{{.F}}{{.Nil}}</textarea>`,
+	}
+	messages := defaultMessages(t)
+	funcs := layoutFuncs(defaultSettings(), nil, nil, messages)
+	for i, src := range layouts {
+		set := template.Must(template.New("t0").Funcs(funcs).Parse(src))
+		slow := template.Must(set.Clone())
+		fl := compileFastLayouts(set, funcs, []string{"t0"})
+		if !fl.usesFastPath("t0") {
+			t.Fatalf("layout %d is not compiled: %s", i, src)
+		}
+		dl := &directiveLayouts{set: slow, fast: fl}
+		for _, s := range append(urlStrings, hostileStrings...) {
+			text := s
+			for _, v := range []*hostileView{
+				{S: s, H: template.HTML(s), N: len(s), B: s == "", P: &text, Any: template.JS(s), U: 7, F: 0.5},
+				{S: s, H: template.HTML(s), Any: template.URL(s)},
+				{S: s, Any: []string{s}},
+				{S: s, Any: template.JSStr(s)},
+			} {
+				compareLayout(t, dl, "t0", v)
+			}
+		}
+	}
+}
