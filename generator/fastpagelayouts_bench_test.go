@@ -13,9 +13,9 @@ import (
 )
 
 // BenchmarkPageLayoutsFastOrNot builds the same plain site with the
-// layouts' fast path and with html/template alone, one after the other
-// (run with -count to alternate them), and reports the CPU time (user and
-// system) of a build besides the wall time, which a shared machine
+// layouts' fast path and with html/template alone, in one process (run
+// it with -count and compare medians), and reports the CPU time (user
+// and system) of a build besides the wall time, which a shared machine
 // blurs. The plain corpus has no directives: the difference is the page
 // layouts'.
 func BenchmarkPageLayoutsFastOrNot(b *testing.B) {
