@@ -41,8 +41,9 @@ type Options struct {
 	// the page's source: tests hold a page in the middle of a build with
 	// it, as a slow conversion would, and learn when it is done.
 	renderHook func(source string, render func())
-	// slowLayouts runs every directive layout through html/template, for
-	// tests that compare the fast path's output with it.
+	// slowLayouts runs every page and directive layout through
+	// html/template, for tests that compare the fast path's output with
+	// it.
 	slowLayouts bool
 	// keepFields keeps every workbook's fields whole to the end of the
 	// build, as serve does, for tests that compare what the records kept
@@ -266,7 +267,11 @@ func (b *builder) renderPage(p *page) error {
 	defer func() { buf.Reset(); b.buffers.Put(buf) }()
 	ll := b.languages[p.Site]
 	minified := ll.minified
-	if err := ll.layouts[p.Kind].ExecuteTemplate(buf, "base.html", p); err != nil {
+	ran, err := ll.fast[p.Kind].execute(buf, pageLayoutEntry, p)
+	if !ran {
+		err = ll.layouts[p.Kind].ExecuteTemplate(buf, pageLayoutEntry, p)
+	}
+	if err != nil {
 		if !minified {
 			return b.theme.templateError(err)
 		}
@@ -308,7 +313,11 @@ type languageLayouts struct {
 	// place in the file.
 	minified bool
 	written  func() (map[string]*template.Template, error)
-	convert  *converter
+	// fast runs each page kind's layouts without html/template's
+	// reflection where it could compile them (fastpagelayouts.go); a
+	// kind it lacks runs through layouts.
+	fast    map[string]*fastLayouts
+	convert *converter
 }
 
 // loadLanguage loads the words of language site ls and parses the layouts
@@ -334,6 +343,9 @@ func (b *builder) loadLanguage(ls *site, assets map[string]string) (*languageLay
 			return nil, err
 		}
 		kept.minified = false
+	}
+	if !b.opts.slowLayouts {
+		kept.fast = compilePageLayouts(kept.layouts, kept.funcs)
 	}
 	if kept.directives, err = b.theme.parseDirectiveLayouts(kept.funcs, messages); err != nil {
 		return nil, err

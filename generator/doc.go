@@ -11,7 +11,8 @@
 //     site is a site per language folder, whose pages know their
 //     translations (languages.go);
 //  3. load, once per language, the theme's page layouts (theme.go,
-//     build.go's loadLanguage), noting which give the
+//     build.go's loadLanguage), compiled for the layouts' fast path
+//     (fastpagelayouts.go, fastlayout.go), noting which give the
 //     runtime its extensions and sentences (layoutscripts.go), directive
 //     layouts (themedirectives.go), and the interface's words
 //     (messages.go, one words file per language, chosen with its

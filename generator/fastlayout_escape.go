@@ -48,7 +48,10 @@ var escaperContexts = []string{
 	`<!-- -->{{.}}`,
 }
 
-var htmlType = reflect.TypeFor[template.HTML]()
+var (
+	htmlType = reflect.TypeFor[template.HTML]()
+	jsType   = reflect.TypeFor[template.JS]()
+)
 
 func newEscaperOracles() *escaperOracles {
 	o := &escaperOracles{oracles: map[string]*escaperOracle{}}
@@ -123,6 +126,37 @@ func (o *escaperOracles) chain(key string) (escapeFunc, bool) {
 			}
 			return oracle.escape(w, v)
 		}, true
+	case "_html_template_rcdataescaper":
+		// Inside <title> and <textarea>: HTML is normalized, not passed
+		// through.
+		return func(w *bytes.Buffer, v reflect.Value) error {
+			if v.IsValid() && v.Type() == htmlType {
+				writeNormalizedHTML(w, v.String())
+				return nil
+			}
+			if writePlain(w, v) {
+				return nil
+			}
+			return oracle.escape(w, v)
+		}, true
+	case "_html_template_urlfilter | _html_template_urlnormalizer | _html_template_attrescaper":
+		// A link in a quoted attribute, as page layouts write theirs.
+		return func(w *bytes.Buffer, v reflect.Value) error {
+			if v.IsValid() && v.Type() == stringType {
+				writeURLAttr(w, v.String())
+				return nil
+			}
+			return oracle.escape(w, v)
+		}, true
+	case "_html_template_jsvalescaper":
+		// JS is written as it is: the runtime's sentences, on every page.
+		return func(w *bytes.Buffer, v reflect.Value) error {
+			if v.IsValid() && v.Type() == jsType {
+				w.WriteString(v.String())
+				return nil
+			}
+			return oracle.escape(w, v)
+		}, true
 	}
 	return oracle.escape, true
 }
@@ -187,4 +221,56 @@ func writeEscapedHTML(w *bytes.Buffer, s string) {
 		written = i + 1
 	}
 	w.WriteString(s[written:])
+}
+
+// writeNormalizedHTML writes HTML as html/template's RCDATA escaper does:
+// with htmlNormReplacementTable, which is htmlReplacements but for '&'.
+func writeNormalizedHTML(w *bytes.Buffer, s string) {
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '&' || int(c) >= len(htmlReplacements) || htmlReplacements[c] == "" {
+			continue
+		}
+		w.WriteString(s[written:i])
+		w.WriteString(htmlReplacements[c])
+		written = i + 1
+	}
+	w.WriteString(s[written:])
+}
+
+// writeURLAttr writes a string as html/template's urlFilter,
+// urlNormalizer and attrEscaper do in turn: a URL of another scheme than
+// http, https or mailto is replaced, every byte that is not allowed in a
+// URL is percent-encoded (but for a valid escape), and what normalizing
+// keeps of the HTML specials, '&' and '+', is escaped for the attribute
+// (percent escapes have none).
+func writeURLAttr(w *bytes.Buffer, s string) {
+	if protocol, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(protocol, "/") {
+		if !strings.EqualFold(protocol, "http") && !strings.EqualFold(protocol, "https") && !strings.EqualFold(protocol, "mailto") {
+			s = "#ZgotmplZ"
+		}
+	}
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '&':
+			w.WriteString("&amp;")
+		case c == '+':
+			w.WriteString("&#43;")
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			strings.IndexByte("!#$*,/:;=?@[]-._~", c) >= 0,
+			c == '%' && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]):
+			w.WriteByte(c)
+		default:
+			w.WriteByte('%')
+			w.WriteByte(hex[c>>4])
+			w.WriteByte(hex[c&15])
+		}
+	}
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

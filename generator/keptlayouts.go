@@ -19,6 +19,7 @@ type keptLanguage struct {
 	warnings   []error
 	layouts    map[string]*template.Template
 	minified   bool
+	fast       map[string]*fastLayouts
 	directives *directiveLayouts
 }
 
@@ -41,7 +42,7 @@ func (b *builder) languageLayouts(ls *site, kept *keptLanguage) *languageLayouts
 		b.warnings.Add(w)
 	}
 	wordPages(ls, b.loaded.pages, kept.messages)
-	ll := &languageLayouts{layouts: kept.layouts, minified: kept.minified, written: sync.OnceValues(func() (map[string]*template.Template, error) {
+	ll := &languageLayouts{layouts: kept.layouts, minified: kept.minified, fast: kept.fast, written: sync.OnceValues(func() (map[string]*template.Template, error) {
 		return b.theme.parseLayouts(kept.funcs, nil)
 	})}
 	ll.convert = newConverter(ls, b.loaded, kept.directives, b.plan, b.out.min)
