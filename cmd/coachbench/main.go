@@ -236,6 +236,7 @@ func measure(what, dir, profile string) error {
 		_, err := generator.Build(context.Background(), generator.Options{Source: dir, Dest: filepath.Join(dir, "public")})
 		return err
 	case "serve":
+		generator.LimitServeMemory() // As coachbook serve does.
 		return serve(dir)
 	case "write":
 		return writeOnly(dir)

@@ -79,5 +79,6 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 	if cfg.Port < 0 || cfg.Port > 65535 {
 		return usageError{"serve: --port must be between 0 and 65535"}
 	}
+	defer generator.LimitServeMemory()()
 	return devserver.Run(ctx, cfg)
 }
