@@ -48,10 +48,16 @@ func LimitMemory() (restore func()) {
 	}
 }
 
+// serveGarbageRoom is the least room serve's memory limit leaves for
+// garbage above what is alive: an edit makes some tens of megabytes of it
+// at 10,000 workbooks, and with less room the collector and the scavenger
+// ran through every edit, twice its CPU.
+const serveGarbageRoom = 256 << 20
+
 // LimitServeMemory tunes the garbage collector for serve, which holds the
 // whole site: a soft memory limit, unless GOMEMLIMIT sets one, of half as
-// much again as the heap the last collection found alive, and never below
-// buildMemoryLimit. The Go default lets the heap grow to twice what is
+// much again as the heap the last collection found alive, or that and
+// serveGarbageRoom when more. The Go default lets the heap grow to twice what is
 // alive: at 10,000 workbooks of exercises, serve's first build peaked at
 // 1.26 GB with 0.53 GB alive. restore undoes it.
 func LimitServeMemory() (restore func()) {
@@ -59,7 +65,7 @@ func LimitServeMemory() (restore func()) {
 	var stop atomic.Bool
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(buildMemoryLimit)
-		followLiveHeap(&stop, func(live int64) int64 { return live + live/2 })
+		followLiveHeap(&stop, func(live int64) int64 { return live + max(live/2, serveGarbageRoom) })
 	}
 	return func() {
 		stop.Store(true)
