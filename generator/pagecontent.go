@@ -33,8 +33,8 @@ func (p *page) Content() (template.HTML, error) {
 // workbook's fields but for their record, so that a build's memory does
 // not grow with the size of the site. Another page's layout or a rebuild
 // that shows the page again converts it again from its file (Content):
-// serve kept every page's HTML gzipped for them, 180 MB at 10,000
-// workbooks of exercises, to save the few milliseconds that takes.
+// serve kept every page's HTML gzipped for them, a sixth of its peak at
+// 10,000 workbooks of exercises, to save the few milliseconds that takes.
 func (p *page) release() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
