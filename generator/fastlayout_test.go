@@ -33,25 +33,37 @@ func buildBothWays(t *testing.T, write func(root string)) {
 // buildBothWaysAt is buildBothWays for a site that newRoot gives.
 func buildBothWaysAt(t *testing.T, newRoot func() string) {
 	t.Helper()
+	compareBuilds(t, newRoot, [2]string{"the fast path", "html/template"}, [2]func(*Options){
+		func(*Options) {},
+		func(o *Options) { o.slowLayouts = true },
+	})
+}
+
+// compareBuilds builds the site newRoot gives twice, with the options each
+// of set gives, and reports every output file that differs, and any
+// difference in the build's error; names name the two builds.
+func compareBuilds(t *testing.T, newRoot func() string, names [2]string, set [2]func(*Options)) {
+	t.Helper()
 	var outs [2]map[string]string
 	var errs [2]string
-	for i, slow := range []bool{false, true} {
+	for i := range 2 {
 		root := newRoot()
-		opts := Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), slowLayouts: slow}
+		opts := Options{Source: root, Dest: filepath.Join(t.TempDir(), "public")}
+		set[i](&opts)
 		if _, err := Build(context.Background(), opts); err != nil {
 			errs[i] = err.Error()
 		}
 		outs[i] = readTree(t, opts.Dest)
 	}
 	if errs[0] != errs[1] {
-		t.Errorf("the build's error differs\nfast: %s\nslow: %s", errs[0], errs[1])
+		t.Errorf("the build's error differs\n%s: %s\n%s: %s", names[0], errs[0], names[1], errs[1])
 	}
 	if len(outs[0]) != len(outs[1]) {
-		t.Errorf("the fast path wrote %d files, html/template %d", len(outs[0]), len(outs[1]))
+		t.Errorf("%s wrote %d files, %s %d", names[0], len(outs[0]), names[1], len(outs[1]))
 	}
-	for name, fast := range outs[0] {
-		if slow, ok := outs[1][name]; ok && fast != slow {
-			t.Errorf("%s differs\n%s", name, fastSlowDifference(fast, slow))
+	for name, first := range outs[0] {
+		if second, ok := outs[1][name]; ok && first != second {
+			t.Errorf("%s differs\n%s", name, fastSlowDifference(first, second))
 		}
 	}
 }
@@ -246,20 +258,29 @@ var hostileLayouts = []string{
 	`{{range .N}}{{.}}{{end}}{{with $z := .S}}{{$z}}{{end}}{{.S | printf "%q"}}{{"lit" | printf "%s%s" .S}}`,
 }
 
+// bothWays parses src as layout name with funcs, for running it by the
+// fast path and through html/template alone; prepare, if any, changes the
+// fast path's set before it is compiled.
+func bothWays(src, name string, funcs template.FuncMap, prepare func(set *template.Template)) *directiveLayouts {
+	set := template.Must(template.New(name).Funcs(funcs).Parse(src))
+	slow := template.Must(set.Clone())
+	if prepare != nil {
+		prepare(set)
+	}
+	return &directiveLayouts{set: slow, fast: compileFastLayouts(set, funcs, []string{name})}
+}
+
 // TestFastPathHostileLayouts runs the layouts above, with the functions
 // layouts have, on hostile data, both ways: output and errors match.
 func TestFastPathHostileLayouts(t *testing.T) {
 	messages := defaultMessages(t)
 	funcs := layoutFuncs(defaultSettings(), nil, nil, messages)
 	for i, src := range hostileLayouts {
-		set := template.Must(template.New("t").Funcs(funcs).Parse(src))
-		slow := template.Must(set.Clone())
-		fl := compileFastLayouts(set, funcs, []string{"t"})
-		if !fl.usesFastPath("t") {
+		dl := bothWays(src, "t", funcs, nil)
+		if !dl.fast.usesFastPath("t") {
 			t.Errorf("layout %d is not compiled: %s", i, src)
 			continue
 		}
-		dl := &directiveLayouts{set: slow, fast: fl}
 		for _, s := range hostileStrings {
 			text := s
 			inner := &hostileView{S: s + "inner"}

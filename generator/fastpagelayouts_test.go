@@ -80,15 +80,11 @@ func TestFastPathTitleLayouts(t *testing.T) {
 	messages := defaultMessages(t)
 	funcs := layoutFuncs(defaultSettings(), nil, nil, messages)
 	for i, src := range titleLayouts {
-		set := template.Must(template.New("t0").Funcs(funcs).Parse(src))
-		slow := template.Must(set.Clone())
-		addContextCopies(set, "t0")
-		fl := compileFastLayouts(set, funcs, []string{"t0"})
-		if !fl.usesFastPath("t0") {
-			t.Errorf("layout %d is not compiled: %s; compiled: %v", i, src, compiledNames(fl))
+		dl := bothWays(src, "t0", funcs, func(set *template.Template) { addContextCopies(set, "t0") })
+		if !dl.fast.usesFastPath("t0") {
+			t.Errorf("layout %d is not compiled: %s; compiled: %v", i, src, compiledNames(dl.fast))
 			continue
 		}
-		dl := &directiveLayouts{set: slow, fast: fl}
 		for _, s := range hostileStrings {
 			text := s
 			inner := &hostileView{S: s + "inner"}
@@ -268,13 +264,10 @@ func TestFastPathPageEscapers(t *testing.T) {
 	messages := defaultMessages(t)
 	funcs := layoutFuncs(defaultSettings(), nil, nil, messages)
 	for i, src := range layouts {
-		set := template.Must(template.New("t0").Funcs(funcs).Parse(src))
-		slow := template.Must(set.Clone())
-		fl := compileFastLayouts(set, funcs, []string{"t0"})
-		if !fl.usesFastPath("t0") {
+		dl := bothWays(src, "t0", funcs, nil)
+		if !dl.fast.usesFastPath("t0") {
 			t.Fatalf("layout %d is not compiled: %s", i, src)
 		}
-		dl := &directiveLayouts{set: slow, fast: fl}
 		for _, s := range append(urlStrings, hostileStrings...) {
 			text := s
 			for _, v := range []*hostileView{

@@ -24,27 +24,10 @@ import (
 // every workbook's fields kept, and reports each file that differs.
 func buildWithAndWithoutRecords(t *testing.T, root string) {
 	t.Helper()
-	var outs [2]map[string]string
-	var errs [2]string
-	for i, keep := range []bool{false, true} {
-		opts := Options{Source: root, Dest: filepath.Join(t.TempDir(), "public"), keepFields: keep}
-		opts.renderHook = listingsLast(t, root)
-		if _, err := Build(context.Background(), opts); err != nil {
-			errs[i] = err.Error()
-		}
-		outs[i] = readTree(t, opts.Dest)
-	}
-	if errs[0] != errs[1] {
-		t.Errorf("the build's error differs\nrecords: %s\nfields:  %s", errs[0], errs[1])
-	}
-	if len(outs[0]) != len(outs[1]) {
-		t.Errorf("with records the build wrote %d files, with fields %d", len(outs[0]), len(outs[1]))
-	}
-	for name, got := range outs[0] {
-		if want, ok := outs[1][name]; ok && got != want {
-			t.Errorf("%s differs\n%s", name, fastSlowDifference(got, want))
-		}
-	}
+	compareBuilds(t, func() string { return root }, [2]string{"with records", "with fields"}, [2]func(*Options){
+		func(o *Options) { o.renderHook = listingsLast(t, root) },
+		func(o *Options) { o.renderHook, o.keepFields = listingsLast(t, root), true },
+	})
 }
 
 // listingsLast holds every page that is not a workbook until each workbook
