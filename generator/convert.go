@@ -20,8 +20,8 @@ type converter struct {
 	min        *minify.M // minifies each conversion's HTML (render)
 	// workbooks are the site's workbooks by ID, whose answers recalls show.
 	workbooks map[string]*page
-	// records gzips what a build to disk keeps of each workbook's fields
-	// (workbookRecord).
+	// records gzips what is kept of each workbook's fields once its page
+	// is written (workbookRecord).
 	records *packer
 }
 

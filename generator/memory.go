@@ -57,9 +57,9 @@ const serveGarbageRoom = 256 << 20
 // LimitServeMemory tunes the garbage collector for serve, which holds the
 // whole site: a soft memory limit, unless GOMEMLIMIT sets one, of half as
 // much again as the heap the last collection found alive, or that and
-// serveGarbageRoom when more. The Go default lets the heap grow to twice what is
-// alive: at 10,000 workbooks of exercises, serve's first build peaked at
-// 1.26 GB with 0.53 GB alive. restore undoes it.
+// serveGarbageRoom when more. The Go default lets the heap grow to twice
+// what is alive: at 10,000 workbooks of exercises, serve's first build
+// peaked at 1.26 GB with 0.53 GB alive. restore undoes it.
 func LimitServeMemory() (restore func()) {
 	limit := debug.SetMemoryLimit(-1)
 	var stop atomic.Bool

@@ -86,8 +86,8 @@ type page struct {
 	markOnce  sync.Once
 	markEmpty int
 	markPrint string
-	// rec is what a build to disk keeps of the workbook's fields once its
-	// page is written (workbookrecord.go).
+	// rec is what is kept of the workbook's fields once its page is
+	// written (workbookrecord.go), made once.
 	recordOnce sync.Once
 	rec        *workbookRecord
 

@@ -5,13 +5,14 @@ import (
 	"sync"
 )
 
-// workbookRecord is what a build to disk keeps of a workbook's fields once
-// its page is written: what the pages still to render and the files still
-// to write need of them, made once and kept gzipped. A site of 10,000
-// workbooks full of exercises kept about 40 KB of field descriptions a
-// workbook until the end of the build (its manifest, the descriptions
-// recalls and the book pages show, and the manifest marshalled), 430 MB
-// alive; the same as JSON gzipped is about 3 KB.
+// workbookRecord is what a build keeps of a workbook's fields once its
+// page is written: what the pages still to render, the files still to
+// write and serve's next rebuild need of them, made once and kept
+// gzipped. A site of 10,000 workbooks full of exercises kept about 40 KB
+// of field descriptions a workbook until the end of the build (its
+// manifest, the descriptions recalls and the book pages show, and the
+// manifest marshalled), 430 MB alive; the same as JSON gzipped is about
+// 3 KB.
 type workbookRecord struct {
 	// parts are the record's parts as JSON, one after the other and
 	// gzipped together, which makes them a third smaller than apart: they
