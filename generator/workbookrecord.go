@@ -103,9 +103,9 @@ func (r *workbookRecord) decode(which recordPart, v any) error {
 }
 
 // recordJSON is part of workbook w's record, or, while w's conversion
-// still holds its fields, what make gives marshalled; nil for a workbook
+// still holds its fields, what entry gives marshalled; nil for a workbook
 // without fields.
-func recordJSON(w *page, which recordPart, make func() any) []byte {
+func recordJSON(w *page, which recordPart, entry func() any) []byte {
 	if !w.HasFields() {
 		return nil
 	}
@@ -116,7 +116,7 @@ func recordJSON(w *page, which recordPart, make func() any) []byte {
 		}
 		return data
 	}
-	data, err := json.Marshal(make())
+	data, err := json.Marshal(entry())
 	if err != nil {
 		return nil
 	}
