@@ -30,7 +30,7 @@ type loadedSite struct {
 
 	// What a rebuild in serve can reuse.
 	tree   *contentTree
-	parsed []parsedFile
+	parsed []*parsedFile
 }
 
 type parsedFile struct {
@@ -48,6 +48,10 @@ type parsedFile struct {
 	metaErr error
 	warns   diag.List // what is wrong but does not stop the build
 	slugged string    // a workbook's path in the site, as "interview/star"
+	// idAt is where the frontmatter sets an id, if it does: looked up once
+	// here, as serve makes every page again from its parsed file after
+	// each edit.
+	idAt *diag.Position
 }
 
 // parseFile reads and parses one Markdown file of content/. Unless
@@ -70,6 +74,10 @@ func parseFile(f sourceFile, keepSource bool) parsedFile {
 	}
 	if pf.fm == nil || f.rel == "_index.md" {
 		return pf
+	}
+	if pf.fm.Has("id") {
+		at := pf.fm.Pos("id")
+		pf.idAt = &at
 	}
 	r := pf.fm.Reader()
 	if path.Base(f.rel) == "_index.md" {
@@ -137,14 +145,16 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 	var errs diag.List
 	errs.Add(walkErr)
 
-	parsed := make([]parsedFile, len(tree.markdown))
+	// By pointer: a rebuild shares the files it did not read again.
+	parsed := make([]*parsedFile, len(tree.markdown))
 	err := parallel(ctx, len(parsed), func(i int) {
 		f := tree.markdown[i]
-		if pf, ok := pl.parsed(f.rel); ok {
+		if pf := pl.parsed(f.rel); pf != nil {
 			parsed[i] = pf
 			return
 		}
-		parsed[i] = parseFile(f, pl.keep)
+		pf := parseFile(f, pl.keep)
+		parsed[i] = &pf
 	})
 	if err != nil {
 		return nil, err
@@ -247,18 +257,14 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 					_, p.ID, _ = strings.Cut(p.ID, "/")
 				}
 				// A wrong id key is reported already.
-				if !pf.fm.Has("id") && !workbookID.MatchString(p.ID) {
+				if pf.idAt == nil && !isWorkbookID(p.ID) {
 					errs.Add(diag.Errorf(contentPos(rel), "the file's name gives the workbook ID %q, which %s: rename the file, or set an id in its frontmatter", p.ID, workbookIDRule))
 				}
 			}
 			p.place(pf.slugged)
 			workbooks = append(workbooks, p)
 		}
-		p.source, p.fromFile, p.file = "content/"+rel, true, pf.file.path
-		if pf.fm.Has("id") {
-			at := pf.fm.Pos("id")
-			p.idAt = &at
-		}
+		p.source, p.fromFile, p.file, p.idAt = "content/"+rel, true, pf.file.path, pf.idAt
 		p.src, p.head, p.bodyOff, p.hasBody = pf.src, pf.head, pf.bodyOff, pf.hasBody && pf.err == nil
 	}
 
@@ -350,8 +356,9 @@ func (p *page) place(slugged string) {
 		dir = slugged + "/"
 	}
 	p.out = dir + "index.html"
-	p.URL = p.Site.url(escapePath(dir))
-	p.Permalink = p.Site.permalink(escapePath(dir))
+	escaped := escapePath(dir)
+	p.URL = p.Site.url(escaped)
+	p.Permalink = p.Site.permalink(escaped)
 }
 
 // idPos is where a workbook's ID comes from: its id key, or its file.

@@ -92,7 +92,7 @@ func (s *site) langPermalink(p string) string {
 
 // splitLanguages makes the sites of s's languages, by language tag, and
 // reports what in content/ is not where a multilingual site keeps it.
-func (s *site) splitLanguages(parsed []parsedFile) (map[string]*site, error) {
+func (s *site) splitLanguages(parsed []*parsedFile) (map[string]*site, error) {
 	set := &languageSet{pages: map[string]map[string]*page{}}
 	byLang := map[string]*site{}
 	for _, lang := range s.languages {

@@ -14,7 +14,7 @@ func PagePath(rel string) string { return slugPath(rel) }
 
 // IsWorkbookID reports whether id is a valid workbook ID; see
 // WorkbookIDPattern.
-func IsWorkbookID(id string) bool { return workbookID.MatchString(id) }
+func IsWorkbookID(id string) bool { return isWorkbookID(id) }
 
 // IDFromText makes an ID from free text, as a build does for a checklist
 // item without one: ASCII letters and digits joined by hyphens, or "" when

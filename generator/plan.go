@@ -34,17 +34,19 @@ func (pl plan) tree() *contentTree {
 }
 
 // parsed returns a Markdown file of content/ as the last build read and
-// parsed it, unless it changed.
-func (pl plan) parsed(rel string) (parsedFile, bool) {
+// parsed it, unless it changed, or nil. It is shared, and never changes.
+func (pl plan) parsed(rel string) *parsedFile {
+	if pl.last == nil {
+		return nil
+	}
 	source := "content/" + rel
-	if pl.last == nil || pl.changed[source] {
-		return parsedFile{}, false
+	if pl.changed[source] {
+		return nil
 	}
-	r := pl.last.records[source]
-	if r == nil || r.parsed == nil {
-		return parsedFile{}, false
+	if r := pl.last.records[source]; r != nil {
+		return r.parsed
 	}
-	return *r.parsed, true
+	return nil
 }
 
 // reuse returns p's conversion from the last build, when p's file is

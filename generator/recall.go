@@ -74,7 +74,7 @@ func readRecallFrom(ds *display, r *attrReader) {
 		return
 	}
 	m := recallFrom.FindStringSubmatch(from)
-	if m == nil || !workbookID.MatchString(m[1]) {
+	if m == nil || !isWorkbookID(m[1]) {
 		r.fail("from", "from=%q must name WORKBOOK#FIELD: a workbook's ID, #, and the ID of one of its fields, such as from=\"session/agenda#one-focus\"", from)
 		return
 	}
