@@ -67,7 +67,7 @@ func parseFile(f sourceFile, keepSource bool) parsedFile {
 		return pf
 	}
 	var body []byte
-	pf.fm, body, pf.bodyOff, pf.err = metadata.Parse("content/"+f.rel, pf.src)
+	pf.fm, body, pf.bodyOff, pf.err = metadata.Parse(f.source, pf.src)
 	pf.hasBody = body != nil
 	if !keepSource {
 		pf = pf.withoutSource()
@@ -149,7 +149,7 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 	parsed := make([]*parsedFile, len(tree.markdown))
 	err := parallel(ctx, len(parsed), func(i int) {
 		f := tree.markdown[i]
-		if pf := pl.parsed(f.rel); pf != nil {
+		if pf := pl.parsed(f.source); pf != nil {
 			parsed[i] = pf
 			return
 		}
@@ -248,7 +248,7 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 				}
 			}
 		} else {
-			p = &page{Kind: kindWorkbook, Site: siteOf(rel), Parent: collection(dir), dir: dir, source: "content/" + rel}
+			p = &page{Kind: kindWorkbook, Site: siteOf(rel), Parent: collection(dir), dir: dir}
 			p.setMeta(pf.meta)
 			if p.ID == "" {
 				p.ID = pf.slugged
@@ -264,7 +264,7 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 			p.place(pf.slugged)
 			workbooks = append(workbooks, p)
 		}
-		p.source, p.fromFile, p.file, p.idAt = "content/"+rel, true, pf.file.path, pf.idAt
+		p.source, p.fromFile, p.file, p.idAt = pf.file.source, true, pf.file.path, pf.idAt
 		p.src, p.head, p.bodyOff, p.hasBody = pf.src, pf.head, pf.bodyOff, pf.hasBody && pf.err == nil
 	}
 

@@ -33,14 +33,11 @@ func (pl plan) tree() *contentTree {
 	return pl.last.tree
 }
 
-// parsed returns a Markdown file of content/ as the last build read and
-// parsed it, unless it changed, or nil. It is shared, and never changes.
-func (pl plan) parsed(rel string) *parsedFile {
-	if pl.last == nil {
-		return nil
-	}
-	source := "content/" + rel
-	if pl.changed[source] {
+// parsed returns a Markdown file of content/, by its path from the site
+// root, as the last build read and parsed it, unless it changed, or nil.
+// It is shared, and never changes.
+func (pl plan) parsed(source string) *parsedFile {
+	if pl.last == nil || pl.changed[source] {
 		return nil
 	}
 	if r := pl.last.records[source]; r != nil {

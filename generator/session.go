@@ -218,7 +218,7 @@ func (s *Session) snapshot(b *builder) *snapshot {
 	maps.Copy(next.files, b.out.mem)
 	fresh := func(source string) bool { return !pl.incremental() || pl.changed[source] }
 	for _, pf := range b.loaded.parsed {
-		source := "content/" + pf.file.rel
+		source := pf.file.source
 		if fresh(source) {
 			// The page keeps its conversion: a rebuild needs the file
 			// again only to convert it again, once it changed.

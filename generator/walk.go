@@ -87,7 +87,7 @@ func walkContent(root, contentDir string) (*contentTree, error) {
 			case !info.Mode().IsRegular():
 				errs.Add(diag.Errorf(contentPos(childRel), "not a regular file"))
 			case strings.HasSuffix(name, ".md"):
-				t.markdown = append(t.markdown, sourceFile{rel: childRel, path: full})
+				t.markdown = append(t.markdown, sourceFile{rel: childRel, path: full, source: "content/" + childRel})
 			default:
 				t.other = append(t.other, sourceFile{rel: childRel, path: full})
 			}
@@ -210,6 +210,9 @@ func nameProblem(name string, dir bool) string {
 type sourceFile struct {
 	rel  string // slash-separated, relative to content/
 	path string // where to read it
+	// source is "content/" + rel, the path positions name, made once: a
+	// rebuild in serve names every file of the site.
+	source string
 }
 
 // contentTree is what walking content/ found.
