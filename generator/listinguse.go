@@ -44,10 +44,19 @@ func readListingUse(layouts map[string]*template.Template) listingUse {
 	return u
 }
 
-// key is what pages other than workbook p show of it: a change to the
-// key re-renders them.
-func (u listingUse) key(p *page) string {
-	key := p.listing()
+// digest is the digest of what pages other than workbook p show of it: a
+// change to it re-renders them. It is made of the digest of p's listing,
+// which a written workbook's record made with it (workbookrecord.go),
+// and of what the site's layouts show besides.
+func (u listingUse) digest(p *page) digest {
+	listing := partDigest(p, recordListing, p.listing)
+	return digestOf(string(listing[:]) + u.shownBesides(p))
+}
+
+// shownBesides is what the site's layouts show of workbook p beyond its
+// listing.
+func (u listingUse) shownBesides(p *page) string {
+	key := ""
 	if u.fields["Tags"] {
 		key += fmt.Sprintf(" %q", p.Tags)
 	}

@@ -122,7 +122,7 @@ func (pl plan) work(ctx context.Context, pages []*page) (work, error) {
 		switch {
 		case p.Kind != kindWorkbook || r == nil || !r.workbook:
 			siteFiles = true
-		case digestOf(pl.last.use.key(p)) != r.listing:
+		case pl.last.use.digest(p) != r.listing:
 			shown[p.source] = true
 			siteFiles = true
 		case digestOf(manifestJSON(p)) != r.manifest:

@@ -75,6 +75,16 @@ type digest [sha256.Size]byte
 
 func digestOf(s string) digest { return sha256.Sum256([]byte(s)) }
 
+// partDigest is the digest of part which of workbook p's record, as text
+// gives it: a written workbook's record made it with its parts, which
+// reading back would un-gzip the record once a part.
+func partDigest(p *page, which recordPart, text func() string) digest {
+	if conv := p.converted(); conv.lean {
+		return conv.record.sums[which]
+	}
+	return digestOf(text())
+}
+
 // NewSession prepares to build the site that opts describe. Dest is not
 // used: the output stays in memory.
 func NewSession(opts Options) *Session {
@@ -240,10 +250,10 @@ func (s *Session) snapshot(b *builder) *snapshot {
 		p.mu.Unlock()
 		if p.Kind == kindWorkbook {
 			r.workbook = true
-			r.listing = digestOf(next.use.key(p))
+			r.listing = next.use.digest(p)
 			r.collection = p.dir
-			r.manifest = digestOf(manifestJSON(p))
-			r.book = digestOf(bookJSON(p))
+			r.manifest = partDigest(p, recordManifest, func() string { return manifestJSON(p) })
+			r.book = partDigest(p, recordBook, func() string { return bookJSON(p) })
 		}
 	}
 	return next

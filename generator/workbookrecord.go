@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"sync"
 )
@@ -17,8 +18,11 @@ type workbookRecord struct {
 	// parts are the record's parts as JSON, one after the other and
 	// gzipped together, which makes them a third smaller than apart: they
 	// repeat each other's keys and labels. ends are where each ends.
-	parts     packedFile
-	ends      [recordParts]int
+	parts packedFile
+	ends  [recordParts]int
+	// sums are the parts' digests, made with them for serve, which
+	// compares them with the next build's (partDigest).
+	sums      [recordParts]digest
 	hasFields bool
 	counted   int
 	// scripts are the page's Scripts, and markEmpty and markPrint its
@@ -72,6 +76,12 @@ func (p *page) record() *workbookRecord {
 			data = append(data, p.listing()...)
 		}
 		r.ends[recordListing] = len(data)
+		if p.convertBy.plan.keep {
+			start := 0
+			for i, end := range r.ends {
+				r.sums[i], start = sha256.Sum256(data[start:end]), end
+			}
+		}
 		r.parts = p.convertBy.records.pack(data)
 		r.scripts = p.Scripts()
 		mark := p.progressMark()
