@@ -22,9 +22,14 @@ func (b *builder) writeAssets() map[string]string {
 			b.fail(err)
 			return
 		}
-		if err := b.out.writeExact(out, data); err != nil {
-			b.fail(err)
-			return
+		// A rebuild keeps the file the last build wrote: its name holds
+		// the hash of what it holds. serve gzipped every asset again after
+		// each edit.
+		if !b.plan.kept(out) {
+			if err := b.out.writeExact(out, data); err != nil {
+				b.fail(err)
+				return
+			}
 		}
 		urls[name] = b.site.url(escapePath(out))
 	}

@@ -345,6 +345,14 @@ func (v *testServe) assertRendered(n int) {
 	}
 }
 
+// assertWritten checks that the last build wrote n files.
+func (v *testServe) assertWritten(n int) {
+	v.site.t.Helper()
+	if v.stats.Files != n {
+		v.site.t.Errorf("the build after %v wrote %d files, want %d", v.changed, v.stats.Files, n)
+	}
+}
+
 // assertFull checks that the last build rebuilt the whole site, of n
 // pages when n is more than 0.
 func (v *testServe) assertFull(n int) {

@@ -15,9 +15,11 @@ func TestSessionRebuildsOnlyWhatChanged(t *testing.T) {
 	v.assertFull(11)
 	v.assertFile("before/drive/index.html", `<script src="/_coachbook/livereload.js" defer></script></head>`, "connect-src 'self'")
 
-	// The body of one workbook: that workbook alone.
+	// The body of one workbook: that workbook alone. The assets, whose
+	// names hold their hash, are kept as the last build wrote them.
 	v.edit("content/before/drive.md", "---\ntitle: Your primary career drive\ndescription: One phrase that says what matters most.\nduration: 10 min\nweight: 2\n---\nA new body.\n")
 	v.assertRendered(1)
+	v.assertWritten(1)
 	v.assertFile("before/drive/index.html", "A new body.")
 
 	// Its title: the workbook, its neighbours, its collection and home:
