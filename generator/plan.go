@@ -136,7 +136,7 @@ func (pl plan) work(ctx context.Context, pages []*page) (work, error) {
 	}
 	var render []*page
 	for _, p := range todo {
-		if pl.affects(p, shown) || booked && p.isBook() || p.converted().recallsAny(recalled) {
+		if pl.affects(p, shown) || booked && p.isBook() || pl.last.recalling[p.source] && p.converted().recallsAny(recalled) {
 			render = append(render, p)
 		}
 	}

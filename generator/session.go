@@ -51,6 +51,10 @@ type snapshot struct {
 	// rebuild that changes only workbooks binds to itself
 	// (keptlayouts.go).
 	languages map[string]*keptLanguage
+	// recalling are the sources of the pages that recall answers
+	// (recall.go): a rebuild asks only them whether they recall a changed
+	// workbook, rather than every page of the site.
+	recalling map[string]bool
 }
 
 // record is what a good build knew of one source: a Markdown file of
@@ -217,11 +221,14 @@ func (s *Session) snapshot(b *builder) *snapshot {
 		next.records = maps.Clone(pl.last.records)
 		next.use = pl.last.use // The layouts stay as they are until the next full build.
 		next.languages = pl.last.languages
+		next.recalling = pl.last.recalling
 	} else {
 		next.files = map[string]packedFile{}
 		next.use = readListingUse(b.layouts)
 		next.languages = b.kept
+		next.recalling = map[string]bool{}
 	}
+	shared := pl.incremental() // next.recalling is the last snapshot's
 	if pl.incremental() {
 		dropReplaced(next.files, b.out.mem)
 	}
@@ -248,6 +255,16 @@ func (s *Session) snapshot(b *builder) *snapshot {
 		p.mu.Lock()
 		r.out, r.conv = p.out, p.conv.Load()
 		p.mu.Unlock()
+		if recalls := r.conv != nil && len(r.conv.recalls) > 0; recalls != next.recalling[p.source] {
+			if shared {
+				next.recalling, shared = maps.Clone(next.recalling), false
+			}
+			if recalls {
+				next.recalling[p.source] = true
+			} else {
+				delete(next.recalling, p.source)
+			}
+		}
 		if p.Kind == kindWorkbook {
 			r.workbook = true
 			r.listing = next.use.digest(p)
