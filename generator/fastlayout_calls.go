@@ -160,8 +160,10 @@ func paramOf[P any]() param[P] {
 	case intType:
 		as = func(v reflect.Value) int { return int(v.Int()) }
 	case reflectValueType:
-		// validateType boxed the argument, as reflect.Value.Call unboxes it.
-		as = func(v reflect.Value) reflect.Value { return v.Interface().(reflect.Value) }
+		// The argument is evaluated for unboxedValueType: what
+		// reflect.Value.Call would pass, with no box to take it out of.
+		typ = unboxedValueType
+		as = func(v reflect.Value) reflect.Value { return v }
 	default:
 		as = func(v reflect.Value) P {
 			p, _ := v.Interface().(P) // a nil interface stays the zero P
@@ -172,6 +174,23 @@ func paramOf[P any]() param[P] {
 }
 
 func (p param[P]) get(a typedArgs, i int) P { return p.as(a.value(i, p.typ)) }
+
+// unboxedValueType stands, when an argument is evaluated, for a
+// reflect.Value parameter of a typed func: the argument is what
+// validateType would put in a reflect.Value box for reflectValueType,
+// as it is, without the allocation of the box.
+var unboxedValueType = reflect.TypeFor[struct{ unboxed reflect.Value }]()
+
+// unboxedValue is validateType(value, reflectValueType), unboxed.
+func unboxedValue(value reflect.Value) reflect.Value {
+	switch {
+	case !value.IsValid():
+		return reflect.Value{}
+	case value.Type() == reflectValueType:
+		return value.Interface().(reflect.Value)
+	}
+	return value
+}
 
 // result turns what a typed func returned into the value text/template
 // would have had from reflect.Value.Call, or reports false for a result

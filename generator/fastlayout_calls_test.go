@@ -101,6 +101,12 @@ var typedCallLayouts = []string{
 	`{{cellOf . . "2"}}`,
 	`{{eq .Label "x" "y" .Label}}|{{ne .Min 1}}|{{le .Min 3}}|{{len .Label}}|{{index .Options 0}}|{{not .Label}}`,
 	`{{index .Options 9}}`,
+	`{{eq nil .Label}}`,
+	`{{eq . nil}}|{{not nil}}|{{eq 1 1}}|{{eq "a" "a"}}|{{lt 1.5 2.5}}|{{.Label | eq "x"}}|{{index .Options 0 | len}}`,
+	`{{len nil}}`,
+	`{{index .Options 1.5}}`,
+	`{{eq .Options .Options}}`,
+	`{{len .}}`,
 	`{{len .Min}}`,
 	`{{i18n "optional"}}|{{i18nN "rowsRow" .Min}}|{{attrs "label" .Label}}|{{printf "%s=%d" .Label .Min}}`,
 }

@@ -24,6 +24,8 @@ type fastState struct {
 	vars  []fastVar
 	depth int
 	node  parse.Node // the node errors point at, as text/template's s.at
+	// firstVars hold the first variables, in the state's own allocation.
+	firstVars [6]fastVar
 }
 
 type fastVar struct {
@@ -522,6 +524,9 @@ func safeCall(fun reflect.Value, args []reflect.Value) (val reflect.Value, err e
 }
 
 func (s *fastState) validateType(value reflect.Value, typ reflect.Type) reflect.Value {
+	if typ == unboxedValueType {
+		return unboxedValue(value)
+	}
 	if !value.IsValid() {
 		if typ == nil {
 			return reflect.ValueOf(nil)
@@ -577,6 +582,9 @@ func (c *fastCompiler) arg(n parse.Node) (fastArg, error) {
 	case *parse.NilNode:
 		return func(s *fastState, dot reflect.Value, typ reflect.Type) reflect.Value {
 			s.at(n)
+			if typ == unboxedValueType {
+				return reflect.Value{}
+			}
 			if !canBeNil(typ) {
 				s.errorf("cannot assign nil to %s", typ)
 			}
@@ -685,9 +693,12 @@ func constantArg(n parse.Node) fastArg {
 				return ready
 			}
 		case reflect.Struct:
-			if typ == reflectValueType {
+			if typ == reflectValueType || typ == unboxedValueType {
 				if isNumber && !ready.IsValid() {
 					s.errorf("%s overflows int", num.Text)
+				}
+				if typ == unboxedValueType {
+					return ready
 				}
 				return reflect.ValueOf(ready)
 			}
