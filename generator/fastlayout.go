@@ -102,8 +102,8 @@ func (fl *fastLayouts) execute(w *bytes.Buffer, name string, data any) (bool, er
 	if !ok {
 		value = reflect.ValueOf(data)
 	}
-	s := &fastState{w: w, set: fl, tmpl: ft, vars: make([]fastVar, 1, 8)}
-	s.vars[0] = fastVar{"$", value}
+	s := &fastState{w: w, set: fl, tmpl: ft}
+	s.vars = append(s.firstVars[:0], fastVar{"$", value})
 	return true, s.runTop(value)
 }
 
@@ -423,8 +423,9 @@ func (c *fastCompiler) templateNode(t *parse.TemplateNode) (fastNode, error) {
 		if pipe != nil {
 			dot = pipe(s, dot)
 		}
-		inner := fastState{w: s.w, set: s.set, tmpl: callee, depth: s.depth + 1, vars: []fastVar{{"$", dot}}}
-		callee.run(&inner, dot)
+		inner := &fastState{w: s.w, set: s.set, tmpl: callee, depth: s.depth + 1}
+		inner.vars = append(inner.firstVars[:0], fastVar{"$", dot})
+		callee.run(inner, dot)
 	}, nil
 }
 

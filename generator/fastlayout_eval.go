@@ -24,6 +24,8 @@ type fastState struct {
 	vars  []fastVar
 	depth int
 	node  parse.Node // the node errors point at, as text/template's s.at
+	// firstVars hold the first variables, in the state's own allocation.
+	firstVars [6]fastVar
 }
 
 type fastVar struct {
@@ -281,6 +283,7 @@ type fieldResolution struct {
 	method   int          // index in the method set, or -1
 	index    []int        // the struct field, if no method
 	exported bool
+	typed    *typedFunc // the method, called without reflection
 }
 
 func (f *fieldSite) resolve(receiver reflect.Value, addr bool) *fieldResolution {
@@ -294,6 +297,9 @@ func (f *fieldSite) resolve(receiver reflect.Value, addr bool) *fieldResolution 
 	}
 	if m, ok := ptrType.MethodByName(f.name); ok {
 		r.method = m.Index
+		if ptrType.Kind() != reflect.Interface {
+			r.typed = typedFuncOf(m.Func)
+		}
 	} else if receiver.Kind() == reflect.Struct {
 		if sf, ok := receiver.Type().FieldByName(f.name); ok {
 			r.index, r.exported = sf.Index, sf.IsExported()
@@ -321,6 +327,11 @@ func (f *fieldSite) eval(s *fastState, dot, receiver reflect.Value, args []fastA
 	}
 	r := f.resolve(receiver, addr)
 	if r.method >= 0 {
+		if r.typed != nil {
+			if v, ok := s.callTyped(r.typed, dot, ptr, f.node, f.name, args, final, hasFinal); ok {
+				return v
+			}
+		}
 		return s.call(dot, ptr.Method(r.method), nil, f.node, f.name, args, final, hasFinal)
 	}
 	hasArgs := nargs > 1 || hasFinal
@@ -382,8 +393,17 @@ func (c *fastCompiler) function(id *parse.IdentifierNode, cmd parse.Node, args [
 		}
 		callArgs = append(callArgs, a)
 	}
+	var typed *typedFunc
+	if !fn.builtin || (fn.name != "and" && fn.name != "or") {
+		typed = typedFuncOf(fn.fn)
+	}
 	return func(s *fastState, dot, final reflect.Value, hasFinal bool) reflect.Value {
 		s.at(id)
+		if typed != nil {
+			if v, ok := s.callTyped(typed, dot, reflect.Value{}, cmd, fn.name, callArgs, final, hasFinal); ok {
+				return v
+			}
+		}
 		return s.call(dot, fn.fn, fn, cmd, fn.name, callArgs, final, hasFinal)
 	}, nil
 }
@@ -504,6 +524,9 @@ func safeCall(fun reflect.Value, args []reflect.Value) (val reflect.Value, err e
 }
 
 func (s *fastState) validateType(value reflect.Value, typ reflect.Type) reflect.Value {
+	if typ == unboxedValueType {
+		return unboxedValue(value)
+	}
 	if !value.IsValid() {
 		if typ == nil {
 			return reflect.ValueOf(nil)
@@ -559,6 +582,9 @@ func (c *fastCompiler) arg(n parse.Node) (fastArg, error) {
 	case *parse.NilNode:
 		return func(s *fastState, dot reflect.Value, typ reflect.Type) reflect.Value {
 			s.at(n)
+			if typ == unboxedValueType {
+				return reflect.Value{}
+			}
 			if !canBeNil(typ) {
 				s.errorf("cannot assign nil to %s", typ)
 			}
@@ -667,9 +693,12 @@ func constantArg(n parse.Node) fastArg {
 				return ready
 			}
 		case reflect.Struct:
-			if typ == reflectValueType {
+			if typ == reflectValueType || typ == unboxedValueType {
 				if isNumber && !ready.IsValid() {
 					s.errorf("%s overflows int", num.Text)
+				}
+				if typ == unboxedValueType {
+					return ready
 				}
 				return reflect.ValueOf(ready)
 			}
