@@ -34,13 +34,19 @@ type loadedSite struct {
 }
 
 type parsedFile struct {
-	file    sourceFile
-	src     []byte // the whole file, when sources are kept
-	head    []byte // the file up to its body, when they are not
-	fm      *metadata.Frontmatter
-	bodyOff int
-	hasBody bool
-	err     error
+	file sourceFile
+	src  []byte // the whole file, when sources are kept
+	head []byte // the file up to its body, when they are not
+	// fm is the frontmatter, kept when sources are and for the site's
+	// own _index.md: every other file's is read into meta, readable and
+	// idAt as it is parsed, for all the site's frontmatter at once was
+	// the peak of a build of 100,000 pages.
+	fm       *metadata.Frontmatter
+	readable bool           // the frontmatter parsed, if with errors
+	idAt     *diag.Position // where the frontmatter sets an id, if it does
+	bodyOff  int
+	hasBody  bool
+	err      error
 	// What the frontmatter says of a workbook or collection, and what was
 	// wrong with it. The site's own _index.md holds the settings instead,
 	// which are read once every file is in.
@@ -65,28 +71,41 @@ func parseFile(f sourceFile, keepSource bool) parsedFile {
 	var body []byte
 	pf.fm, body, pf.bodyOff, pf.err = metadata.Parse("content/"+f.rel, pf.src)
 	pf.hasBody = body != nil
+	pf.readable = pf.fm != nil
+	if pf.readable && pf.fm.Has("id") {
+		at := pf.fm.Pos("id")
+		pf.idAt = &at
+	}
 	if !keepSource {
 		pf = pf.withoutSource()
 	}
-	if pf.fm == nil || f.rel == "_index.md" {
-		return pf
+	if pf.readable && f.rel != "_index.md" {
+		pf.readMeta(body)
+		if !keepSource {
+			pf.fm = nil
+		}
 	}
+	return pf
+}
+
+// readMeta reads what pf's frontmatter says of a workbook or collection,
+// given its body.
+func (pf *parsedFile) readMeta(body []byte) {
 	r := pf.fm.Reader()
-	if path.Base(f.rel) == "_index.md" {
+	if path.Base(pf.file.rel) == "_index.md" {
 		pf.meta.readCollection(r)
 	} else {
 		pf.meta.readWorkbook(r)
 		if strings.TrimSpace(pf.meta.Title) == "" && pf.err == nil {
 			pf.fallBackTitle(body)
 		}
-		pf.slugged = slugPath(strings.TrimSuffix(f.rel, ".md"))
+		pf.slugged = slugPath(strings.TrimSuffix(pf.file.rel, ".md"))
 	}
 	if pf.err == nil {
 		// Frontmatter that did not decode would only add a misleading
 		// "title is required".
 		pf.metaErr = r.Err()
 	}
-	return pf
 }
 
 // withoutSource is pf keeping of the file only what comes before its body,
@@ -209,7 +228,7 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 		errs.Add(pf.err)
 		errs.Add(pf.metaErr)
 		l.warns = append(l.warns, pf.warns...)
-		if pf.fm == nil {
+		if !pf.readable {
 			continue // The file could not be read.
 		}
 		rel := pf.file.rel
@@ -247,7 +266,7 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 					_, p.ID, _ = strings.Cut(p.ID, "/")
 				}
 				// A wrong id key is reported already.
-				if !pf.fm.Has("id") && !workbookID.MatchString(p.ID) {
+				if pf.idAt == nil && !workbookID.MatchString(p.ID) {
 					errs.Add(diag.Errorf(contentPos(rel), "the file's name gives the workbook ID %q, which %s: rename the file, or set an id in its frontmatter", p.ID, workbookIDRule))
 				}
 			}
@@ -255,10 +274,7 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 			workbooks = append(workbooks, p)
 		}
 		p.source, p.fromFile, p.file = "content/"+rel, true, pf.file.path
-		if pf.fm.Has("id") {
-			at := pf.fm.Pos("id")
-			p.idAt = &at
-		}
+		p.idAt = pf.idAt
 		p.src, p.head, p.bodyOff, p.hasBody = pf.src, pf.head, pf.bodyOff, pf.hasBody && pf.err == nil
 	}
 
