@@ -366,8 +366,11 @@ func (p *page) place(slugged string) {
 		dir = slugged + "/"
 	}
 	p.out = dir + "index.html"
-	p.URL = p.Site.url(escapePath(dir))
-	p.Permalink = p.Site.permalink(escapePath(dir))
+	escaped := escapePath(dir)
+	p.URL = p.Site.url(escaped)
+	if p.Permalink = p.URL; p.Site.BaseURL != p.Site.basePath {
+		p.Permalink = p.Site.permalink(escaped)
+	}
 }
 
 // idPos is where a workbook's ID comes from: its id key, or its file.
