@@ -224,6 +224,9 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 	}
 
 	var workbooks []*page
+	// Workbooks without params of their own share one empty map, which
+	// layouts only read: one each was 4.5 MB alive at 100,000 pages.
+	noParams := map[string]any{}
 	for _, pf := range parsed {
 		errs.Add(pf.err)
 		errs.Add(pf.metaErr)
@@ -259,6 +262,9 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 		} else {
 			p = &page{Kind: kindWorkbook, Site: siteOf(rel), Parent: collection(dir), dir: dir, source: "content/" + rel}
 			p.setMeta(pf.meta)
+			if len(p.Params) == 0 {
+				p.Params = noParams
+			}
 			if p.ID == "" {
 				p.ID = pf.slugged
 				if langSites != nil {
