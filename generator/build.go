@@ -255,6 +255,9 @@ func (b *builder) build(ctx context.Context) error {
 	return b.errs.Err()
 }
 
+// maxPooledPageBuffer is the largest buffer renderPage reuses.
+const maxPooledPageBuffer = 4 << 20
+
 // renderPage renders p's Markdown and layout and writes the page. It
 // returns the error executing the layout, if any, for
 // reportLayoutErrors.
@@ -264,7 +267,14 @@ func (b *builder) renderPage(p *page) error {
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
-	defer func() { buf.Reset(); b.buffers.Put(buf) }()
+	defer func() {
+		// A page of megabytes, such as the home page listing 100,000
+		// workbooks, would keep its buffer alive for the pages after it.
+		if buf.Cap() <= maxPooledPageBuffer {
+			buf.Reset()
+			b.buffers.Put(buf)
+		}
+	}()
 	ll := b.languages[p.Site]
 	minified := ll.minified
 	ran, err := ll.fast[p.Kind].execute(buf, pageLayoutEntry, p)

@@ -37,12 +37,17 @@ type parsedFile struct {
 	file sourceFile
 	src  []byte // the whole file, when sources are kept
 	head []byte // the file up to its body, when they are not
-	// read says the frontmatter was read, and fm is it, kept only for the
-	// site's own _index.md, whose settings are read once every file is
-	// in: serve keeps every parsed file, and a frontmatter's maps were a
-	// tenth of what it held alive at 10,000 workbooks.
-	read    bool
-	fm      *metadata.Frontmatter
+	// fm is the frontmatter, kept only for the site's own _index.md,
+	// whose settings are read once every file is in: every other file's
+	// is read into meta, readable and idAt as it is parsed. All the
+	// site's frontmatter at once was the peak of a build of 100,000
+	// pages, and a fifth of what serve keeps alive at 10,000.
+	fm       *metadata.Frontmatter
+	readable bool // the frontmatter parsed, if with errors
+	// idAt is where the frontmatter sets an id, if it does: looked up
+	// once, as serve makes every page again from its parsed file after
+	// each edit.
+	idAt    *diag.Position
 	bodyOff int
 	hasBody bool
 	err     error
@@ -53,10 +58,6 @@ type parsedFile struct {
 	metaErr error
 	warns   diag.List // what is wrong but does not stop the build
 	slugged string    // a workbook's path in the site, as "interview/star"
-	// idAt is where the frontmatter sets an id, if it does: looked up once
-	// here, as serve makes every page again from its parsed file after
-	// each edit.
-	idAt *diag.Position
 }
 
 // parseFile reads and parses one Markdown file of content/. Unless
@@ -73,35 +74,40 @@ func parseFile(f sourceFile, keepSource bool) parsedFile {
 	}
 	var body []byte
 	pf.fm, body, pf.bodyOff, pf.err = metadata.Parse(f.source, pf.src)
-	pf.hasBody, pf.read = body != nil, pf.fm != nil
+	pf.hasBody = body != nil
+	pf.readable = pf.fm != nil
+	if pf.readable && pf.fm.Has("id") {
+		at := pf.fm.Pos("id")
+		pf.idAt = &at
+	}
 	if !keepSource {
 		pf = pf.withoutSource()
 	}
-	if pf.fm == nil || f.rel == "_index.md" {
-		return pf
+	if pf.readable && f.rel != "_index.md" {
+		pf.readMeta(body)
+		pf.fm = nil
 	}
-	fm := pf.fm
-	pf.fm = nil
-	if fm.Has("id") {
-		at := fm.Pos("id")
-		pf.idAt = &at
-	}
-	r := fm.Reader()
-	if path.Base(f.rel) == "_index.md" {
+	return pf
+}
+
+// readMeta reads what pf's frontmatter says of a workbook or collection,
+// given its body.
+func (pf *parsedFile) readMeta(body []byte) {
+	r := pf.fm.Reader()
+	if path.Base(pf.file.rel) == "_index.md" {
 		pf.meta.readCollection(r)
 	} else {
 		pf.meta.readWorkbook(r)
 		if strings.TrimSpace(pf.meta.Title) == "" && pf.err == nil {
 			pf.fallBackTitle(body)
 		}
-		pf.slugged = slugPath(strings.TrimSuffix(f.rel, ".md"))
+		pf.slugged = slugPath(strings.TrimSuffix(pf.file.rel, ".md"))
 	}
 	if pf.err == nil {
 		// Frontmatter that did not decode would only add a misleading
 		// "title is required".
 		pf.metaErr = r.Err()
 	}
-	return pf
 }
 
 // withoutSource is pf keeping of the file only what comes before its body,
@@ -222,11 +228,14 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 	}
 
 	var workbooks []*page
+	// Workbooks without params of their own share one empty map, which
+	// layouts only read: one each was 4.5 MB alive at 100,000 pages.
+	noParams := map[string]any{}
 	for _, pf := range parsed {
 		errs.Add(pf.err)
 		errs.Add(pf.metaErr)
 		l.warns = append(l.warns, pf.warns...)
-		if !pf.read {
+		if !pf.readable {
 			continue // The file could not be read.
 		}
 		rel := pf.file.rel
@@ -257,6 +266,9 @@ func loadSite(ctx context.Context, opts Options, pl plan) (*loadedSite, error) {
 		} else {
 			p = &page{Kind: kindWorkbook, Site: siteOf(rel), Parent: collection(dir), dir: dir}
 			p.setMeta(pf.meta)
+			if len(p.Params) == 0 {
+				p.Params = noParams
+			}
 			if p.ID == "" {
 				p.ID = pf.slugged
 				if langSites != nil {
@@ -365,7 +377,9 @@ func (p *page) place(slugged string) {
 	p.out = dir + "index.html"
 	escaped := escapePath(dir)
 	p.URL = p.Site.url(escaped)
-	p.Permalink = p.Site.permalink(escaped)
+	if p.Permalink = p.URL; p.Site.BaseURL != p.Site.basePath {
+		p.Permalink = p.Site.permalink(escaped)
+	}
 }
 
 // idPos is where a workbook's ID comes from: its id key, or its file.

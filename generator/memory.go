@@ -19,17 +19,25 @@ const buildMemoryLimit = 150 << 20
 // peak, and collecting less often saves CPU.
 const gcPercent = 400
 
+// buildGarbageRoom is the most room for garbage above what is alive that
+// LimitMemory's limit leaves. At 100,000 pages some 190 MB stay alive to
+// the end of a build and the files that list every page add 35 MB more,
+// and twice that let the build's last files take it over 400 MiB; with
+// this much room the collector already runs only every 160 MB allocated.
+const buildGarbageRoom = 160 << 20
+
 // LimitMemory tunes the garbage collector for a one-shot build: fewer
 // collections, unless the GOGC environment variable says otherwise, and a
 // soft memory limit, unless GOMEMLIMIT sets one. The limit is
 // buildMemoryLimit or twice the heap the last collection found alive,
-// whichever is more: a site whose workbooks' records alone fill the limit
-// (each workbook's record stays until workbooks.json is written) would
-// otherwise keep the collector running without pause. It changes the
-// whole process, so commands call it, not the library; serve, which holds
-// the site in memory, does not. restore undoes it.
+// whichever is more, though never more than buildGarbageRoom above it: a
+// site whose workbooks' records alone fill the limit (each workbook's
+// record stays until workbooks.json is written) would otherwise keep the
+// collector running without pause. It changes the whole process, so
+// commands call it, not the library; serve, which holds the site in
+// memory, calls LimitServeMemory. restore undoes it.
 func LimitMemory() (restore func()) {
-	return limitMemory(func(live int64) int64 { return 2 * live })
+	return limitMemory(func(live int64) int64 { return live + min(live, buildGarbageRoom) })
 }
 
 // limitMemory sets the GC percent to gcPercent, unless the GOGC

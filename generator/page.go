@@ -28,18 +28,7 @@ type page struct {
 	Title       string
 	Description string
 	Duration    string
-	minutes     int // a Duration written as a number of minutes
-	// titleHeading is 1 + the body offset of the heading the title was
-	// taken from, which the page leaves out, or 0 (titlefallback.go).
-	titleHeading int
-	Weight       int
-	Tags         []string
-	Draft        bool
-	// sensitive is the frontmatter's sensitive: true (support.go), and
-	// noProgress its progress: false (see progressFields).
-	sensitive    bool
-	sensitivePos diag.Position
-	noProgress   bool
+	Tags        []string
 	// ID is the workbook's identity: its frontmatter id, or its path
 	// without the extension. Saved answers are keyed by it.
 	ID     string
@@ -57,26 +46,53 @@ type page struct {
 	// Prev and Next are the neighbouring workbooks in the same collection.
 	Prev, Next *page
 
-	source  string // file path relative to the site root, for positions
-	dir     string // folder relative to content/, for resolving links
-	src     []byte // the whole file
-	bodyOff int    // where the Markdown body starts in src
-	out     string // output file relative to the destination
-	hasBody bool
-	// fromFile is set for a page made from a file, and idAt, when its
-	// frontmatter sets an id, says where: all a page keeps of its
-	// frontmatter once read, as every page of a large site is in memory.
-	fromFile bool
-	idAt     *diag.Position
+	source string // file path relative to the site root, for positions
+	dir    string // folder relative to content/, for resolving links
+	src    []byte // the whole file
+	out    string // output file relative to the destination
+	// idAt, when its frontmatter sets an id, says where, and sensitivePos
+	// where it says sensitive: true: all a page keeps of its frontmatter
+	// once read, as every page of a large site is in memory.
+	idAt         *diag.Position
+	sensitivePos *diag.Position
 
 	// The Markdown body is converted once, on first use, so a layout may
 	// show another page's content while pages render in parallel.
 	// A build to disk swaps it for one without the HTML once the page is
 	// written.
-	convert   sync.Once
 	convertBy *converter
 	conv      atomic.Pointer[conversion]
-	// manifestJSON is the workbook's manifest as JSON, made once: the
+	// fields holds what a workbook with fields works out once (fieldState),
+	// made on first need: most pages of a large site have none, and each
+	// page is alive to the end of the build.
+	fields atomic.Pointer[fieldState]
+
+	file string // where the source is on disk
+	head []byte // the source up to its body, when src is not kept, to tell it is the file read again
+
+	// What holds no pointer comes last, where the collector need not look.
+	Weight  int
+	minutes int // a Duration written as a number of minutes
+	// titleHeading is 1 + the body offset of the heading the title was
+	// taken from, which the page leaves out, or 0 (titlefallback.go).
+	titleHeading int
+	bodyOff      int // where the Markdown body starts in src
+	convert      sync.Once
+	mu           sync.Mutex // guards released
+	released     bool
+	Draft        bool
+	// sensitive is the frontmatter's sensitive: true (support.go), and
+	// noProgress its progress: false (see progressFields).
+	sensitive  bool
+	noProgress bool
+	hasBody    bool
+	// fromFile is set for a page made from a file.
+	fromFile bool
+}
+
+// fieldState is what a workbook with fields works out once.
+type fieldState struct {
+	// manifestData is the workbook's manifest as JSON, made once: the
 	// page, workbooks.json and a rebuild's comparison all show it.
 	manifestOnce sync.Once
 	manifestData []byte
@@ -90,11 +106,15 @@ type page struct {
 	// written (workbookrecord.go), made once.
 	recordOnce sync.Once
 	rec        *workbookRecord
+}
 
-	file     string     // where the source is on disk
-	head     []byte     // the source up to its body, when src is not kept, to tell it is the file read again
-	mu       sync.Mutex // guards released
-	released bool
+// fieldState returns p's fieldState, making it on first call.
+func (p *page) fieldState() *fieldState {
+	if s := p.fields.Load(); s != nil {
+		return s
+	}
+	p.fields.CompareAndSwap(nil, new(fieldState))
+	return p.fields.Load()
 }
 
 // String is what a layout shows of a page printed whole: its title.
@@ -142,16 +162,21 @@ func (p *page) Progress() []progressEntry {
 // progressMark is how workbook p counts while nothing is answered and the
 // print of its counted fields; both are zero when no field counts.
 func (p *page) progressMark() progressMark {
-	p.markOnce.Do(func() {
+	if !p.HasFields() {
+		// No field counts: the zero mark, without a fieldState.
+		return progressMark{ID: p.ID}
+	}
+	s := p.fieldState()
+	s.markOnce.Do(func() {
 		if conv := p.converted(); conv.lean {
-			p.markEmpty, p.markPrint = conv.record.markEmpty, conv.record.markPrint
+			s.markEmpty, s.markPrint = conv.record.markEmpty, conv.record.markPrint
 			return
 		}
 		if fields := progressFields(p); len(fields) > 0 {
-			p.markEmpty, p.markPrint = emptyCount(fields), progressPrint(fields)
+			s.markEmpty, s.markPrint = emptyCount(fields), progressPrint(fields)
 		}
 	})
-	return progressMark{ID: p.ID, Empty: p.markEmpty, Print: p.markPrint}
+	return progressMark{ID: p.ID, Empty: s.markEmpty, Print: s.markPrint}
 }
 
 // progressFields lists the fields of workbook w that count towards its
@@ -217,8 +242,14 @@ func (p *page) ManifestJSON() template.JS {
 }
 
 // manifestJSON returns Manifest marshalled, marshalling it once, or as
-// the workbook's record keeps it once the page is written.
+// the workbook's record keeps it once the page is written. A workbook
+// without fields is marshalled each time, as only workbooks.json asks for
+// it: kept, it was 20 MB alive at 100,000 pages as the build ended.
 func (p *page) manifestJSON() []byte {
+	if !p.HasFields() {
+		data, _ := json.Marshal(p.Manifest())
+		return data
+	}
 	if p.converted().lean {
 		data, err := p.record().part(recordManifest)
 		if err != nil {
@@ -226,8 +257,9 @@ func (p *page) manifestJSON() []byte {
 		}
 		return data
 	}
-	p.manifestOnce.Do(func() { p.manifestData, _ = json.Marshal(p.Manifest()) })
-	return p.manifestData
+	s := p.fieldState()
+	s.manifestOnce.Do(func() { s.manifestData, _ = json.Marshal(p.Manifest()) })
+	return s.manifestData
 }
 
 // Manifest lists the fields of a workbook, for the client runtime.

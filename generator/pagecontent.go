@@ -42,12 +42,7 @@ func (p *page) release() {
 		return // A conversion reused released already.
 	}
 	if c := p.conv.Load(); c != nil {
-		if c.lean || p.convertBy.plan.keepFields || p.Kind != kindWorkbook || !p.record().hasFields {
-			p.conv.Store(c.withoutHTML())
-		} else {
-			p.conv.Store(c.withoutFields(p.record()))
-			p.manifestData = nil // The record holds it.
-		}
+		p.conv.Store(p.written(c))
 	}
 	if !p.convertBy.plan.keep {
 		p.src = nil

@@ -38,7 +38,11 @@ func (p *page) setMeta(m pageMeta) {
 	p.Title, p.Description, p.Duration, p.Weight = m.Title, m.Description, m.Duration, m.Weight
 	p.Tags, p.Draft, p.ID, p.Params = m.Tags, m.Draft, m.ID, m.Params
 	p.minutes, p.titleHeading = m.minutes, m.titleHeading
-	p.sensitive, p.sensitivePos, p.noProgress = m.sensitive, m.sensitivePos, m.noProgress
+	p.sensitive, p.noProgress = m.sensitive, m.noProgress
+	if m.sensitive {
+		at := m.sensitivePos
+		p.sensitivePos = &at
+	}
 }
 
 // readWorkbook reads a workbook's frontmatter into m.

@@ -167,7 +167,11 @@ func checkSupport(pages []*page) error {
 	var errs diag.List
 	for _, p := range pages {
 		if p.sensitive && p.Site != nil && p.Site.Support == nil {
-			errs.Add(diag.Errorf(p.sensitivePos, "sensitive: true shows the site's support details on these pages, but the site has none: add support: {intro: \"…\", services: [{name: \"…\", number: \"…\", where: \"…\"}]} to content/_index.md"))
+			at := p.pos()
+			if p.sensitivePos != nil {
+				at = *p.sensitivePos
+			}
+			errs.Add(diag.Errorf(at, "sensitive: true shows the site's support details on these pages, but the site has none: add support: {intro: \"…\", services: [{name: \"…\", number: \"…\", where: \"…\"}]} to content/_index.md"))
 		}
 	}
 	return errs.Err()

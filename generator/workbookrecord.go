@@ -56,10 +56,11 @@ func (p *page) record() *workbookRecord {
 	if conv := p.converted(); conv.lean {
 		return conv.record
 	}
-	p.recordOnce.Do(func() {
+	s := p.fieldState()
+	s.recordOnce.Do(func() {
 		conv := p.converted()
 		r := &workbookRecord{hasFields: len(conv.manifest) > 0}
-		p.rec = r
+		s.rec = r
 		if !r.hasFields {
 			return
 		}
@@ -87,7 +88,7 @@ func (p *page) record() *workbookRecord {
 		mark := p.progressMark()
 		r.markEmpty, r.markPrint = mark.Empty, mark.Print
 	})
-	return p.rec
+	return s.rec
 }
 
 // part returns one part of the record, as JSON.
