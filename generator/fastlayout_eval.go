@@ -506,21 +506,14 @@ func unwrapValue(v reflect.Value) reflect.Value {
 	return v
 }
 
-func safeCall(fun reflect.Value, args []reflect.Value) (val reflect.Value, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if e, ok := r.(error); ok {
-				err = e
-			} else {
-				err = fmt.Errorf("%v", r)
-			}
+func safeCall(fun reflect.Value, args []reflect.Value) (reflect.Value, error) {
+	return protect(func() (reflect.Value, error) {
+		ret := fun.Call(args)
+		if len(ret) == 2 && !ret[1].IsNil() {
+			return ret[0], ret[1].Interface().(error)
 		}
-	}()
-	ret := fun.Call(args)
-	if len(ret) == 2 && !ret[1].IsNil() {
-		return ret[0], ret[1].Interface().(error)
-	}
-	return ret[0], nil
+		return ret[0], nil
+	})
 }
 
 func (s *fastState) validateType(value reflect.Value, typ reflect.Type) reflect.Value {
