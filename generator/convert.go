@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"os"
-
 	"coachbook/generator/diag"
 
 	"github.com/tdewolff/minify/v2"
@@ -68,7 +66,7 @@ func (c *converter) convert(p *page) *conversion {
 // changed body is simply the body converted, but a changed frontmatter
 // would make the page disagree with the listings and links made from it.
 func (p *page) reread() ([]byte, error) {
-	src, err := os.ReadFile(p.file)
+	src, err := readWhole(p.file, func(int64) error { return nil })
 	if err != nil {
 		return nil, diag.Errorf(p.pos(), "%v", err)
 	}

@@ -119,11 +119,16 @@ func (pf parsedFile) withoutSource() parsedFile {
 	return pf
 }
 
-// readPage reads a Markdown file, unless it is too large to convert. The
-// open file tells its size: every file of the site is read, and looking
-// each path up twice shows in a build's profile.
+// readPage reads a Markdown file, unless it is too large to convert.
 func readPage(f sourceFile) ([]byte, error) {
-	file, err := os.Open(f.path)
+	return readWhole(f.path, func(size int64) error { return checkPageSize(contentPos(f.rel), size) })
+}
+
+// readWhole reads the file at path, once check accepts its size. The open
+// file tells its size: every file of the site is read, and looking each
+// path up twice shows in a build's profile.
+func readWhole(path string, check func(size int64) error) ([]byte, error) {
+	file, err := openFile(path, os.O_RDONLY, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +137,7 @@ func readPage(f sourceFile) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPageSize(contentPos(f.rel), info.Size()); err != nil {
+	if err := check(info.Size()); err != nil {
 		return nil, err
 	}
 	// Room for the whole file, and for ReadFrom to see its end without

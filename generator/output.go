@@ -291,7 +291,7 @@ func (o *output) open(full string) (f *os.File, reused bool, err error) {
 	if o.spare != "" {
 		if before, err := os.Lstat(full); err == nil {
 			if before.Mode().IsRegular() && singleLink(before) {
-				if f, err := os.OpenFile(full, os.O_WRONLY, 0); err == nil {
+				if f, err := openFile(full, os.O_WRONLY, 0); err == nil {
 					if now, err := f.Stat(); err == nil && os.SameFile(before, now) {
 						return f, true, nil
 					}
@@ -307,7 +307,7 @@ func (o *output) open(full string) (f *os.File, reused bool, err error) {
 			}
 		}
 	}
-	f, err = os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err = openFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	return f, false, err
 }
 

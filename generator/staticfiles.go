@@ -17,7 +17,7 @@ func (b *builder) copyFiles(content []sourceFile) {
 		b.copyFile(out, b.theme.pos(file), func() (io.ReadCloser, error) { return b.theme.open(file) })
 	}
 	for _, f := range content {
-		b.copyFile(f.rel, contentPos(f.rel), func() (io.ReadCloser, error) { return os.Open(f.path) })
+		b.copyFile(f.rel, contentPos(f.rel), func() (io.ReadCloser, error) { return openFile(f.path, os.O_RDONLY, 0) })
 	}
 }
 
