@@ -187,6 +187,14 @@ func invalidUTF8(src []byte) int {
 }
 
 func (fm *Frontmatter) decodeYAML(block []byte, dataLine int) error {
+	if fm.decodePlainYAML(block, dataLine) {
+		return nil
+	}
+	return fm.decodeYAMLNodes(block, dataLine)
+}
+
+// decodeYAMLNodes decodes block with the YAML library.
+func (fm *Frontmatter) decodeYAMLNodes(block []byte, dataLine int) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(block, &doc); err != nil {
 		return fm.yamlError(block, dataLine, err, "", nil)
