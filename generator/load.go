@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -122,31 +121,6 @@ func (pf parsedFile) withoutSource() parsedFile {
 // readPage reads a Markdown file, unless it is too large to convert.
 func readPage(f sourceFile) ([]byte, error) {
 	return readWhole(f.path, func(size int64) error { return checkPageSize(contentPos(f.rel), size) })
-}
-
-// readWhole reads the file at path, once check accepts its size. The open
-// file tells its size: every file of the site is read, and looking each
-// path up twice shows in a build's profile.
-func readWhole(path string, check func(size int64) error) ([]byte, error) {
-	file, err := openFile(path, os.O_RDONLY, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer file.Close()
-	info, err := file.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if err := check(info.Size()); err != nil {
-		return nil, err
-	}
-	// Room for the whole file, and for ReadFrom to see its end without
-	// growing the buffer.
-	buf := bytes.NewBuffer(make([]byte, 0, int(info.Size())+bytes.MinRead))
-	if _, err := buf.ReadFrom(file); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // loadSite reads content/ into pages. It returns what it could load along

@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -56,5 +58,34 @@ func TestOpenFileAsOSOpenFile(t *testing.T) {
 	}
 	if _, err := openFile(dir, os.O_WRONLY, 0); err == nil {
 		t.Error("a folder opened to write")
+	}
+}
+
+// TestReadWholeReadsEveryFile reads files of several sizes whole: empty,
+// smaller and larger than the buffers the reads use, and, where the
+// system has one, a file whose size it does not tell.
+func TestReadWholeReadsEveryFile(t *testing.T) {
+	dir := t.TempDir()
+	accept := func(int64) error { return nil }
+	for _, size := range []int{0, 1, 511, 512, 513, 7 << 10, 1<<20 + 3} {
+		want := bytes.Repeat([]byte("workbook\n"), size/9+1)[:size]
+		name := filepath.Join(dir, fmt.Sprintf("f%d.md", size))
+		if err := os.WriteFile(name, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := readWhole(name, accept)
+		if err != nil || !bytes.Equal(got, want) || got == nil {
+			t.Errorf("read %d bytes of a file of %d (nil: %v): %v", len(got), size, got == nil, err)
+		}
+	}
+	if want, err := os.ReadFile("/proc/self/cmdline"); err == nil {
+		// procfs tells a size of 0 for a file that has some.
+		got, err := readWhole("/proc/self/cmdline", accept)
+		if err != nil || len(got) == 0 || !bytes.Equal(got, want) {
+			t.Errorf("read %q from a file whose size is not told, want %q: %v", got, want, err)
+		}
+	}
+	if _, err := readWhole(filepath.Join(dir, "missing.md"), accept); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("reading a missing file: %v", err)
 	}
 }

@@ -250,7 +250,7 @@ func (o *output) create(rel string, size int, fill func(io.Writer) error) (err e
 	if err := o.mkdir(filepath.Dir(full)); err != nil {
 		return err
 	}
-	f, reused, err := o.open(full)
+	f, oldSize, err := o.open(full)
 	if err != nil {
 		return err
 	}
@@ -259,16 +259,14 @@ func (o *output) create(rel string, size int, fill func(io.Writer) error) (err e
 	if w == nil {
 		w = bufio.NewWriterSize(nil, 64<<10)
 	}
-	w.Reset(gatedFile{f, &o.discarded})
+	var written int64
+	w.Reset(gatedFile{f, &o.discarded, &written})
 	if err = fill(w); err == nil {
 		err = w.Flush()
 	}
-	if err == nil && reused {
+	if err == nil && written < oldSize {
 		// Cut what is left of the longer file written over.
-		var end int64
-		if end, err = f.Seek(0, io.SeekCurrent); err == nil {
-			err = f.Truncate(end)
-		}
+		err = f.Truncate(written)
 	}
 	w.Reset(nil)
 	o.writers.Put(w)
@@ -283,17 +281,18 @@ func (o *output) create(rel string, size int, fill func(io.Writer) error) (err e
 	return err
 }
 
-// open opens the file full to write it. In a recycled folder a file the
-// earlier build wrote is written over in place, unless something else
-// would see it change: a link in its place, or another name for it. That
-// goes, as does a folder where the file belongs, and the file is made anew.
-func (o *output) open(full string) (f *os.File, reused bool, err error) {
+// open opens the file full to write it, and gives the size of what is in
+// it. In a recycled folder a file the earlier build wrote is written over
+// in place, unless something else would see it change: a link in its
+// place, or another name for it. That goes, as does a folder where the
+// file belongs, and the file is made anew.
+func (o *output) open(full string) (f *os.File, size int64, err error) {
 	if o.spare != "" {
 		if before, err := os.Lstat(full); err == nil {
 			if before.Mode().IsRegular() && singleLink(before) {
 				if f, err := openFile(full, os.O_WRONLY, 0); err == nil {
 					if now, err := f.Stat(); err == nil && os.SameFile(before, now) {
-						return f, true, nil
+						return f, now.Size(), nil
 					}
 					f.Close()
 				}
@@ -302,13 +301,13 @@ func (o *output) open(full string) (f *os.File, reused bool, err error) {
 			// it would in an empty folder.
 			if _, used := o.made.Load(full); !used {
 				if err := os.RemoveAll(full); err != nil {
-					return nil, false, o.inTheWay(err)
+					return nil, 0, o.inTheWay(err)
 				}
 			}
 		}
 	}
 	f, err = openFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	return f, false, err
+	return f, 0, err
 }
 
 // prune removes from a recycled folder everything this build did not
@@ -416,13 +415,18 @@ func (o *output) discard() {
 type gatedFile struct {
 	f         *os.File
 	discarded *atomic.Bool
+	// written counts the bytes written, for cutting a longer file that
+	// was written over to their length.
+	written *int64
 }
 
 func (g gatedFile) Write(p []byte) (int, error) {
 	if g.discarded.Load() {
 		return 0, errDiscarded
 	}
-	return g.f.Write(p)
+	n, err := g.f.Write(p)
+	*g.written += int64(n)
+	return n, err
 }
 
 // gatedChunk is how much of a copied file goes in one step between checks.
@@ -438,6 +442,7 @@ func (g gatedFile) ReadFrom(r io.Reader) (int64, error) {
 		}
 		m, err := io.CopyN(g.f, r, gatedChunk)
 		n += m
+		*g.written += m
 		if err == io.EOF {
 			return n, nil
 		}
