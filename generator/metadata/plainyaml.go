@@ -11,8 +11,8 @@ import (
 
 // Most frontmatter is a few lines of "key: words" and perhaps "tags: [a,
 // b]". decodePlainYAML decodes such a block without the YAML library,
-// which builds a node tree and decodes each value again by reflection: a
-// tenth of a plain page's build (docs/performance.md, finding 37). It
+// which builds a node tree and decodes each value again by reflection:
+// 7 % of a plain rebuild (docs/performance.md, finding 37). It
 // takes only what it can decode exactly as the library does, values and
 // positions alike, and reports false for anything else, which the library
 // then decodes: FuzzPlainYAML holds the two to the same result.
