@@ -11,10 +11,11 @@ import (
 // adds for files that can block: on Linux it makes every file
 // non-blocking and offers it to the network poller, which refuses a
 // regular file, and then makes it blocking again, four fcntl calls and
-// an epoll_ctl for each of the three files a page opens, 3 % of a plain
-// build's CPU (docs/performance.md, finding 37). The sources and the
-// output are regular files, which never block; os.NewFile sees that the
-// file is blocking and leaves it so.
+// an epoll_ctl for each file, 3 % of a plain build's CPU when a page's
+// three files were opened so (docs/performance.md, finding 37). The
+// output is regular files, which never block; os.NewFile sees that the
+// file is blocking and leaves it so. Sources are read with the file
+// descriptor alone (readWhole).
 func openFile(name string, flag int, perm os.FileMode) (*os.File, error) {
 	fd, err := openFD(name, flag, perm)
 	if err != nil {
